@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+const postgresUrl = z
+  .string()
+  .url()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), "must be a postgres:// or postgresql:// URL");
+
+/** Every environment variable Tideline reads, with its default where one is safe. */
+export const EnvSchema = z.object({
+  DATABASE_URL: postgresUrl,
+  RISINGWAVE_URL: postgresUrl,
+  REDIS_URL: z
+    .string()
+    .url()
+    .refine((value) => /^rediss?:\/\//.test(value), "must be a redis:// or rediss:// URL"),
+  ARCHIVE_URL: z
+    .string()
+    .url()
+    .refine((value) => /^(s3:\/\/[^/]+|file:\/\/\/)/.test(value), "must be s3://bucket/prefix or file:///absolute/path"),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
+  /** Optional S3-compatible endpoint (MinIO, R2...) for ARCHIVE_URL=s3://... */
+  S3_ENDPOINT: z.string().url().optional(),
+  AWS_REGION: z.string().min(1).default("us-east-1"),
+  RISINGWAVE_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+/** Parses an environment; on failure the error lists every bad key with its reason. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = EnvSchema.safeParse(source);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const key = issue.path.join(".") || "(root)";
+    const reason = source[key] === undefined ? "missing" : issue.message;
+    return `  - ${key}: ${reason}`;
+  });
+  throw new Error(`Invalid environment configuration (${problems.length} bad key(s)):\n${problems.join("\n")}`);
+}

@@ -1,0 +1,4 @@
+/** Every react-query key in the app, so a poller and its prefetch can never drift apart. */
+export const queryKeys = {
+  health: () => ["health"] as const,
+};

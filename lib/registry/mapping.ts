@@ -1,0 +1,67 @@
+import type { FeatureGroupDefinition } from "../schemas/feature-group";
+
+/** A registry row with its relations, as loaded by lib/registry/groups.ts. */
+export type StoredGroup = {
+  name: string;
+  description: string;
+  owner: string;
+  team: string | null;
+  tags: string[];
+  entity: { name: string; keyColumns: string[] } | null;
+  freshnessSlaSeconds: number;
+  materializedView: string;
+  timestampColumn: string | null;
+  redisKeyTemplate: string | null;
+  redisValueKind: "json" | "template" | "hash" | null;
+  redisTtlSeconds: number | null;
+  snapshotPath: string | null;
+  status: "draft" | "active" | "deprecated";
+  features: { name: string; dtype: string; description: string; position: number }[];
+};
+
+/** Registry row → definition, the inverse of the write path (keeps YAML round trips lossless). */
+export function toDefinition(group: StoredGroup): FeatureGroupDefinition {
+  return {
+    name: group.name,
+    description: group.description,
+    owner: group.owner,
+    ...(group.team ? { team: group.team } : {}),
+    tags: group.tags,
+    ...(group.entity ? { entity: { name: group.entity.name, keys: group.entity.keyColumns } } : {}),
+    freshness_sla_seconds: group.freshnessSlaSeconds,
+    materialized_view: group.materializedView,
+    ...(group.timestampColumn ? { timestamp_column: group.timestampColumn } : {}),
+    ...(group.redisValueKind
+      ? {
+          redis: {
+            kind: group.redisValueKind,
+            ...(group.redisKeyTemplate ? { key_template: group.redisKeyTemplate } : {}),
+            ...(group.redisTtlSeconds ? { ttl_seconds: group.redisTtlSeconds } : {}),
+          },
+        }
+      : {}),
+    ...(group.snapshotPath ? { snapshot: { path: group.snapshotPath } } : {}),
+    status: group.status,
+    features: [...group.features]
+      .sort((a, b) => a.position - b.position)
+      .map((feature) => ({ name: feature.name, dtype: feature.dtype as FeatureGroupDefinition["features"][number]["dtype"], description: feature.description })),
+  };
+}
+
+/** The scalar columns of a feature group row for a definition (entity and features are written apart). */
+export function groupColumns(definition: FeatureGroupDefinition) {
+  return {
+    description: definition.description,
+    owner: definition.owner,
+    team: definition.team ?? null,
+    tags: definition.tags,
+    freshnessSlaSeconds: definition.freshness_sla_seconds,
+    materializedView: definition.materialized_view,
+    timestampColumn: definition.timestamp_column ?? null,
+    redisValueKind: definition.redis?.kind ?? null,
+    redisKeyTemplate: definition.redis?.key_template ?? null,
+    redisTtlSeconds: definition.redis?.ttl_seconds ?? null,
+    snapshotPath: definition.snapshot?.path ?? null,
+    status: definition.status,
+  };
+}

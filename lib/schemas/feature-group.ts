@@ -1,0 +1,54 @@
+import { z } from "zod";
+
+/** Feature dtypes Tideline understands; RisingWave column types map onto these in lib/registry/dtypes.ts. */
+export const DTYPES = ["int32", "int64", "float32", "float64", "decimal", "string", "bool", "timestamp", "date", "json", "bytes"] as const;
+export type Dtype = (typeof DTYPES)[number];
+
+const snakeCase = z
+  .string()
+  .min(1)
+  .max(63, "at most 63 characters (a PostgreSQL identifier)")
+  .regex(/^[a-z][a-z0-9_]*$/, "use snake_case: lowercase letters, digits and _; start with a letter");
+
+export const FeatureSchema = z.object({
+  name: snakeCase,
+  dtype: z.enum(DTYPES),
+  description: z.string().max(2_000).default(""),
+});
+
+export const FeatureGroupSchema = z
+  .object({
+    name: snakeCase,
+    description: z.string().max(5_000).default(""),
+    owner: z.string().min(1, "an owner is required").max(200),
+    team: z.string().min(1).max(100).optional(),
+    tags: z.array(z.string().min(1).max(50).regex(/^[a-z0-9][a-z0-9_.-]*$/, "tags are lowercase words")).max(30).default([]),
+    entity: z.object({ name: snakeCase, keys: z.array(snakeCase).min(1, "at least one key column") }).optional(),
+    freshness_sla_seconds: z.number().int().positive().max(31 * 24 * 3600),
+    materialized_view: snakeCase,
+    timestamp_column: snakeCase.optional(),
+    redis: z
+      .object({
+        kind: z.enum(["json", "template", "hash"]),
+        key_template: z.string().min(1).max(500).optional(),
+        ttl_seconds: z.number().int().positive().optional(),
+      })
+      .optional(),
+    snapshot: z.object({ path: z.string().min(1).max(500) }).optional(),
+    status: z.enum(["draft", "active", "deprecated"]).default("active"),
+    features: z.array(FeatureSchema).min(1, "declare at least one feature"),
+  })
+  .superRefine((group, ctx) => {
+    const seen = new Set<string>();
+    group.features.forEach((feature, index) => {
+      if (seen.has(feature.name)) ctx.addIssue({ code: "custom", path: ["features", index, "name"], message: `duplicate feature ${feature.name}` });
+      seen.add(feature.name);
+    });
+    if (group.redis && group.redis.kind !== "json" && !group.redis.key_template) {
+      ctx.addIssue({ code: "custom", path: ["redis", "key_template"], message: `a ${group.redis.kind} key needs key_template` });
+    }
+  });
+
+/** A feature group definition as written in YAML and forms (snake_case keys, as in the seed). */
+export type FeatureGroupDefinition = z.infer<typeof FeatureGroupSchema>;
+export type FeatureGroupInput = z.input<typeof FeatureGroupSchema>;

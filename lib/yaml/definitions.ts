@@ -1,0 +1,54 @@
+import { isMap, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from "yaml";
+import { FeatureGroupSchema, type FeatureGroupDefinition } from "../schemas/feature-group";
+
+export type DefinitionProblem = { file: string; document: number; path: string; message: string; line: number; column: number };
+export type ParsedDefinition = { file: string; document: number; line: number; definition: FeatureGroupDefinition };
+export type ParseResult = { definitions: ParsedDefinition[]; problems: DefinitionProblem[] };
+
+/** The YAML node at a zod issue path, or the deepest ancestor that exists. */
+function nodeAt(doc: Document, path: readonly PropertyKey[]): Node | null {
+  let node = doc.contents as Node | null;
+  for (const segment of path) {
+    const child: unknown = isMap(node) || isSeq(node) ? node.get(segment as string | number, true) : undefined;
+    if (!child || typeof child !== "object") break;
+    node = child as Node;
+  }
+  return node;
+}
+
+/**
+ * Parses one YAML file holding one or many feature group documents (separated by ---).
+ * Syntax and schema problems come back with 1-based line and column; nothing throws.
+ */
+export function parseDefinitions(text: string, file = "<input>"): ParseResult {
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false });
+  const definitions: ParsedDefinition[] = [];
+  const problems: DefinitionProblem[] = [];
+  const position = (offset: number | undefined) => (offset === undefined ? { line: 1, col: 1 } : lineCounter.linePos(offset));
+  const list = Array.isArray(docs) ? docs : [docs];
+
+  list.forEach((doc, index) => {
+    const document = index + 1;
+    if (doc.errors.length > 0) {
+      for (const error of doc.errors) {
+        const { line, col } = position(error.pos[0]);
+        problems.push({ file, document, path: "", message: error.message.split("\n")[0] ?? error.message, line, column: col });
+      }
+      return;
+    }
+    if (doc.contents === null) return; // an empty document (e.g. a trailing ---)
+    const result = FeatureGroupSchema.safeParse(doc.toJS());
+    const start = position(doc.contents.range?.[0]);
+    if (result.success) {
+      definitions.push({ file, document, line: start.line, definition: result.data });
+      return;
+    }
+    for (const issue of result.error.issues) {
+      const node = nodeAt(doc, issue.path);
+      const { line, col } = position(node?.range?.[0]);
+      problems.push({ file, document, path: issue.path.map(String).join("."), message: issue.message, line, column: col });
+    }
+  });
+  return { definitions, problems };
+}
