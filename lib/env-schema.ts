@@ -28,12 +28,16 @@ export type Env = z.infer<typeof EnvSchema>;
 
 /** Parses an environment; on failure the error lists every bad key with its reason. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = EnvSchema.safeParse(source);
+  // `KEY=` in a .env file means "not set", so optional keys fall back to their defaults.
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const result = EnvSchema.safeParse(present);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => {
+  // One line per key: its first problem is the one to fix (a non-URL also fails the scheme check).
+  const reasons = new Map<string, string>();
+  for (const issue of result.error.issues) {
     const key = issue.path.join(".") || "(root)";
-    const reason = source[key] === undefined ? "missing" : issue.message;
-    return `  - ${key}: ${reason}`;
-  });
+    if (!reasons.has(key)) reasons.set(key, present[key] === undefined ? "missing" : issue.message);
+  }
+  const problems = [...reasons].map(([key, reason]) => `  - ${key}: ${reason}`);
   throw new Error(`Invalid environment configuration (${problems.length} bad key(s)):\n${problems.join("\n")}`);
 }

@@ -139,3 +139,5 @@ bring_up_services() {
   ensure_redis
   ensure_app_role
 }
+
+http_ok() { node -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "$1"; }

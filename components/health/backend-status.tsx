@@ -5,11 +5,11 @@ import { BACKENDS, type BackendName } from "@/lib/observability/health";
 import { queryKeys } from "@/lib/query-keys";
 import { HealthReportSchema } from "@/lib/schemas/health";
 
-const DESCRIPTIONS: Record<BackendName, string> = {
-  postgres: "Registry metadata",
-  risingwave: "Streaming SQL: materialized views",
-  redis: "Online serving store",
-  archive: "Training snapshots (Parquet)",
+const BACKEND_LABELS: Record<BackendName, { title: string; description: string }> = {
+  postgres: { title: "PostgreSQL", description: "Registry metadata" },
+  risingwave: { title: "RisingWave", description: "Streaming SQL: materialized views" },
+  redis: { title: "Redis", description: "Online serving store" },
+  archive: { title: "Archive", description: "Training snapshots (Parquet)" },
 };
 
 async function fetchHealth() {
@@ -45,12 +45,12 @@ export function BackendStatus() {
               <li key={name} className="rounded-md border border-slate-200 p-3 dark:border-slate-700" data-testid={`backend-${name}`}>
                 <div className="flex items-center gap-2">
                   <span aria-hidden="true" className={`h-2.5 w-2.5 rounded-full ${tone}`} />
-                  <span className="font-medium capitalize">{name}</span>
+                  <span className="font-medium">{BACKEND_LABELS[name].title}</span>
                   <span className="ml-auto text-xs text-slate-500 dark:text-slate-400">
                     {health ? (health.ok ? `up · ${health.latencyMs} ms` : "down") : "…"}
                   </span>
                 </div>
-                <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">{DESCRIPTIONS[name]}</p>
+                <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">{BACKEND_LABELS[name].description}</p>
                 {health?.error ? <p className="mt-1 break-words text-xs text-red-700 dark:text-red-400">{health.error}</p> : null}
               </li>
             );

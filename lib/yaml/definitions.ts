@@ -1,4 +1,4 @@
-import { isMap, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from "yaml";
 import { FeatureGroupSchema, type FeatureGroupDefinition } from "../schemas/feature-group";
 
 export type DefinitionProblem = { file: string; document: number; path: string; message: string; line: number; column: number };
@@ -37,7 +37,8 @@ export function parseDefinitions(text: string, file = "<input>"): ParseResult {
       }
       return;
     }
-    if (doc.contents === null) return; // an empty document (e.g. a trailing ---)
+    // An empty document, e.g. after a trailing ---.
+    if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) return;
     const result = FeatureGroupSchema.safeParse(doc.toJS());
     const start = position(doc.contents.range?.[0]);
     if (result.success) {

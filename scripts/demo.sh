@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# `npm run demo`: install what is missing, start PostgreSQL and Redis if they are down, create the
+# databases, migrate, seed, start the RisingWave emulator (when present), build and serve the app.
+# Safe to run again: every step checks first, and a previous demo's processes are stopped.
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+
+load_env
+bring_up_services
+ensure_database "$DATABASE_URL"
+ensure_database "$RISINGWAVE_URL"
+
+say "migrating the registry"
+npx prisma migrate deploy >/dev/null
+say "seeding feature definitions from features/"
+npm run --silent db:seed
+
+stop_pidfile() {
+  local file="$TIDELINE_STATE_DIR/$1.pid"
+  if [ -f "$file" ] && kill -0 "$(cat "$file")" 2>/dev/null; then
+    say "stopping the previous $1 (pid $(cat "$file"))"
+    kill "$(cat "$file")" 2>/dev/null || true
+    for _ in $(seq 1 40); do kill -0 "$(cat "$file")" 2>/dev/null || break; sleep 0.25; done
+  fi
+  rm -f "$file"
+}
+stop_pidfile app
+stop_pidfile emulator
+
+if [ -f emulator/main.ts ]; then
+  say "starting the RisingWave emulator (log: $TIDELINE_STATE_DIR/emulator.log)"
+  node_modules/.bin/tsx emulator/main.ts >"$TIDELINE_STATE_DIR/emulator.log" 2>&1 &
+  echo $! >"$TIDELINE_STATE_DIR/emulator.pid"
+fi
+
+say "building the app"
+npx next build >"$TIDELINE_STATE_DIR/build.log" 2>&1 || { tail -40 "$TIDELINE_STATE_DIR/build.log"; die "next build failed (full log: $TIDELINE_STATE_DIR/build.log)"; }
+
+PORT="${PORT:-3000}"
+shutdown() {
+  stop_pidfile app
+  stop_pidfile emulator
+}
+trap shutdown EXIT INT TERM
+node_modules/.bin/next start -p "$PORT" &
+echo $! >"$TIDELINE_STATE_DIR/app.pid"
+wait_for 60 "the app on port $PORT" http_ok "http://127.0.0.1:$PORT/api/health"
+say "Tideline is running at http://localhost:$PORT  (Ctrl-C stops the app and the emulator)"
+wait "$(cat "$TIDELINE_STATE_DIR/app.pid")"

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# `npm test`: bring up what the tests need, then type-check, lint, unit + integration tests
+# (real PostgreSQL and Redis), a production build, and Playwright in Debian's Chromium.
+# Each run uses its own databases, dropped at the end.
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+
+load_env
+bring_up_services
+ensure_chromium
+
+say "type-check"
+npx tsc --noEmit
+say "lint"
+npx eslint . --max-warnings=0
+say "unit and integration tests"
+npx vitest run
+
+RUN_ID="$(date +%s)_$$"
+with_db() { node -e 'const u = new URL(process.argv[1]); u.pathname = "/" + process.argv[2]; console.log(u.toString())' "$1" "$2"; }
+export DATABASE_URL="$(with_db "$DATABASE_URL" "tideline_e2e_$RUN_ID")"
+export RISINGWAVE_URL="$(with_db "$RISINGWAVE_URL" "risingwave_e2e_$RUN_ID")"
+export ARCHIVE_URL="file://$TIDELINE_STATE_DIR/e2e-archive-$RUN_ID"
+cleanup() {
+  node scripts/db.mjs drop "$DATABASE_URL" || true
+  node scripts/db.mjs drop "$RISINGWAVE_URL" || true
+  rm -rf "$TIDELINE_STATE_DIR/e2e-archive-$RUN_ID"
+}
+trap cleanup EXIT
+
+say "e2e: databases for run $RUN_ID"
+ensure_database "$DATABASE_URL"
+ensure_database "$RISINGWAVE_URL"
+mkdir -p "$TIDELINE_STATE_DIR/e2e-archive-$RUN_ID"
+npx prisma migrate deploy >/dev/null
+npm run --silent db:seed
+
+say "production build"
+npx next build
+say "browser tests (Playwright, /usr/bin/chromium)"
+PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npx playwright test
+say "all tests passed"
