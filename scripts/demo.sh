@@ -9,20 +9,22 @@ load_env
 bring_up_services
 ensure_database "$DATABASE_URL"
 ensure_database "$RISINGWAVE_URL"
+ensure_archive_dir
 
 say "migrating the registry"
-npx prisma migrate deploy >/dev/null
+quietly npx prisma migrate deploy
 say "seeding feature definitions from features/"
 npm run --silent db:seed
 
 stop_pidfile() {
-  local file="$TIDELINE_STATE_DIR/$1.pid"
-  if [ -f "$file" ] && kill -0 "$(cat "$file")" 2>/dev/null; then
-    say "stopping the previous $1 (pid $(cat "$file"))"
-    kill "$(cat "$file")" 2>/dev/null || true
-    for _ in $(seq 1 40); do kill -0 "$(cat "$file")" 2>/dev/null || break; sleep 0.25; done
-  fi
+  local file="$TIDELINE_STATE_DIR/$1.pid" pid
+  pid="$(cat "$file" 2>/dev/null || true)"
   rm -f "$file"
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    say "stopping the $1 (pid $pid)"
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+  fi
 }
 stop_pidfile app
 stop_pidfile emulator

@@ -141,3 +141,16 @@ bring_up_services() {
 }
 
 http_ok() { node -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "$1"; }
+
+# A local (file://) archive is a folder that must exist; S3 buckets are the user's to create.
+ensure_archive_dir() {
+  case "$ARCHIVE_URL" in file://*) mkdir -p "${ARCHIVE_URL#file://}" ;; esac
+}
+
+# Runs a command silently; on failure shows its output and stops.
+quietly() {
+  local log
+  log="$(mktemp)"
+  "$@" >"$log" 2>&1 || { cat "$log" >&2; rm -f "$log"; die "failed: $*"; }
+  rm -f "$log"
+}

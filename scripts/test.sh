@@ -32,7 +32,7 @@ say "e2e: databases for run $RUN_ID"
 ensure_database "$DATABASE_URL"
 ensure_database "$RISINGWAVE_URL"
 mkdir -p "$TIDELINE_STATE_DIR/e2e-archive-$RUN_ID"
-npx prisma migrate deploy >/dev/null
+quietly npx prisma migrate deploy
 npm run --silent db:seed
 
 say "production build"
