@@ -21,10 +21,14 @@ with_db() { node -e 'const u = new URL(process.argv[1]); u.pathname = "/" + proc
 export DATABASE_URL="$(with_db "$DATABASE_URL" "tideline_e2e_$RUN_ID")"
 export RISINGWAVE_URL="$(with_db "$RISINGWAVE_URL" "risingwave_e2e_$RUN_ID")"
 export ARCHIVE_URL="file://$TIDELINE_STATE_DIR/e2e-archive-$RUN_ID"
+# Redis database 14: the sink's key names are fixed, so the e2e run keeps clear of the demo's db 0.
+export REDIS_URL="$(with_db "$REDIS_URL" 14)"
+EMULATOR_PID=""
 cleanup() {
+  [ -z "$EMULATOR_PID" ] || kill "$EMULATOR_PID" 2>/dev/null || true
   node scripts/db.mjs drop "$DATABASE_URL" || true
   node scripts/db.mjs drop "$RISINGWAVE_URL" || true
-  rm -rf "$TIDELINE_STATE_DIR/e2e-archive-$RUN_ID"
+  rm -rf "$TIDELINE_STATE_DIR/e2e-archive-$RUN_ID" "$TIDELINE_STATE_DIR/e2e-emulator-$RUN_ID.log"
 }
 trap cleanup EXIT
 
@@ -34,6 +38,10 @@ ensure_database "$RISINGWAVE_URL"
 mkdir -p "$TIDELINE_STATE_DIR/e2e-archive-$RUN_ID"
 quietly npx prisma migrate deploy
 npm run --silent db:seed
+say "e2e: starting the RisingWave emulator"
+node_modules/.bin/tsx emulator/main.ts --users 2000 >"$TIDELINE_STATE_DIR/e2e-emulator-$RUN_ID.log" 2>&1 &
+EMULATOR_PID=$!
+wait_for 60 "the emulator" grep -q "emulator running" "$TIDELINE_STATE_DIR/e2e-emulator-$RUN_ID.log"
 
 say "production build"
 npx next build

@@ -1,0 +1,416 @@
+// A RisingWave v3.0.3 cluster as Tideline sees it over the Postgres wire: rw_catalog, MV rows moved
+// by a synthetic stream at every barrier, and sinks writing Redis and the archive.
+import { Redis } from "ioredis";
+import { Pool, type PoolClient } from "pg";
+import { createArchiveWriter, type ArchiveWriter } from "./archive-writer";
+import { DATABASE_ID, hasStorage, storageTableDdl, writeCatalog, type CatalogLayout } from "./catalog";
+import { inTransaction, insertRows, quoteIdent } from "./db";
+import { epochFromUnixMs } from "./epoch";
+import { deleteFault, indexFaults, readFaults, type Fault, type FaultState } from "./faults";
+import { writeAffinity, writeOrderFeatures, writeScaleGroup, writeUserFeatures, type MvWrite } from "./mv-writes";
+import { buildPipeline, scaleGroupName, type RelationSpec } from "./pipeline";
+import { createRandom, type Random } from "./random";
+import { CACHE_ASIDE, FileSinkWriter, redisKeyFor, writeCacheAside, writeRedisSink } from "./sinks";
+import { renderTemplate, type Row } from "./sink-format";
+import { writeMissingSnapshots } from "./snapshots";
+import { generateTraffic } from "./workload";
+
+export type EmulatorOptions = {
+  risingwaveUrl: string;
+  redisUrl: string;
+  archiveUrl: string;
+  s3Endpoint?: string;
+  region?: string;
+  /** Kafka events per second on user_events. */
+  rate: number;
+  users: number;
+  items: number;
+  extraGroups: number;
+  entitiesPerGroup: number;
+  seed: number;
+  barrierIntervalMs: number;
+  /** How long a `backfill` fault takes to reach 100%. */
+  backfillSeconds: number;
+  log: (message: string) => void;
+};
+
+export const DEFAULT_OPTIONS = { rate: 300, users: 5_000, items: 500, extraGroups: 0, entitiesPerGroup: 100, seed: 42, barrierIntervalMs: 1_000, backfillSeconds: 90 };
+
+/** Users whose rows a drift fault changes at once, so a lookup sees the drift without waiting. */
+export const DRIFT_USERS = 50;
+const KAFKA_SOURCE = "user_events";
+const CDC_SOURCE = "orders_cdc";
+const EVENT_LOG_KEEP = 10;
+
+type Partition = { highWatermark: bigint; consumerOffset: bigint };
+
+export class Emulator {
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private ticking: Promise<void> | null = null;
+  private lastTickMs: number;
+  private lastEpoch: bigint;
+  private seenFaults = new Set<string>();
+  private partitions: Partition[] = [];
+  private fileSinks = new Map<string, FileSinkWriter>();
+  private random: Random;
+  private lastSinkFailEventMs = new Map<string, number>();
+  private snapshotDay: string;
+  private nextRelationId: number;
+  ticks = 0;
+
+  private constructor(
+    readonly options: EmulatorOptions,
+    readonly pool: Pool,
+    readonly redis: Redis,
+    readonly archive: ArchiveWriter,
+    readonly layout: CatalogLayout,
+    startedAt: Date,
+  ) {
+    this.random = createRandom(options.seed);
+    this.lastTickMs = startedAt.getTime();
+    this.lastEpoch = epochFromUnixMs(startedAt.getTime());
+    this.snapshotDay = startedAt.toISOString().slice(0, 10);
+    this.nextRelationId = Math.max(...[...layout.relations.values()].map((relation) => relation.id)) + 1;
+  }
+
+  static async create(options: EmulatorOptions, startedAt = new Date()): Promise<Emulator> {
+    const pool = new Pool({ connectionString: options.risingwaveUrl, max: 4, application_name: "risingwave-emulator" });
+    const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 2 });
+    const archive = createArchiveWriter(options.archiveUrl, options.s3Endpoint, options.region);
+    const relations = buildPipeline({ redisUrl: options.redisUrl, archiveBucket: archive.bucket, archivePrefix: archive.prefix, extraGroups: options.extraGroups });
+    const layout = await inTransaction(pool, (client) => writeCatalog(client, relations, startedAt));
+    const emulator = new Emulator(options, pool, redis, archive, layout, startedAt);
+    await emulator.seedState(startedAt);
+    return emulator;
+  }
+
+  private relation(name: string): RelationSpec {
+    const relation = this.layout.relations.get(name);
+    if (!relation) throw new Error(`unknown relation ${name}`);
+    return relation;
+  }
+
+  private sinksOf(mv: string): RelationSpec[] {
+    return [...this.layout.relations.values()].filter((relation) => relation.kind === "sink" && relation.upstream.includes(mv));
+  }
+
+  /** Initial rows for every MV (as if the pipeline had been running), Redis keys, offsets, epochs. */
+  private async seedState(startedAt: Date) {
+    const { users, items } = this.options;
+    const committed = startedAt.toISOString();
+    await inTransaction(this.pool, async (db) => {
+      await db.query(
+        `INSERT INTO public.item_catalog (item_id, category, price, updated_at, _rw_timestamp)
+         SELECT i, (ARRAY['books','electronics','garden','toys','fashion','grocery'])[1 + i % 6], round((5 + (i * 37 % 200))::numeric, 2), $1, $1 FROM generate_series(1, $2::int) AS i`,
+        [committed, items],
+      );
+      await db.query(
+        `INSERT INTO public.user_features_1h (user_id, event_count_1h, click_count_1h, purchase_count_1h, total_spend_1h, avg_purchase_amount_1h, last_event_ts, _rw_timestamp)
+         SELECT u, 5 + u * 7 % 40, u * 3 % 12, p, round((p * (10 + u % 50))::numeric, 2), CASE WHEN p > 0 THEN (10 + u % 50)::float8 END,
+                $1::timestamptz - make_interval(secs => u % 1800), $1
+         FROM generate_series(1, $2::int) AS u, LATERAL (SELECT u % 4 AS p) AS x`,
+        [committed, users],
+      );
+      await db.query(
+        `INSERT INTO public.user_item_affinity (user_id, item_id, category, interaction_count, affinity_score, last_interaction_ts, _rw_timestamp)
+         SELECT DISTINCT ON (u, i) u, i, c.category, 1 + (u + k) % 5, (1 + (u + k) % 5) * 1.5, $1::timestamptz - make_interval(secs => (u * k) % 3600), $1
+         FROM generate_series(1, $2::int) AS u, generate_series(0, 2) AS k,
+              LATERAL (SELECT 1 + ((u * 7919 + k * 104729) % $3::int) AS i) AS x
+         LEFT JOIN public.item_catalog AS c ON c.item_id = x.i ORDER BY u, i`,
+        [committed, users, items],
+      );
+      await db.query(
+        `INSERT INTO public.order_value_features (user_id, order_count_7d, total_order_value_7d, avg_order_value_7d, last_order_ts, _rw_timestamp)
+         SELECT u, 1 + u % 6, round(((1 + u % 6) * (20 + u % 80))::numeric, 2), (20 + u % 80)::float8, $1::timestamptz - make_interval(secs => u * 97 % 86400), $1
+         FROM generate_series(1, $2::int) AS u WHERE u % 5 <> 0`,
+        [committed, users],
+      );
+      for (let index = 1; index <= this.options.extraGroups; index++) {
+        await db.query(
+          `INSERT INTO public.${quoteIdent(scaleGroupName(index))} (entity_id, feature_a, feature_b, updated_at, _rw_timestamp)
+           SELECT e, e % 17, (e % 100)::float8 / 3, $1, $1 FROM generate_series(1, $2::int) AS e`,
+          [committed, this.options.entitiesPerGroup],
+        );
+      }
+      const epoch = epochFromUnixMs(startedAt.getTime()).toString();
+      await insertRows(db, "rw_catalog.rw_hummock_snapshot", this.layout.stateTables.map((table) => ({ table_id: table.id, committed_epoch: epoch })));
+      const counts = [...this.layout.relations.values()].filter(hasStorage).map((r) => `SELECT ${r.id} AS id, count(*) AS n FROM public.${quoteIdent(r.name)}`);
+      await db.query(
+        `UPDATE rw_catalog.rw_table_stats AS s SET total_key_count = c.n, total_key_size = c.n * 16, total_value_size = c.n * 96
+         FROM (${counts.join(" UNION ALL ")}) AS c WHERE c.id = s.id`,
+      );
+      const source = this.relation(KAFKA_SOURCE);
+      this.partitions = Array.from({ length: source.partitions ?? 1 }, (_, index) => {
+        const highWatermark = BigInt(100_000 + index * 7_919);
+        return { highWatermark, consumerOffset: highWatermark - 1n };
+      });
+      await this.writeKafkaLag(db);
+      await this.logEvent(db, startedAt, "META_NODE_START", { metaNodeStart: { host: "127.0.0.1:5690", clusterVersion: "3.0.3" } });
+    });
+    await this.seedRedis();
+    this.fileSinks = new Map(
+      [...this.layout.relations.values()].filter((r) => r.kind === "sink" && r.connector === "S3").map((sink) => [sink.name, new FileSinkWriter(sink, this.archive, startedAt)]),
+    );
+    await writeMissingSnapshots(this.pool, this.archive, this.layout.relations, startedAt);
+  }
+
+  /** Every row already in the MVs, as the sinks' initial snapshot replay writes it. */
+  private async seedRedis() {
+    for (const sink of [...this.layout.relations.values()].filter((relation) => relation.kind === "sink" && relation.connector === "REDIS")) {
+      const mv = this.relation(sink.upstream[0] ?? "");
+      const { rows } = await this.pool.query(`SELECT * FROM public.${quoteIdent(mv.name)}`);
+      await writeRedisSink(this.redis, sink, rows as Row[]);
+      if (mv.name === CACHE_ASIDE.mv) await writeCacheAside(this.redis, mv, (rows as Row[]).filter((_, index) => index % 2 === 0));
+    }
+  }
+
+  start() {
+    this.timer = setInterval(() => {
+      if (this.ticking) return; // a slow barrier delays the next one, as backpressure would
+      this.ticking = this.tick()
+        .catch((error: unknown) => this.options.log(`barrier failed: ${error instanceof Error ? error.message : String(error)}`))
+        .finally(() => {
+          this.ticking = null;
+        });
+    }, this.options.barrierIntervalMs);
+  }
+
+  async stop() {
+    clearInterval(this.timer);
+    await this.ticking;
+    for (const writer of this.fileSinks.values()) await writer.maybeRoll(Date.now(), true).catch(() => {});
+    this.redis.disconnect();
+    await this.pool.end();
+  }
+
+  /** One barrier: apply the traffic since the last one, commit an epoch, run the sinks. */
+  async tick(nowMs = Date.now()): Promise<void> {
+    const now = new Date(nowMs);
+    const activeFaults = await readFaults(this.pool);
+    const faults = indexFaults(activeFaults);
+    await this.activateNewFaults(activeFaults, faults, now);
+    const elapsedMs = Math.max(0, nowMs - this.lastTickMs);
+    this.lastTickMs = nowMs;
+    const produced = Math.round((this.options.rate * elapsedMs) / 1000);
+    const kafkaStalled = faults.stalled.has(KAFKA_SOURCE);
+    const lagMessages = faults.lagBy.get(KAFKA_SOURCE) ?? 0;
+    const consumedLagMs = (lagMessages / Math.max(1, this.options.rate)) * 1000;
+    const traffic = generateTraffic(this.random, {
+      eventCount: kafkaStalled ? 0 : produced,
+      orderCount: faults.stalled.has(CDC_SOURCE) ? 0 : Math.max(1, Math.round(produced / 20)),
+      users: this.options.users,
+      items: this.options.items,
+      eventTimeEnd: nowMs - consumedLagMs,
+    });
+    const epoch = epochFromUnixMs(nowMs);
+    const writes = new Map<string, MvWrite>();
+
+    await inTransaction(this.pool, async (db) => {
+      const live = (mv: string) => !faults.stalled.has(mv);
+      if (live("user_features_1h")) writes.set("user_features_1h", await writeUserFeatures(db, traffic.users, now));
+      if (live("user_item_affinity")) writes.set("user_item_affinity", await writeAffinity(db, traffic.affinity, now));
+      if (live("order_value_features")) writes.set("order_value_features", await writeOrderFeatures(db, traffic.orders, now));
+      for (let touched = 0; touched < Math.min(10, this.options.extraGroups) && !kafkaStalled; touched++) {
+        const name = scaleGroupName(1 + this.random.int(this.options.extraGroups));
+        if (!live(name)) continue;
+        const entities = Array.from({ length: 3 }, () => 1 + this.random.int(this.options.entitiesPerGroup));
+        writes.set(name, await writeScaleGroup(db, name, entities, now));
+      }
+      await this.commitEpoch(db, epoch, faults);
+      this.advanceKafka(produced, kafkaStalled, lagMessages);
+      await this.writeKafkaLag(db);
+      for (const [mv, write] of writes) {
+        if (write.inserted === 0) continue;
+        await db.query("UPDATE rw_catalog.rw_table_stats SET total_key_count = total_key_count + $2, total_key_size = total_key_size + $2 * 16, total_value_size = total_value_size + $2 * 96 WHERE id = $1", [this.relation(mv).id, write.inserted]);
+      }
+      await this.logEvent(db, now, "BARRIER_COMPLETE", {
+        barrierComplete: {
+          prevEpoch: this.lastEpoch.toString(), curEpoch: epoch.toString(), durationSec: 0.02 + this.random.next() * 0.15,
+          command: "barrier", barrierKind: "Checkpoint", databaseId: DATABASE_ID,
+        },
+      });
+      await this.progressBackfills(db, faults, now, epoch);
+    });
+    this.lastEpoch = epoch;
+    await this.runSinks(writes, faults, now);
+    await this.logSinkFailures(faults, now);
+    if (now.toISOString().slice(0, 10) !== this.snapshotDay) {
+      this.snapshotDay = now.toISOString().slice(0, 10);
+      await writeMissingSnapshots(this.pool, this.archive, this.layout.relations, now);
+    }
+    this.ticks += 1;
+  }
+
+  /** Every state table commits the new epoch, except those of stalled jobs and of jobs still backfilling. */
+  private async commitEpoch(db: PoolClient, epoch: bigint, faults: FaultState) {
+    const frozenJobs = new Set<string>();
+    for (const name of faults.stalled) {
+      const relation = this.layout.relations.get(name);
+      if (!relation || relation.kind === "source") continue; // a stalled consumer does not stop barriers
+      frozenJobs.add(name);
+      for (const sink of this.sinksOf(name)) frozenJobs.add(sink.name);
+    }
+    for (const fault of faults.backfills) frozenJobs.add(String(fault.params.name));
+    const frozenIds = this.layout.stateTables.filter((table) => frozenJobs.has(table.job)).map((table) => table.id);
+    await db.query("UPDATE rw_catalog.rw_hummock_snapshot SET committed_epoch = $1 WHERE NOT (table_id = ANY($2::int4[]))", [epoch.toString(), frozenIds]);
+  }
+
+  private advanceKafka(produced: number, stalled: boolean, lagMessages: number) {
+    this.partitions.forEach((partition, index) => {
+      const share = Math.floor(produced / this.partitions.length) + (index < produced % this.partitions.length ? 1 : 0);
+      partition.highWatermark += BigInt(share);
+      if (stalled) return;
+      const target = partition.highWatermark - 1n - BigInt(Math.floor(lagMessages / this.partitions.length));
+      if (target > partition.consumerOffset) partition.consumerOffset = target;
+    });
+  }
+
+  private async writeKafkaLag(db: PoolClient) {
+    const source = this.relation(KAFKA_SOURCE);
+    const fragment = this.layout.fragmentOf.get(KAFKA_SOURCE) ?? 0;
+    await db.query("DELETE FROM rw_catalog.rw_kafka_job_lag WHERE source_id = $1", [source.id]);
+    await insertRows(db, "rw_catalog.rw_kafka_job_lag", this.partitions.map((partition, index) => {
+      const lag = partition.highWatermark - partition.consumerOffset - 1n;
+      return {
+        job_id: source.id, source_id: source.id, fragment_id: fragment, partition_id: String(index), lag_phase: "LIVE",
+        high_watermark: partition.highWatermark.toString(), consumer_offset: partition.consumerOffset.toString(), lag: (lag > 0n ? lag : 0n).toString(),
+      };
+    }));
+  }
+
+  /** rw_event_logs keeps the last 10 events of each type, like meta's in-memory channel. */
+  private async logEvent(db: PoolClient | Pool, at: Date, type: string, info: Record<string, unknown>) {
+    await db.query("INSERT INTO rw_catalog.rw_event_logs (unique_id, \"timestamp\", event_type, info) VALUES (gen_random_uuid()::varchar, $1, $2, $3::jsonb)", [at.toISOString(), type, JSON.stringify(info)]);
+    await db.query(
+      `DELETE FROM rw_catalog.rw_event_logs WHERE event_type = $1 AND unique_id NOT IN
+         (SELECT unique_id FROM rw_catalog.rw_event_logs WHERE event_type = $1 ORDER BY "timestamp" DESC LIMIT ${EVENT_LOG_KEEP})`,
+      [type],
+    );
+  }
+
+  private async runSinks(writes: Map<string, MvWrite>, faults: FaultState, now: Date) {
+    for (const [mv, write] of writes) {
+      if (faults.drift.has(mv)) continue; // the drifting group's sinks and cache stop writing
+      for (const sink of this.sinksOf(mv)) {
+        if (faults.failedSinks.has(sink.name)) continue;
+        if (sink.connector === "REDIS") await writeRedisSink(this.redis, sink, write.rows);
+        if (sink.connector === "S3") this.fileSinks.get(sink.name)?.append(write.rows);
+      }
+      if (mv === CACHE_ASIDE.mv) await writeCacheAside(this.redis, this.relation(mv), write.rows.filter(() => this.random.next() < 0.2));
+    }
+    for (const [name, writer] of this.fileSinks) {
+      if (!faults.failedSinks.has(name)) await writer.maybeRoll(now.getTime());
+    }
+  }
+
+  private async logSinkFailures(faults: FaultState, now: Date) {
+    for (const [name, error] of faults.failedSinks) {
+      const last = this.lastSinkFailEventMs.get(name) ?? 0;
+      if (now.getTime() - last < 10_000) continue;
+      this.lastSinkFailEventMs.set(name, now.getTime());
+      const sink = this.layout.relations.get(name);
+      await this.logEvent(this.pool, now, "SINK_FAIL", { sinkFail: { sinkId: sink?.id ?? 0, sinkName: name, connector: (sink?.connector ?? "").toLowerCase(), error } });
+    }
+    for (const name of [...this.lastSinkFailEventMs.keys()]) if (!faults.failedSinks.has(name)) this.lastSinkFailEventMs.delete(name);
+  }
+
+  /** Effects a fault has once, when it first appears. */
+  private async activateNewFaults(all: Fault[], faults: FaultState, now: Date) {
+    const current = new Set(all.map((fault) => `${fault.kind}:${fault.target}:${fault.createdAt.getTime()}`));
+    for (const fault of all) {
+      const key = `${fault.kind}:${fault.target}:${fault.createdAt.getTime()}`;
+      if (this.seenFaults.has(key)) continue;
+      this.seenFaults.add(key);
+      this.options.log(`fault ${fault.kind} on ${fault.target} ${JSON.stringify(fault.params)}`);
+      if (fault.kind === "drift") await this.startDrift(fault.target, faults.drift.get(fault.target) ?? "stale", now);
+      if (fault.kind === "backfill" && !fault.params.name) await this.startBackfill(fault, now);
+    }
+    this.seenFaults = new Set([...this.seenFaults].filter((key) => current.has(key)));
+  }
+
+  /** stale: the MV moves on without the sinks; missing: keys disappear from Redis. */
+  private async startDrift(mv: string, mode: "stale" | "missing", now: Date) {
+    const relation = this.relation(mv);
+    const keyColumn = relation.columns.find((column) => column.primaryKey)?.name ?? "user_id";
+    const ids = Array.from({ length: DRIFT_USERS }, (_, index) => index + 1);
+    if (mode === "stale") {
+      const numeric = relation.columns.filter((column) => !column.primaryKey && (column.type === "bigint" || column.type === "numeric"));
+      const times = relation.columns.filter((column) => column.type === "timestamptz");
+      const sets = [...numeric.map((c) => `${quoteIdent(c.name)} = ${quoteIdent(c.name)} + 1`), ...times.map((c) => `${quoteIdent(c.name)} = $2`), "_rw_timestamp = $2"];
+      await this.pool.query(`UPDATE public.${quoteIdent(mv)} SET ${sets.join(", ")} WHERE ${quoteIdent(keyColumn)} = ANY($1::bigint[])`, [ids, now.toISOString()]);
+      return;
+    }
+    const { rows } = await this.pool.query(`SELECT * FROM public.${quoteIdent(mv)} WHERE ${quoteIdent(keyColumn)} = ANY($1::bigint[]) OR ${quoteIdent(keyColumn)} % 10 = 0`, [ids]);
+    const keys = (rows as Row[]).flatMap((row) => [
+      ...this.sinksOf(mv).filter((sink) => sink.connector === "REDIS").map((sink) => redisKeyFor(sink, row)),
+      ...(mv === CACHE_ASIDE.mv ? [renderTemplate(CACHE_ASIDE.keyTemplate, row)] : []),
+    ]);
+    for (let start = 0; start < keys.length; start += 1_000) await this.redis.del(...keys.slice(start, start + 1_000));
+  }
+
+  /** CREATE MATERIALIZED VIEW <mv>_v2 in the background: Creating, with rw_ddl_progress moving. */
+  private async startBackfill(fault: Fault, now: Date) {
+    const source = this.relation(fault.target);
+    const name = `${source.name}_v2`;
+    const id = this.nextRelationId++;
+    const definition = source.definition.replace(`MATERIALIZED VIEW ${source.name} `, `MATERIALIZED VIEW ${name} `);
+    const { rows } = await this.pool.query<{ n: string }>(`SELECT count(*) AS n FROM public.${quoteIdent(source.name)}`);
+    const total = Number(rows[0]?.n ?? 0);
+    const relation: RelationSpec = { ...source, id, name, definition };
+    const fragmentId = 900_000 + id;
+    await inTransaction(this.pool, async (db) => {
+      const base = { id, name, schema_id: 5, owner: 1, definition, acl: [] as string[] };
+      await insertRows(db, "rw_catalog.rw_relations", [{ ...base, relation_type: "materialized view" }]);
+      await insertRows(db, "rw_catalog.rw_materialized_views", [{
+        ...base, schema_name: "public", append_only: false, initialized_at: now.toISOString(), created_at: null,
+        initialized_at_cluster_version: "3.0.3", created_at_cluster_version: null, background_ddl: true, status: "Creating",
+      }]);
+      await insertRows(db, "rw_catalog.rw_streaming_jobs", [{ id, name, database_id: DATABASE_ID, status: "CREATING", parallelism: "adaptive", max_parallelism: 256, resource_group: "default" }]);
+      await insertRows(db, "rw_catalog.rw_depend", source.upstream.map((upstream) => ({ objid: id, refobjid: this.relation(upstream).id })));
+      await db.query(
+        `INSERT INTO rw_catalog.rw_columns SELECT $1, name, position, is_hidden, is_primary_key, is_distribution_key, is_generated, is_nullable,
+           generation_expression, data_type, type_oid, type_len, udt_type FROM rw_catalog.rw_columns WHERE relation_id = $2`,
+        [id, source.id],
+      );
+      await insertRows(db, "rw_catalog.rw_fragments", [{
+        fragment_id: fragmentId, table_id: id, distribution_type: "HASH", state_table_ids: [id], upstream_fragment_ids: [],
+        flags: ["MVIEW", "SNAPSHOT_BACKFILL_STREAM_SCAN"], parallelism: 4, max_parallelism: 256, parallelism_policy: "inherit(adaptive)",
+      }]);
+      await insertRows(db, "rw_catalog.rw_ddl_progress", [{
+        ddl_id: id, ddl_statement: definition, create_type: "BACKGROUND", progress: "0.0%", initialized_at: now.toISOString(),
+        is_serverless_backfill: false, backfill_type: "SNAPSHOT_BACKFILL",
+      }]);
+      await insertRows(db, "rw_catalog.rw_hummock_snapshot", [{ table_id: id, committed_epoch: epochFromUnixMs(now.getTime() - 30_000).toString() }]);
+      await insertRows(db, "rw_catalog.rw_table_stats", [{ id, total_key_count: 0, total_key_size: 0, total_value_size: 0 }]);
+      await db.query(storageTableDdl(name, source.columns));
+      await db.query("UPDATE emulator_control.faults SET params = params || $3::jsonb WHERE kind = $1 AND target = $2", ["backfill", fault.target, JSON.stringify({ name, id, total, startedAt: now.toISOString() })]);
+    });
+    this.layout.relations.set(name, relation);
+    this.layout.stateTables.push({ id, job: name });
+  }
+
+  private async progressBackfills(db: PoolClient, faults: FaultState, now: Date, epoch: bigint) {
+    for (const fault of faults.backfills) {
+      const { name, id, total, startedAt } = fault.params as { name?: string; id?: number; total?: number; startedAt?: string };
+      if (!name || !id || !startedAt) continue;
+      const fraction = Math.min(1, (now.getTime() - Date.parse(startedAt)) / (this.options.backfillSeconds * 1000));
+      if (fraction < 1) {
+        const done = Math.floor((total ?? 0) * fraction);
+        await db.query("UPDATE rw_catalog.rw_ddl_progress SET progress = $2 WHERE ddl_id = $1", [id, `${(fraction * 100).toFixed(2)}% (${done}/${total ?? 0})`]);
+        // Snapshot backfill commits separately and trails the cluster's epoch until it finishes.
+        await db.query("UPDATE rw_catalog.rw_hummock_snapshot SET committed_epoch = $2 WHERE table_id = $1", [id, epochFromUnixMs(now.getTime() - (1 - fraction) * 30_000).toString()]);
+        continue;
+      }
+      const source = fault.target;
+      await db.query(`INSERT INTO public.${quoteIdent(name)} SELECT * FROM public.${quoteIdent(source)}`);
+      await db.query("DELETE FROM rw_catalog.rw_ddl_progress WHERE ddl_id = $1", [id]);
+      await db.query("UPDATE rw_catalog.rw_materialized_views SET status = 'Created', created_at = $2, created_at_cluster_version = '3.0.3' WHERE id = $1", [id, now.toISOString()]);
+      await db.query("UPDATE rw_catalog.rw_streaming_jobs SET status = 'CREATED' WHERE id = $1", [id]);
+      await db.query("UPDATE rw_catalog.rw_hummock_snapshot SET committed_epoch = $2 WHERE table_id = $1", [id, epoch.toString()]);
+      await db.query("UPDATE rw_catalog.rw_table_stats SET total_key_count = $2 WHERE id = $1", [id, total ?? 0]);
+      await deleteFault(db, "backfill", source);
+      this.options.log(`backfill of ${name} finished`);
+    }
+  }
+}
+

@@ -1,0 +1,109 @@
+// Each fault, observed through the SQL Tideline sends to RisingWave (rw_catalog) and through Redis.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DRIFT_USERS, type Emulator } from "@/emulator/emulator";
+import { clearFaults, setFault } from "@/emulator/faults";
+import { unixMsFromEpoch } from "@/emulator/epoch";
+import { startTestEmulator } from "../support/emulator";
+
+let emulator: Emulator;
+let clock = Date.now();
+const barriers = async (count: number) => {
+  for (let index = 0; index < count; index++) await emulator.tick((clock += 1_000));
+};
+
+const committedAt = async () => {
+  const { rows } = await emulator.pool.query<{ name: string; committed_epoch: string }>(
+    `SELECT m.name, s.committed_epoch FROM rw_catalog.rw_materialized_views AS m
+     JOIN rw_catalog.rw_hummock_snapshot AS s ON s.table_id = m.id`,
+  );
+  return Object.fromEntries(rows.map((row) => [row.name, unixMsFromEpoch(BigInt(row.committed_epoch))]));
+};
+
+beforeAll(async () => {
+  ({ emulator } = await startTestEmulator({ rate: 500, backfillSeconds: 3 }));
+  await barriers(2);
+});
+afterAll(() => emulator.stop());
+
+describe("emulator faults", () => {
+  it("stall: that MV's committed epoch and rows stop while the others go on; resume restarts them", async () => {
+    await setFault(emulator.pool, "stall", "user_features_1h");
+    await barriers(1);
+    const before = await committedAt();
+    const rowsBefore = await emulator.pool.query("SELECT max(_rw_timestamp) AS t FROM public.user_features_1h");
+    await barriers(3);
+    const after = await committedAt();
+    expect(after.user_features_1h).toBe(before.user_features_1h);
+    expect(after.user_item_affinity).toBe((before.user_item_affinity ?? 0) + 3_000);
+    const rowsAfter = await emulator.pool.query("SELECT max(_rw_timestamp) AS t FROM public.user_features_1h");
+    expect(rowsAfter.rows[0].t).toEqual(rowsBefore.rows[0].t);
+
+    await clearFaults(emulator.pool, "user_features_1h");
+    await barriers(1);
+    expect((await committedAt()).user_features_1h).toBe(clock);
+  });
+
+  it("lag: rw_kafka_job_lag reports a growing lag on user_events' partitions", async () => {
+    const lag = async () => {
+      const { rows } = await emulator.pool.query<{ lag: string }>(
+        `SELECT l.lag FROM rw_catalog.rw_kafka_job_lag AS l JOIN rw_catalog.rw_sources AS s ON s.id = l.source_id WHERE s.name = 'user_events'`,
+      );
+      return rows.reduce((sum, row) => sum + Number(row.lag), 0);
+    };
+    expect(await lag()).toBe(0);
+    await setFault(emulator.pool, "lag", "user_events", { messages: 900 });
+    await barriers(3);
+    expect(await lag()).toBeGreaterThan(0);
+    expect(await lag()).toBeLessThanOrEqual(900);
+    await clearFaults(emulator.pool, "user_events");
+    await barriers(1);
+    expect(await lag()).toBe(0);
+  });
+
+  it("fail-sink: SINK_FAIL events name the sink, and the sink stops writing", async () => {
+    await setFault(emulator.pool, "fail-sink", "user_features_to_redis", { error: "Redis error: connection refused" });
+    await barriers(1);
+    const { rows } = await emulator.pool.query(
+      `SELECT info -> 'sinkFail' ->> 'sinkName' AS sink, info -> 'sinkFail' ->> 'error' AS error FROM rw_catalog.rw_event_logs WHERE event_type = 'SINK_FAIL'`,
+    );
+    expect(rows).toEqual([{ sink: "user_features_to_redis", error: "Redis error: connection refused" }]);
+    await clearFaults(emulator.pool, "user_features_to_redis");
+  });
+
+  it("drift stale: Redis keeps the old row while the MV moves on", async () => {
+    await barriers(1);
+    await setFault(emulator.pool, "drift", "user_features_1h", { mode: "stale" });
+    await barriers(1);
+    const { rows } = await emulator.pool.query("SELECT event_count_1h FROM public.user_features_1h WHERE user_id = $1", [DRIFT_USERS]);
+    const cached = JSON.parse((await emulator.redis.get(`{"user_id":${DRIFT_USERS}}`)) ?? "{}");
+    expect(cached.event_count_1h).toBeLessThan(Number(rows[0].event_count_1h));
+    await clearFaults(emulator.pool, "user_features_1h");
+  });
+
+  it("drift missing: the group's keys disappear from Redis", async () => {
+    await setFault(emulator.pool, "drift", "order_value_features", { mode: "missing" });
+    await barriers(1);
+    const { rows } = await emulator.pool.query("SELECT user_id FROM public.order_value_features WHERE user_id <= $1 ORDER BY user_id LIMIT 1", [DRIFT_USERS]);
+    expect(await emulator.redis.exists(`order_features:${rows[0].user_id}`)).toBe(0);
+    await clearFaults(emulator.pool, "order_value_features");
+  });
+
+  it("backfill: a _v2 MV shows Creating with rw_ddl_progress, then Created", async () => {
+    await setFault(emulator.pool, "backfill", "user_item_affinity");
+    await barriers(2);
+    const creating = await emulator.pool.query(
+      `SELECT m.status, p.progress, p.create_type FROM rw_catalog.rw_materialized_views AS m
+       JOIN rw_catalog.rw_ddl_progress AS p ON p.ddl_id = m.id WHERE m.name = 'user_item_affinity_v2'`,
+    );
+    expect(creating.rows[0]?.status).toBe("Creating");
+    expect(creating.rows[0]?.create_type).toBe("BACKGROUND");
+    expect(creating.rows[0]?.progress).toMatch(/^\d+\.\d\d% \(\d+\/\d+\)$/);
+    await barriers(3);
+    const done = await emulator.pool.query(
+      `SELECT m.status, m.created_at, (SELECT count(*) FROM rw_catalog.rw_ddl_progress WHERE ddl_id = m.id) AS progress_rows
+       FROM rw_catalog.rw_materialized_views AS m WHERE m.name = 'user_item_affinity_v2'`,
+    );
+    expect(done.rows[0]).toMatchObject({ status: "Created", progress_rows: "0" });
+    expect(done.rows[0].created_at).toBeInstanceOf(Date);
+  });
+});
