@@ -90,6 +90,7 @@ async function main() {
   const [command = "run", target, argument] = positionals;
   if (command !== "run") return runFaultCommand(command, target, argument, env.risingwaveUrl);
 
+  const bootStartedAt = Date.now();
   const number = (value: string | undefined, fallback: number) => (value === undefined ? fallback : Number(value));
   const emulator = await Emulator.create({
     ...DEFAULT_OPTIONS,
@@ -103,7 +104,7 @@ async function main() {
     log: (message) => console.log(`[emulator] ${new Date().toISOString()} ${message}`),
   });
   emulator.start();
-  console.log(`[emulator] RisingWave 3.0.3 emulator running on ${new URL(env.risingwaveUrl).pathname.slice(1)}: ${emulator.layout.relations.size} relations`);
+  console.log(`[emulator] RisingWave 3.0.3 emulator running on ${new URL(env.risingwaveUrl).pathname.slice(1)}: ${emulator.layout.relations.size} relations (started in ${((Date.now() - bootStartedAt) / 1000).toFixed(1)} s)`);
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
