@@ -1,5 +1,6 @@
 import "server-only";
-import { Pool } from "pg";
+import { Pool, type QueryResultRow } from "pg";
+import { AppError } from "../errors";
 import { env } from "../env";
 import { pgConfigFromUrl } from "../pg-config";
 
@@ -25,4 +26,22 @@ export function getRisingWavePool(): Pool {
     cache.rwPool = pool;
   }
   return cache.rwPool;
+}
+
+/**
+ * Every RisingWave statement goes through here: an unreachable cluster or a timeout becomes a 503
+ * the UI can show ("RisingWave is unreachable"), not a generic 500.
+ */
+export async function queryRisingWave<Row extends QueryResultRow>(sql: string, params: unknown[] = []): Promise<Row[]> {
+  try {
+    return (await getRisingWavePool().query<Row>(sql, params)).rows;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const message = error instanceof Error ? error.message : String(error);
+    // SQLSTATE classes 08 (connection) and 57 (operator intervention, e.g. statement timeout), or no code at all.
+    if (!code || code.startsWith("08") || code.startsWith("57") || /timeout|ECONNREFUSED|ENOTFOUND|terminated/i.test(message)) {
+      throw new AppError(503, `RisingWave is unreachable: ${message}`);
+    }
+    throw error;
+  }
 }

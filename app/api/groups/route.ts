@@ -1,0 +1,22 @@
+import { currentActor } from "@/lib/auth/actor";
+import { handle, readJson } from "@/lib/http";
+import { createGroup } from "@/lib/registry/groups";
+import { searchCatalog } from "@/lib/registry/search";
+import { CatalogQuerySchema } from "@/lib/schemas/catalog-query";
+import { FeatureGroupSchema } from "@/lib/schemas/feature-group";
+
+export const dynamic = "force-dynamic";
+
+export function GET(request: Request) {
+  return handle(async () => {
+    const query = CatalogQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+    return Response.json(await searchCatalog(query));
+  });
+}
+
+export function POST(request: Request) {
+  return handle(async () => {
+    const definition = await readJson(request, FeatureGroupSchema);
+    return Response.json(await createGroup(definition, await currentActor()), { status: 201 });
+  });
+}

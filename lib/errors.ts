@@ -1,0 +1,25 @@
+/** Errors the registry raises on purpose; route handlers turn them into JSON with a 4xx status. */
+export type Issue = { path: string; message: string; line?: number; column?: number };
+
+export class AppError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 503,
+    message: string,
+    readonly issues: Issue[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string) => new AppError(404, `${what} not found`);
+
+/** Someone saved in between: the caller's copy is stale. */
+export const staleVersion = (name: string, expected: number, current: number) =>
+  new AppError(409, `${name} was changed by someone else (you edited version ${expected}, it is now version ${current}). Reload to see their change; your edits are kept in the form.`, [
+    { path: "version", message: `expected ${expected}, current ${current}` },
+  ]);
+
+/** zod issues as `{path, message}` rows. */
+export function zodIssues(error: { issues: { path: PropertyKey[]; message: string }[] }): Issue[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
+}
