@@ -1,0 +1,52 @@
+// `npx tideline validate` against the emulator's live catalog.
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Emulator } from "@/emulator/emulator";
+import { startTestEmulator } from "../support/emulator";
+
+let emulator: Emulator;
+beforeAll(async () => {
+  ({ emulator } = await startTestEmulator());
+});
+afterAll(() => emulator.stop());
+
+const tideline = (...args: string[]) => spawnSync(process.execPath, ["bin/tideline.mjs", ...args], { encoding: "utf8", env: process.env, timeout: 30_000 });
+
+describe("tideline validate", () => {
+  it("exits 0 on the shipped features/ against the demo pipeline", () => {
+    const run = tideline("validate", "features/");
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("3 of 3 definition(s) match RisingWave");
+  });
+
+  it("exits 1 naming the file, group and column after a feature is renamed", () => {
+    const folder = mkdtempSync(path.join(tmpdir(), "tideline-validate-"));
+    cpSync("features", folder, { recursive: true });
+    const file = path.join(folder, "user_features_1h.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("name: purchase_count_1h", "name: purchases_1h"));
+    const run = tideline("validate", folder);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain(`FAIL  ${file}:1 user_features_1h: feature purchases_1h: no column purchases_1h in user_features_1h`);
+
+    const json = JSON.parse(tideline("validate", folder, "--json").stdout);
+    expect(json.ok).toBe(false);
+    expect(json.results.find((result: { group: string }) => result.group === "user_features_1h").problems).toHaveLength(1);
+  });
+
+  it("reports YAML problems with their line, and exits 2 on usage and connection errors", () => {
+    const folder = mkdtempSync(path.join(tmpdir(), "tideline-validate-bad-"));
+    writeFileSync(path.join(folder, "bad.yaml"), "name: bad_group\nowner: me\nfreshness_sla_seconds: soon\nmaterialized_view: user_features_1h\nfeatures: [{name: event_count_1h, dtype: int64}]\n");
+    const bad = tideline("validate", folder);
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toMatch(/FAIL {2}.*bad\.yaml:3 \(unparsed document\): freshness_sla_seconds: /);
+    expect(tideline("validate").status).toBe(2);
+    expect(tideline("validate", "no/such/folder").status).toBe(2);
+    const offline = tideline("validate", "features/", "--risingwave-url", "postgresql://nobody@127.0.0.1:1/none");
+    expect(offline.status).toBe(2);
+    expect(offline.stderr).toContain("RisingWave is unreachable");
+  });
+});
