@@ -3,6 +3,7 @@ import { expect, test } from "@playwright/test";
 const PAGES = [
   { path: "/", heading: "Overview", nav: "Overview" },
   { path: "/groups", heading: "Catalog", nav: "Catalog" },
+  { path: "/groups/import", heading: "Import YAML", nav: "Catalog" },
   { path: "/freshness", heading: "Freshness", nav: "Freshness" },
   { path: "/lineage", heading: "Lineage", nav: "Lineage" },
   { path: "/lookup", heading: "Lookup", nav: "Lookup" },

@@ -1,14 +1,49 @@
 import type { Metadata } from "next";
+import { CatalogFilters } from "@/components/catalog/catalog-filters";
+import { CatalogTable } from "@/components/catalog/catalog-table";
+import { ButtonLink } from "@/components/ui/button-link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { searchCatalog } from "@/lib/registry/search";
+import { CatalogQuerySchema } from "@/lib/schemas/catalog-query";
+import { firstValues } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Catalog" };
+export const dynamic = "force-dynamic";
 
-export default function CatalogPage() {
+export default async function CatalogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const query = CatalogQuerySchema.parse(firstValues(await searchParams));
+  const result = await searchCatalog(query);
+  const filtered = !!(query.q || query.owner || query.entity || query.tag || query.status);
   return (
     <>
-      <PageHeader title="Catalog" description="Browse and search feature groups, their features, dtypes, owners and SLAs." />
-      <EmptyState title="The catalog is not built yet">Registered feature groups will be listed here with search across names, descriptions and tags, and filters by owner, entity, tag and status.</EmptyState>
+      <PageHeader
+        title="Catalog"
+        description="Browse and search feature groups, their features, dtypes, owners and SLAs."
+        actions={
+          <div className="flex flex-wrap gap-2">
+            <ButtonLink href="/api/registry/export" download>Export YAML</ButtonLink>
+            <ButtonLink href="/groups/import">Import YAML</ButtonLink>
+            <ButtonLink href="/groups/new" variant="primary">Register group</ButtonLink>
+          </div>
+        }
+      />
+      <CatalogFilters key={JSON.stringify(query)} query={query} facets={result.facets} />
+      {result.items.length > 0 ? (
+        <>
+          <CatalogTable items={result.items} />
+          <Pagination basePath="/groups" params={{ ...query }} page={result.page} size={result.size} total={result.total} />
+        </>
+      ) : filtered ? (
+        <EmptyState title="No feature group matches" action={<ButtonLink href="/groups">Clear search and filters</ButtonLink>}>
+          Nothing in the registry matches {query.q ? <>“{query.q}”</> : "these filters"}. Search covers group and feature names, descriptions, tags and owners.
+        </EmptyState>
+      ) : (
+        <EmptyState title="The registry is empty" action={<ButtonLink href="/groups/new" variant="primary">Register the first group</ButtonLink>}>
+          Register a feature group through the form, or import YAML definitions kept in Git.
+        </EmptyState>
+      )}
     </>
   );
 }

@@ -6,7 +6,7 @@ export type Dtype = (typeof DTYPES)[number];
 
 const snakeCase = z
   .string()
-  .min(1)
+  .min(1, "required")
   .max(63, "at most 63 characters (a PostgreSQL identifier)")
   .regex(/^[a-z][a-z0-9_]*$/, "use snake_case: lowercase letters, digits and _; start with a letter");
 
@@ -16,22 +16,25 @@ export const FeatureSchema = z.object({
   description: z.string().max(2_000).default(""),
 });
 
+/** Names the catalog's own pages use under /groups/. */
+const RESERVED_GROUP_NAMES = ["new", "import"];
+
 export const FeatureGroupSchema = z
   .object({
-    name: snakeCase,
+    name: snakeCase.refine((name) => !RESERVED_GROUP_NAMES.includes(name), "this name is reserved by the catalog's pages"),
     description: z.string().max(5_000).default(""),
     owner: z.string().min(1, "an owner is required").max(200),
     team: z.string().min(1).max(100).optional(),
     tags: z.array(z.string().min(1).max(50).regex(/^[a-z0-9][a-z0-9_.-]*$/, "tags are lowercase words")).max(30).default([]),
     entity: z.object({ name: snakeCase, keys: z.array(snakeCase).min(1, "at least one key column") }).optional(),
-    freshness_sla_seconds: z.number().int().positive().max(31 * 24 * 3600),
+    freshness_sla_seconds: z.number({ error: "a number of seconds is required" }).int("whole seconds").positive("must be above 0").max(31 * 24 * 3600, "at most 31 days"),
     materialized_view: snakeCase,
     timestamp_column: snakeCase.optional(),
     redis: z
       .object({
         kind: z.enum(["json", "template", "hash"]),
         key_template: z.string().min(1).max(500).optional(),
-        ttl_seconds: z.number().int().positive().optional(),
+        ttl_seconds: z.number({ error: "a number of seconds" }).int("whole seconds").positive("must be above 0").optional(),
       })
       .optional(),
     snapshot: z.object({ path: z.string().min(1).max(500) }).optional(),

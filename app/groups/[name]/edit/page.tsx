@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { GroupForm } from "@/components/catalog/group-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { materializedViewOptions } from "@/lib/registry/form-options";
+import { getGroup } from "@/lib/registry/groups";
+import { definitionToForm } from "@/lib/schemas/group-form";
+import { previewGroupAction, saveGroupAction } from "../../actions";
+
+export const dynamic = "force-dynamic";
+type Props = { params: Promise<{ name: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Edit ${(await params).name}` };
+}
+
+export default async function EditGroupPage({ params }: Props) {
+  const { name } = await params;
+  const [group, views] = await Promise.all([getGroup(name), materializedViewOptions()]);
+  if (!group) notFound();
+  return (
+    <>
+      <PageHeader title={`Edit ${name}`} description={`Editing version ${group.version}. If someone saves first, you will be told and nothing is lost.`} />
+      <GroupForm mode="edit" initial={definitionToForm(group.definition)} version={group.version} materializedViews={views.options} risingwaveError={views.error} preview={previewGroupAction} save={saveGroupAction} />
+    </>
+  );
+}

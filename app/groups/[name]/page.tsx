@@ -1,0 +1,100 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AuditHistory } from "@/components/catalog/audit-history";
+import { GroupActions } from "@/components/catalog/group-actions";
+import { GroupSummary } from "@/components/catalog/group-summary";
+import { SchemaCheckTable } from "@/components/catalog/schema-check-table";
+import { StatusBadge } from "@/components/catalog/status-badge";
+import { ButtonLink } from "@/components/ui/button-link";
+import { PageHeader } from "@/components/ui/page-header";
+import { TabLinks } from "@/components/ui/tab-links";
+import { getGroup, listAudit } from "@/lib/registry/groups";
+import { liveSchemaCheck } from "@/lib/registry/live-check";
+import { definitionToYaml } from "@/lib/yaml/serialize";
+import { deleteGroupAction, deprecateGroupAction } from "../actions";
+
+export const dynamic = "force-dynamic";
+const TABS = [
+  { id: "features", label: "Features & schema" },
+  { id: "yaml", label: "YAML" },
+  { id: "history", label: "History" },
+];
+type Props = { params: Promise<{ name: string }>; searchParams: Promise<{ tab?: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await params).name };
+}
+
+export default async function GroupPage({ params, searchParams }: Props) {
+  const { name } = await params;
+  const requested = (await searchParams).tab;
+  const tab = TABS.find((item) => item.id === requested)?.id ?? "features";
+  const group = await getGroup(name);
+  if (!group) notFound();
+  const { definition, version } = group;
+  return (
+    <>
+      <PageHeader
+        title={name}
+        actions={
+          <div className="flex flex-wrap items-center gap-2">
+            <StatusBadge status={definition.status} />
+            <ButtonLink href={`/groups/${name}/edit`} variant="primary">Edit</ButtonLink>
+            <GroupActions name={name} version={version} status={definition.status} onDeprecate={deprecateGroupAction} onDelete={deleteGroupAction} />
+          </div>
+        }
+      />
+      <GroupSummary definition={definition} version={version} updatedAt={group.updatedAt} />
+      <div className="mt-6">
+        <TabLinks tabs={TABS} active={tab} basePath={`/groups/${name}`} />
+        {tab === "features" ? <FeaturesTab definition={definition} /> : null}
+        {tab === "yaml" ? (
+          <div>
+            <div className="mb-2 flex justify-end">
+              <ButtonLink href={`/api/groups/${name}/yaml`} download>Download YAML</ButtonLink>
+            </div>
+            <pre className="overflow-x-auto rounded-lg bg-slate-900 p-4 text-xs text-slate-100">{definitionToYaml(definition)}</pre>
+          </div>
+        ) : null}
+        {tab === "history" ? <AuditHistory entries={await listAudit(name)} /> : null}
+      </div>
+    </>
+  );
+}
+
+async function FeaturesTab({ definition }: { definition: Parameters<typeof liveSchemaCheck>[0] }) {
+  const check = await liveSchemaCheck(definition);
+  return (
+    <div className="grid gap-6 lg:grid-cols-2">
+      <section aria-labelledby="features-heading">
+        <h2 id="features-heading" className="mb-2 text-base font-semibold">
+          Features ({definition.features.length})
+        </h2>
+        <table className="w-full text-left text-sm">
+          <thead className="text-xs uppercase tracking-wide text-slate-500">
+            <tr>
+              <th scope="col" className="py-1 pr-3 font-medium">Name</th>
+              <th scope="col" className="py-1 pr-3 font-medium">Dtype</th>
+              <th scope="col" className="py-1 font-medium">Description</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+            {definition.features.map((feature) => (
+              <tr key={feature.name}>
+                <td className="py-1.5 pr-3 font-mono text-xs">{feature.name}</td>
+                <td className="py-1.5 pr-3 font-mono text-xs">{feature.dtype}</td>
+                <td className="py-1.5 text-slate-700 dark:text-slate-300">{feature.description || "–"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section aria-labelledby="schema-heading">
+        <h2 id="schema-heading" className="mb-2 text-base font-semibold">
+          Live schema check
+        </h2>
+        <SchemaCheckTable check={check} />
+      </section>
+    </div>
+  );
+}

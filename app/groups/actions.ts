@@ -1,0 +1,50 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { runAction } from "@/lib/action-result";
+import { currentActor } from "@/lib/auth/actor";
+import { planChange } from "@/lib/catalog/plan";
+import { createGroup, deleteGroup, getGroup, updateGroup } from "@/lib/registry/groups";
+import { liveSchemaCheck } from "@/lib/registry/live-check";
+import { FeatureGroupSchema } from "@/lib/schemas/feature-group";
+import { AppError, staleVersion } from "@/lib/errors";
+
+/** The plan view: what saving would change, and the live schema check. Writes nothing. */
+export async function previewGroupAction(input: unknown, version: number | null) {
+  return runAction(async () => {
+    const definition = FeatureGroupSchema.parse(input);
+    const stored = await getGroup(definition.name);
+    if (version === null && stored) throw new AppError(409, `a feature group named ${definition.name} already exists`, [{ path: "name", message: "already taken" }]);
+    if (version !== null && stored && stored.version !== version) throw staleVersion(definition.name, version, stored.version);
+    return { plan: planChange(stored?.definition ?? null, definition), check: await liveSchemaCheck(definition) };
+  });
+}
+
+/** Creates (version null) or updates (at the version the form was loaded with). */
+export async function saveGroupAction(input: unknown, version: number | null) {
+  return runAction(async () => {
+    const definition = FeatureGroupSchema.parse(input);
+    const actor = await currentActor();
+    const saved = version === null ? await createGroup(definition, actor) : await updateGroup(definition.name, definition, version, actor);
+    revalidatePath("/groups");
+    return { name: saved.definition.name, version: saved.version };
+  });
+}
+
+export async function deprecateGroupAction(name: string, version: number) {
+  return runAction(async () => {
+    const stored = await getGroup(name);
+    if (!stored) throw new AppError(404, `feature group ${name} not found`);
+    const saved = await updateGroup(name, { ...stored.definition, status: "deprecated" }, version, await currentActor());
+    revalidatePath(`/groups/${name}`);
+    return { version: saved.version };
+  });
+}
+
+export async function deleteGroupAction(name: string, version: number) {
+  return runAction(async () => {
+    await deleteGroup(name, version, await currentActor());
+    revalidatePath("/groups");
+    return null;
+  });
+}

@@ -1,0 +1,63 @@
+import Link from "next/link";
+import { formatDuration } from "@/lib/format";
+import type { CatalogItem } from "@/lib/registry/search";
+import { StatusBadge } from "./status-badge";
+
+export function CatalogTable({ items }: { items: CatalogItem[] }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <table className="w-full min-w-[720px] text-left text-sm">
+        <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:text-slate-400">
+          <tr>
+            <th scope="col" className="px-4 py-2 font-medium">Feature group</th>
+            <th scope="col" className="px-4 py-2 font-medium">Owner</th>
+            <th scope="col" className="px-4 py-2 font-medium">Entity</th>
+            <th scope="col" className="px-4 py-2 text-right font-medium">Features</th>
+            <th scope="col" className="px-4 py-2 text-right font-medium">SLA</th>
+            <th scope="col" className="px-4 py-2 font-medium">Status</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+          {items.map((item) => (
+            <tr key={item.name} className="align-top hover:bg-slate-50 dark:hover:bg-slate-800/50">
+              <td className="px-4 py-3">
+                <Link href={`/groups/${item.name}`} className="font-medium text-tide-700 hover:underline dark:text-tide-400">
+                  {item.name}
+                </Link>
+                {item.description ? <p className="mt-0.5 line-clamp-2 max-w-xl text-xs text-slate-600 dark:text-slate-400">{item.description}</p> : null}
+                {item.matchedFeatures.length > 0 ? (
+                  <ul className="mt-1 flex flex-wrap gap-1" aria-label={`Matching features in ${item.name}`}>
+                    {item.matchedFeatures.map((feature) => (
+                      <li key={feature.name} className="rounded bg-tide-50 px-1.5 py-0.5 font-mono text-xs text-tide-700 dark:bg-tide-900 dark:text-tide-100">
+                        {feature.name} <span className="text-slate-500">{feature.dtype}</span>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+                {item.tags.length > 0 ? (
+                  <p className="mt-1 text-xs text-slate-500">
+                    {item.tags.map((tag) => (
+                      <Link key={tag} href={`/groups?tag=${encodeURIComponent(tag)}`} className="mr-2 hover:underline">
+                        #{tag}
+                      </Link>
+                    ))}
+                  </p>
+                ) : null}
+              </td>
+              <td className="px-4 py-3 text-slate-700 dark:text-slate-300">
+                {item.owner}
+                {item.team ? <span className="block text-xs text-slate-500">{item.team}</span> : null}
+              </td>
+              <td className="px-4 py-3 text-slate-700 dark:text-slate-300">{item.entity ?? "–"}</td>
+              <td className="px-4 py-3 text-right tabular-nums">{item.featureCount}</td>
+              <td className="px-4 py-3 text-right tabular-nums">{formatDuration(item.freshnessSlaSeconds)}</td>
+              <td className="px-4 py-3">
+                <StatusBadge status={item.status} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

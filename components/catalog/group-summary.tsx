@@ -1,0 +1,38 @@
+import Link from "next/link";
+import { formatDateTime, formatDuration } from "@/lib/format";
+import type { FeatureGroupDefinition } from "@/lib/schemas/feature-group";
+
+export function GroupSummary({ definition, version, updatedAt }: { definition: FeatureGroupDefinition; version: number; updatedAt: Date }) {
+  const rows: [string, React.ReactNode][] = [
+    ["Owner", definition.owner + (definition.team ? ` · ${definition.team}` : "")],
+    ["Freshness SLA", `${formatDuration(definition.freshness_sla_seconds)} (${definition.freshness_sla_seconds} s)`],
+    ["Materialized view", <code key="mv">{definition.materialized_view}</code>],
+    ["Entity", definition.entity ? `${definition.entity.name} (${definition.entity.keys.join(", ")})` : "–"],
+    ["Event-time column", definition.timestamp_column ? <code key="ts">{definition.timestamp_column}</code> : "–"],
+    ["Redis", definition.redis ? `${definition.redis.kind}${definition.redis.key_template ? ` · ${definition.redis.key_template}` : ""}${definition.redis.ttl_seconds ? ` · TTL ${formatDuration(definition.redis.ttl_seconds)}` : ""}` : "–"],
+    ["Snapshots", definition.snapshot?.path ?? "–"],
+    ["Version", `${version} · updated ${formatDateTime(updatedAt)}`],
+  ];
+  return (
+    <section aria-label="Summary" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+      {definition.description ? <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">{definition.description}</p> : null}
+      <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
+        {rows.map(([label, value]) => (
+          <div key={label} className="flex gap-2">
+            <dt className="w-36 shrink-0 text-slate-500 dark:text-slate-400">{label}</dt>
+            <dd className="min-w-0 break-words">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {definition.tags.length > 0 ? (
+        <p className="mt-3 text-xs">
+          {definition.tags.map((tag) => (
+            <Link key={tag} href={`/groups?tag=${encodeURIComponent(tag)}`} className="mr-2 rounded bg-slate-100 px-1.5 py-0.5 hover:underline dark:bg-slate-800">
+              #{tag}
+            </Link>
+          ))}
+        </p>
+      ) : null}
+    </section>
+  );
+}

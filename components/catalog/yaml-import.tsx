@@ -1,0 +1,124 @@
+"use client";
+
+import Link from "next/link";
+import { useState, useTransition } from "react";
+import { buttonClass } from "@/components/ui/button-link";
+import type { ChangePlan } from "@/lib/catalog/plan";
+import { PlanView } from "./plan-view";
+
+type Problem = { file: string; line: number; column: number; path: string; message: string };
+type Plan = { items: { file: string; line: number; plan: ChangePlan }[]; problems: Problem[]; summary: Record<ChangePlan["kind"], number> };
+type Files = { name: string; text: string }[];
+
+async function post(files: Files, dryRun: boolean) {
+  const response = await fetch(`/api/registry/import${dryRun ? "?dryRun=1" : ""}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ files }) });
+  return { status: response.status, body: await response.json() };
+}
+
+/** Paste or upload YAML; a dry run shows the plan and every problem with its line; apply is atomic. */
+export function YamlImport() {
+  const [text, setText] = useState("");
+  const [uploads, setUploads] = useState<Files>([]);
+  const [plan, setPlan] = useState<Plan | null>(null);
+  const [message, setMessage] = useState<{ tone: "error" | "ok"; text: string } | null>(null);
+  const [busy, startTransition] = useTransition();
+  const files: Files = [...uploads, ...(text.trim() ? [{ name: "pasted.yaml", text }] : [])];
+
+  const dryRun = () =>
+    startTransition(async () => {
+      setMessage(null);
+      const { status, body } = await post(files, true);
+      if (status === 200 || status === 422) setPlan(body.items ? body : null);
+      if (status !== 200 && status !== 422) setMessage({ tone: "error", text: body.error ?? `the server answered ${status}` });
+    });
+  const apply = () =>
+    startTransition(async () => {
+      const { status, body } = await post(files, false);
+      if (status === 200) {
+        setPlan(null);
+        setMessage({ tone: "ok", text: `Imported: ${body.outcome.created.length} created, ${body.outcome.updated.length} updated, ${body.outcome.unchanged.length} unchanged.` });
+      } else {
+        setMessage({ tone: "error", text: `${body.error ?? `the server answered ${status}`}. Nothing was imported.` });
+      }
+    });
+
+  return (
+    <div className="space-y-4">
+      <div className="grid gap-4 lg:grid-cols-2">
+        <label className="flex flex-col gap-1 text-sm font-medium">
+          Paste YAML (one or many documents separated by ---)
+          <textarea
+            value={text}
+            onChange={(event) => {
+              setText(event.target.value);
+              setPlan(null);
+            }}
+            rows={14}
+            spellCheck={false}
+            className="rounded-md border border-slate-300 bg-white p-3 font-mono text-xs dark:border-slate-600 dark:bg-slate-900"
+          />
+        </label>
+        <div className="space-y-2">
+          <label className="flex flex-col gap-1 text-sm font-medium">
+            Or upload files
+            <input
+              type="file"
+              accept=".yaml,.yml"
+              multiple
+              onChange={async (event) => {
+                const chosen = [...(event.target.files ?? [])];
+                setUploads(await Promise.all(chosen.map(async (file) => ({ name: file.name, text: await file.text() }))));
+                setPlan(null);
+              }}
+              className="text-sm"
+            />
+          </label>
+          {uploads.length > 0 ? <p className="text-xs text-slate-600 dark:text-slate-400">{uploads.map((file) => file.name).join(", ")}</p> : null}
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            The dry run changes nothing. Applying writes every document in one transaction: all of them, or none.
+          </p>
+          <div className="flex gap-2">
+            <button type="button" className={buttonClass("primary")} onClick={dryRun} disabled={busy || files.length === 0}>
+              {busy ? "Working…" : "Dry run"}
+            </button>
+            <button type="button" className={buttonClass()} onClick={apply} disabled={busy || !plan || plan.problems.length > 0 || plan.summary.create + plan.summary.update === 0}>
+              Apply
+            </button>
+          </div>
+        </div>
+      </div>
+      {message ? (
+        <p role={message.tone === "error" ? "alert" : "status"} className={`text-sm ${message.tone === "error" ? "text-red-700 dark:text-red-400" : "text-emerald-700 dark:text-emerald-400"}`}>
+          {message.text} {message.tone === "ok" ? <Link href="/groups" className="underline">Open the catalog</Link> : null}
+        </p>
+      ) : null}
+      {plan ? (
+        <section aria-labelledby="import-plan" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+          <h2 id="import-plan" className="mb-2 text-base font-semibold">
+            Plan: {plan.summary.create} to create, {plan.summary.update} to update, {plan.summary.unchanged} unchanged, {plan.problems.length} error(s)
+          </h2>
+          {plan.problems.length > 0 ? (
+            <ul className="mb-4 space-y-1" aria-label="Errors">
+              {plan.problems.map((problem, index) => (
+                <li key={index} className="font-mono text-xs text-red-700 dark:text-red-400">
+                  {problem.file}:{problem.line}:{problem.column} {problem.path ? `${problem.path}: ` : ""}
+                  {problem.message}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <ul className="space-y-4">
+            {plan.items.map((item) => (
+              <li key={`${item.file}:${item.line}`}>
+                <p className="mb-1 text-xs text-slate-500">
+                  {item.file}:{item.line}
+                </p>
+                <PlanView plan={item.plan} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+
+const STYLES = {
+  primary: "bg-tide-600 text-white hover:bg-tide-700",
+  secondary: "border border-slate-300 text-slate-700 hover:bg-slate-100 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800",
+} as const;
+
+export const buttonClass = (variant: keyof typeof STYLES = "secondary") =>
+  `inline-flex items-center gap-1 rounded-md px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-tide-500 disabled:cursor-not-allowed disabled:opacity-50 ${STYLES[variant]}`;
+
+export function ButtonLink({ href, children, variant = "secondary", download }: { href: string; children: ReactNode; variant?: keyof typeof STYLES; download?: boolean }) {
+  return (
+    <Link href={href} className={buttonClass(variant)} prefetch={download ? false : undefined} {...(download ? { download: true } : {})}>
+      {children}
+    </Link>
+  );
+}

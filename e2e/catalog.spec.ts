@@ -1,0 +1,72 @@
+import { expect, test } from "@playwright/test";
+
+test("search “purchase” finds purchase_count_1h in user_features_1h", async ({ page }, testInfo) => {
+  await page.goto("/groups");
+  await page.getByRole("searchbox", { name: "Search" }).fill("purchase");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/q=purchase/);
+  const matches = page.getByRole("list", { name: "Matching features in user_features_1h" });
+  await expect(matches).toContainText("purchase_count_1h");
+  await expect(page.getByRole("row").nth(1)).toContainText("user_features_1h"); // ranked first
+  await page.screenshot({ path: testInfo.outputPath("catalog-search.png"), fullPage: true });
+});
+
+test("filters are in the URL and an empty result says so", async ({ page }) => {
+  await page.goto("/groups?tag=no-such-tag");
+  await expect(page.getByRole("heading", { name: "No feature group matches" })).toBeVisible();
+  await page.goto("/groups?owner=recsys%40example.com");
+  await expect(page.getByRole("link", { name: "user_item_affinity" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "user_features_1h" })).toHaveCount(0);
+});
+
+test("group page shows the live schema check, the YAML and the history", async ({ page }) => {
+  await page.goto("/groups/user_features_1h");
+  await expect(page.getByRole("heading", { level: 1, name: "user_features_1h" })).toBeVisible();
+  await expect(page.getByText("All declared features match user_features_1h")).toBeVisible();
+  await page.getByRole("link", { name: "YAML" }).click();
+  await expect(page.locator("pre")).toContainText("materialized_view: user_features_1h");
+  await page.getByRole("link", { name: "History" }).click();
+  await expect(page.getByText(/create by seed/i)).toBeVisible();
+});
+
+test("register a group through the form against a live MV: mismatch shown, plan, confirm, in the catalog", async ({ page }, testInfo) => {
+  await page.goto("/groups/new");
+  await page.getByLabel("Name").fill("order_value_features_e2e");
+  await page.getByLabel("Owner").fill("e2e@example.com");
+  await page.getByLabel("Tags").fill("e2e, orders");
+  await page.getByLabel("Materialized view").selectOption("order_value_features");
+  // Picking the MV fills the features from its columns.
+  await expect(page.getByLabel("Feature 1 name")).toHaveValue("order_count_7d");
+  await expect(page.getByLabel("Entity", { exact: true })).toHaveValue("user");
+  const check = page.getByRole("table", { name: "Live schema check" });
+  await expect(page.getByText("All declared features match order_value_features")).toBeVisible();
+
+  // A declared feature that is not a column shows as a mismatch before saving.
+  await page.getByRole("button", { name: "Add feature" }).click();
+  await page.getByLabel("Feature 5 name").fill("not_a_column");
+  await expect(check.locator('tr[data-status="missing"]')).toContainText("not_a_column");
+  await expect(page.getByText("1 mismatch(es) with order_value_features")).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("form-mismatch.png"), fullPage: true });
+  await page.getByRole("button", { name: "Remove feature 5" }).click();
+
+  await page.getByRole("button", { name: "Review changes" }).click();
+  const plan = page.getByRole("region", { name: "Review the plan" });
+  await expect(plan).toContainText("Create order_value_features_e2e");
+  await expect(plan).toContainText("+ feature avg_order_value_7d");
+  await plan.getByRole("button", { name: "Confirm and register" }).click();
+
+  await expect(page).toHaveURL(/\/groups\/order_value_features_e2e$/);
+  await page.goto("/groups?q=order_value_features_e2e");
+  await expect(page.getByRole("link", { name: "order_value_features_e2e" })).toBeVisible();
+});
+
+test("invalid input is explained next to the field", async ({ page }) => {
+  await page.goto("/groups/new");
+  await page.getByLabel("Name").fill("Not Snake");
+  await page.getByLabel("Freshness SLA (seconds)").fill("");
+  await page.getByRole("button", { name: "Review changes" }).click();
+  await expect(page.getByText(/use snake_case/)).toBeVisible();
+  await expect(page.getByText("an owner is required")).toBeVisible();
+  await expect(page.getByText("a number of seconds is required")).toBeVisible();
+  await expect(page.getByText("declare at least one feature")).toBeVisible();
+});

@@ -1,0 +1,13 @@
+/** "300" → "5 min", "7200" → "2 h": SLAs and ages as people say them. */
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return "–";
+  const abs = Math.abs(seconds);
+  if (abs < 60) return `${Math.round(seconds)} s`;
+  if (abs < 3_600) return `${+(seconds / 60).toFixed(1)} min`;
+  if (abs < 86_400) return `${+(seconds / 3_600).toFixed(1)} h`;
+  return `${+(seconds / 86_400).toFixed(1)} d`;
+}
+
+export function formatDateTime(date: Date | string): string {
+  return new Date(date).toISOString().replace("T", " ").slice(0, 19) + " UTC";
+}
