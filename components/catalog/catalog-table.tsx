@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { TableHead } from "@/components/ui/table-head";
 import { formatDuration } from "@/lib/format";
 import type { CatalogItem } from "@/lib/registry/search";
 import { StatusBadge } from "./status-badge";
@@ -7,16 +8,11 @@ export function CatalogTable({ items }: { items: CatalogItem[] }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <table className="w-full min-w-[720px] text-left text-sm">
-        <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:text-slate-400">
-          <tr>
-            <th scope="col" className="px-4 py-2 font-medium">Feature group</th>
-            <th scope="col" className="px-4 py-2 font-medium">Owner</th>
-            <th scope="col" className="px-4 py-2 font-medium">Entity</th>
-            <th scope="col" className="px-4 py-2 text-right font-medium">Features</th>
-            <th scope="col" className="px-4 py-2 text-right font-medium">SLA</th>
-            <th scope="col" className="px-4 py-2 font-medium">Status</th>
-          </tr>
-        </thead>
+        <TableHead
+          className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:text-slate-400"
+          cellClassName="px-4 py-2"
+          columns={["Feature group", "Owner", "Entity", { label: "Features", align: "right" }, { label: "SLA", align: "right" }, "Status"]}
+        />
         <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
           {items.map((item) => (
             <tr key={item.name} className="align-top hover:bg-slate-50 dark:hover:bg-slate-800/50">

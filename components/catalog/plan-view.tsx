@@ -1,3 +1,4 @@
+import { TableHead } from "@/components/ui/table-head";
 import type { ChangePlan } from "@/lib/catalog/plan";
 
 const show = (value: unknown) => (value === undefined || value === null ? "–" : typeof value === "string" ? value : JSON.stringify(value));
@@ -13,13 +14,7 @@ export function PlanView({ plan }: { plan: ChangePlan }) {
       </p>
       {plan.fields.length > 0 ? (
         <table className="w-full text-left">
-          <thead className="text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th scope="col" className="py-1 pr-3 font-medium">Field</th>
-              <th scope="col" className="py-1 pr-3 font-medium">Before</th>
-              <th scope="col" className="py-1 font-medium">After</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Field", "Before", "After"]} />
           <tbody>
             {plan.fields.map((change) => (
               <tr key={change.field}>

@@ -1,3 +1,4 @@
+import { TableHead } from "@/components/ui/table-head";
 import type { SchemaCheck } from "@/lib/catalog/schema-check";
 
 const ROW_TONE = {
@@ -38,14 +39,7 @@ export function SchemaCheckTable({ check }: { check: SchemaCheck | { status: "un
       ))}
       <div className="overflow-x-auto">
         <table className="w-full min-w-[520px] text-left text-sm" aria-label="Live schema check">
-          <thead className="text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th scope="col" className="py-1 pr-4 font-medium">Feature / column</th>
-              <th scope="col" className="py-1 pr-4 font-medium">Declared dtype</th>
-              <th scope="col" className="py-1 pr-4 font-medium">Column type in RisingWave</th>
-              <th scope="col" className="py-1 font-medium">Check</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Feature / column", "Declared dtype", "Column type in RisingWave", "Check"]} />
           <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
             {check.rows.map((row) => {
               const name = row.status === "extra" ? row.column : row.feature;

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AuditHistory } from "@/components/catalog/audit-history";
+import { FeatureTable } from "@/components/catalog/feature-table";
 import { GroupActions } from "@/components/catalog/group-actions";
 import { GroupSummary } from "@/components/catalog/group-summary";
 import { SchemaCheckTable } from "@/components/catalog/schema-check-table";
@@ -70,24 +71,7 @@ async function FeaturesTab({ definition }: { definition: Parameters<typeof liveS
         <h2 id="features-heading" className="mb-2 text-base font-semibold">
           Features ({definition.features.length})
         </h2>
-        <table className="w-full text-left text-sm">
-          <thead className="text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th scope="col" className="py-1 pr-3 font-medium">Name</th>
-              <th scope="col" className="py-1 pr-3 font-medium">Dtype</th>
-              <th scope="col" className="py-1 font-medium">Description</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-            {definition.features.map((feature) => (
-              <tr key={feature.name}>
-                <td className="py-1.5 pr-3 font-mono text-xs">{feature.name}</td>
-                <td className="py-1.5 pr-3 font-mono text-xs">{feature.dtype}</td>
-                <td className="py-1.5 text-slate-700 dark:text-slate-300">{feature.description || "–"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <FeatureTable features={definition.features} />
       </section>
       <section aria-labelledby="schema-heading">
         <h2 id="schema-heading" className="mb-2 text-base font-semibold">
