@@ -22,6 +22,17 @@ export const EnvSchema = z.object({
   S3_ENDPOINT: z.string().url().optional(),
   AWS_REGION: z.string().min(1).default("us-east-1"),
   RISINGWAVE_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  /** The freshness collector runs inside the app server (instrumentation hook) unless disabled. */
+  COLLECTOR_ENABLED: z.enum(["true", "false"]).default("true"),
+  COLLECTOR_INTERVAL_SECONDS: z.coerce.number().positive().max(3_600).default(15),
+  /** Event-time freshness scans the MV (max of the timestamp column); larger MVs are skipped. */
+  EVENT_TIME_MAX_ROWS: z.coerce.number().int().nonnegative().default(5_000_000),
+  /** Slack-compatible incoming webhook that receives incident open/close messages. */
+  ALERT_WEBHOOK_URL: z.string().url().optional(),
+  /** Tideline's own address, for links in alert messages. */
+  PUBLIC_URL: z.string().url().default("http://localhost:3000"),
+  /** Set by Next.js itself; the collector does not start during `next build`. */
+  NEXT_PHASE: z.string().optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,0 +1,41 @@
+import { formatDuration } from "../format";
+
+export type AlertInput = {
+  event: "opened" | "closed";
+  incidentId: string;
+  groupName: string;
+  owner: string;
+  slaSeconds: number;
+  freshnessSeconds: number | null;
+  peakFreshnessSeconds: number;
+  openedAt: Date;
+  closedAt: Date | null;
+  publicUrl: string;
+};
+
+/** A Slack-compatible incoming-webhook body (`text` + blocks), with the raw facts under `tideline`. */
+export function alertPayload(input: AlertInput) {
+  const link = `${input.publicUrl.replace(/\/$/, "")}/groups/${input.groupName}`;
+  const text =
+    input.event === "opened"
+      ? `:rotating_light: *${input.groupName}* breaches its freshness SLA: data is ${formatDuration(input.freshnessSeconds ?? input.peakFreshnessSeconds)} old (SLA ${formatDuration(input.slaSeconds)}). Owner: ${input.owner}. <${link}|Open in Tideline>`
+      : `:white_check_mark: *${input.groupName}* is fresh again after ${formatDuration(((input.closedAt?.getTime() ?? 0) - input.openedAt.getTime()) / 1000)} (peak ${formatDuration(input.peakFreshnessSeconds)}, SLA ${formatDuration(input.slaSeconds)}). <${link}|Open in Tideline>`;
+  return {
+    text,
+    blocks: [{ type: "section", text: { type: "mrkdwn", text } }],
+    tideline: {
+      event: `incident.${input.event}`,
+      incidentId: input.incidentId,
+      group: input.groupName,
+      owner: input.owner,
+      slaSeconds: input.slaSeconds,
+      freshnessSeconds: input.freshnessSeconds,
+      peakFreshnessSeconds: input.peakFreshnessSeconds,
+      openedAt: input.openedAt.toISOString(),
+      closedAt: input.closedAt?.toISOString() ?? null,
+    },
+  };
+}
+
+/** Retry delay after `attempts` failures: 5 s, 10 s, 20 s … capped at 10 minutes. */
+export const retryDelayMs = (attempts: number) => Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 600_000);

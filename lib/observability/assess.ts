@@ -1,0 +1,126 @@
+import { classifyFreshness, severityRank, type FreshnessStatus } from "./classify";
+import { epochToUnixMs } from "./epoch";
+import { parseProgress, type BackfillProgress } from "./progress";
+
+/** What the registry says about a group (the SLA and where to look). */
+export type RegisteredGroup = { name: string; owner: string; team: string | null; tags: string[]; slaSeconds: number; materializedView: string; timestampColumn: string | null };
+
+/** The slice of RisingWave's catalog the assessment needs (see lib/risingwave/freshness.ts). */
+export type PipelineSnapshot = {
+  mvs: { id: number; name: string; status: string; committedEpoch: string | null }[];
+  edges: { downstream: number; upstream: number }[];
+  sources: { id: number; name: string; connector: string }[];
+  kafkaLag: Map<number, { lag: number; partitions: number }>;
+  sinks: { id: number; name: string; connector: string; jobStatus: string | null; decoupled: boolean | null }[];
+  sinkFailures: { sinkId: number; sinkName: string; error: string; at: Date }[];
+  ddlProgress: { ddlId: number; progress: string }[];
+  eventTimes: Map<string, Date | null>;
+};
+
+export type SinkState = { name: string; connector: string; state: "running" | "creating" | "failing"; decoupled: boolean | null; lastError: string | null; lastFailureAt: string | null };
+export type SourceLag = { name: string; connector: string; lagMessages: number | null };
+
+export type GroupFreshness = {
+  name: string;
+  owner: string;
+  team: string | null;
+  tags: string[];
+  slaSeconds: number;
+  materializedView: string;
+  status: FreshnessStatus;
+  /** The worse of processing and event-time freshness; null when unknown. */
+  freshnessSeconds: number | null;
+  processingFreshnessSeconds: number | null;
+  eventFreshnessSeconds: number | null;
+  committedAt: string | null;
+  mvStatus: string | null;
+  sources: SourceLag[];
+  sinks: SinkState[];
+  backfill: BackfillProgress | null;
+  breachSince: string | null;
+  reason: string | null;
+};
+
+/** A sink counts as failing while its last SINK_FAIL is this recent. */
+export const SINK_FAILURE_WINDOW_MS = 5 * 60_000;
+
+/** Every upstream relation id of `id`, walking rw_depend edges breadth-first (no recursive SQL in RisingWave). */
+export function upstreamOf(id: number, edges: PipelineSnapshot["edges"]): Set<number> {
+  const parents = new Map<number, number[]>();
+  for (const edge of edges) parents.set(edge.downstream, [...(parents.get(edge.downstream) ?? []), edge.upstream]);
+  const seen = new Set<number>();
+  const queue = [...(parents.get(id) ?? [])];
+  while (queue.length > 0) {
+    const next = queue.shift() as number;
+    if (seen.has(next)) continue;
+    seen.add(next);
+    queue.push(...(parents.get(next) ?? []));
+  }
+  return seen;
+}
+
+/**
+ * Freshness of every registered group from one pipeline snapshot, with the app's clock (`now`),
+ * never RisingWave's now(). `state` null means RisingWave did not answer: every group is unknown.
+ */
+export function assessGroups(
+  groups: RegisteredGroup[],
+  state: PipelineSnapshot | null,
+  now: number,
+  previous: Map<string, FreshnessStatus>,
+  openIncidents: Map<string, Date>,
+  unreachableReason = "RisingWave is unreachable",
+): GroupFreshness[] {
+  const mvs = new Map((state?.mvs ?? []).map((mv) => [mv.name, mv]));
+  const children = new Map<number, number[]>();
+  for (const edge of state?.edges ?? []) children.set(edge.upstream, [...(children.get(edge.upstream) ?? []), edge.downstream]);
+  const assessed = groups.map((group): GroupFreshness => {
+    const base = {
+      name: group.name, owner: group.owner, team: group.team, tags: group.tags, slaSeconds: group.slaSeconds, materializedView: group.materializedView,
+      breachSince: openIncidents.get(group.name)?.toISOString() ?? null,
+    };
+    const unknown = (reason: string, extra: Partial<GroupFreshness> = {}): GroupFreshness => ({
+      ...base, status: "unknown", freshnessSeconds: null, processingFreshnessSeconds: null, eventFreshnessSeconds: null, committedAt: null,
+      mvStatus: null, sources: [], sinks: [], backfill: null, reason, ...extra,
+    });
+    if (!state) return unknown(unreachableReason);
+    const mv = mvs.get(group.materializedView);
+    if (!mv) return unknown(`materialized view ${group.materializedView} does not exist`);
+
+    const committedMs = mv.committedEpoch ? epochToUnixMs(mv.committedEpoch) : null;
+    const processing = committedMs === null ? null : Math.max(0, (now - committedMs) / 1000);
+    const latestEvent = group.timestampColumn ? state.eventTimes.get(group.materializedView) : undefined;
+    const eventFreshness = latestEvent ? Math.max(0, (now - latestEvent.getTime()) / 1000) : null;
+    const freshness = processing === null ? null : Math.max(processing, eventFreshness ?? 0);
+
+    const upstream = upstreamOf(mv.id, state.edges);
+    const sources = state.sources
+      .filter((source) => upstream.has(source.id))
+      .map((source) => ({
+        name: source.name, connector: source.connector,
+        // No rows in rw_kafka_job_lag (no Prometheus, or not Kafka) means unknown, never 0.
+        lagMessages: state.kafkaLag.get(source.id)?.lag ?? null,
+      }));
+    const downstream = new Set(children.get(mv.id) ?? []);
+    const sinks = state.sinks
+      .filter((sink) => downstream.has(sink.id))
+      .map((sink): SinkState => {
+        const failure = state.sinkFailures.find((event) => event.sinkId === sink.id || event.sinkName === sink.name);
+        const failing = !!failure && now - failure.at.getTime() < SINK_FAILURE_WINDOW_MS;
+        return {
+          name: sink.name, connector: sink.connector, decoupled: sink.decoupled,
+          state: failing ? "failing" : sink.jobStatus === "CREATING" ? "creating" : "running",
+          lastError: failure?.error ?? null, lastFailureAt: failure?.at.toISOString() ?? null,
+        };
+      });
+    const ddl = state.ddlProgress.find((row) => row.ddlId === mv.id);
+    const status = mv.status === "Creating" ? "unknown" : classifyFreshness(freshness, group.slaSeconds, previous.get(group.name) ?? null);
+    return {
+      ...base, status, freshnessSeconds: freshness, processingFreshnessSeconds: processing, eventFreshnessSeconds: eventFreshness,
+      committedAt: committedMs === null ? null : new Date(committedMs).toISOString(), mvStatus: mv.status, sources, sinks,
+      backfill: ddl ? parseProgress(ddl.progress) : null,
+      reason: mv.status === "Creating" ? "materialized view is still being created (backfill)" : processing === null ? "no committed epoch for this MV" : null,
+    };
+  });
+  return assessed.sort((a, b) => severityRank(a.status) - severityRank(b.status) || (b.freshnessSeconds ?? 0) / b.slaSeconds - (a.freshnessSeconds ?? 0) / a.slaSeconds || a.name.localeCompare(b.name));
+}

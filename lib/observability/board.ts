@@ -1,0 +1,77 @@
+import "server-only";
+import { env } from "../env";
+import { AppError } from "../errors";
+import { listMonitoredGroups, listOpenIncidentStarts, listPreviousStatuses } from "../registry/freshness-inputs";
+import { listColumns } from "../risingwave/catalog";
+import { readEventTimes, readPipelineState, readRowCounts, type PipelineState } from "../risingwave/freshness";
+import { assessGroups, type GroupFreshness, type PipelineSnapshot, type RegisteredGroup } from "./assess";
+import { FRESHNESS_STATUSES, type FreshnessStatus } from "./classify";
+
+export type FreshnessBoard = {
+  generatedAt: string;
+  risingwave: { ok: boolean; error: string | null; queries: number };
+  barrierLatencySeconds: number | null;
+  counts: Record<FreshnessStatus, number> & { total: number };
+  groups: GroupFreshness[];
+};
+
+const PIPELINE_QUERIES = 7;
+/** Event time scans MVs: measured at most this often, whoever asks (page polls, collector). */
+const EVENT_TIME_TTL_MS = 10_000;
+const cache = globalThis as unknown as { eventTimes?: { at: number; key: string; value: Map<string, Date | null> } };
+
+/** max(timestamp column) of the groups' MVs that are small enough, cached briefly. Three queries. */
+async function eventTimes(groups: RegisteredGroup[], state: PipelineState, now: number): Promise<{ value: Map<string, Date | null>; queries: number }> {
+  const mvIds = new Map(state.mvs.map((mv) => [mv.name, mv.id]));
+  const wanted = groups.filter((group) => group.timestampColumn && mvIds.has(group.materializedView));
+  const key = wanted.map((group) => `${group.materializedView}.${group.timestampColumn}`).sort().join(",");
+  if (cache.eventTimes && cache.eventTimes.key === key && now - cache.eventTimes.at < EVENT_TIME_TTL_MS) return { value: cache.eventTimes.value, queries: 0 };
+  if (wanted.length === 0) return { value: new Map(), queries: 0 };
+  const [rows, columns] = await Promise.all([
+    readRowCounts(wanted.map((group) => mvIds.get(group.materializedView) as number)),
+    listColumns(wanted.map((group) => group.materializedView)),
+  ]);
+  const targets = wanted
+    .filter((group) => (rows.get(mvIds.get(group.materializedView) as number) ?? 0) <= env.EVENT_TIME_MAX_ROWS)
+    .filter((group) => columns.get(group.materializedView)?.some((column) => column.name === group.timestampColumn))
+    .map((group) => ({ mv: group.materializedView, column: group.timestampColumn as string }));
+  const value = await readEventTimes(targets);
+  cache.eventTimes = { at: now, key, value };
+  return { value, queries: 3 };
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? null;
+}
+
+/** Every monitored group's freshness now: the /freshness page, /api/freshness and the collector. */
+export async function buildFreshnessBoard(now = Date.now()): Promise<FreshnessBoard> {
+  const [groups, previous, openIncidents] = await Promise.all([listMonitoredGroups(), listPreviousStatuses(), listOpenIncidentStarts()]);
+  let snapshot: PipelineSnapshot | null = null;
+  let error: string | null = null;
+  let queries = 0;
+  let barrier: number | null = null;
+  try {
+    const state = await readPipelineState([...new Set(groups.map((group) => group.materializedView))]);
+    queries = PIPELINE_QUERIES;
+    const measured = await eventTimes(groups, state, now).catch(() => ({ value: new Map<string, Date | null>(), queries: 0 }));
+    queries += measured.queries;
+    snapshot = { ...state, eventTimes: measured.value };
+    barrier = median(state.barrierDurationsSeconds);
+  } catch (caught) {
+    if (!(caught instanceof AppError && caught.status === 503)) throw caught;
+    error = caught.message;
+  }
+  const assessed = assessGroups(groups, snapshot, now, previous, openIncidents, error ?? undefined);
+  const counts = Object.fromEntries(FRESHNESS_STATUSES.map((status) => [status, 0])) as Record<FreshnessStatus, number>;
+  for (const group of assessed) counts[group.status] += 1;
+  return {
+    generatedAt: new Date(now).toISOString(),
+    risingwave: { ok: snapshot !== null, error, queries },
+    barrierLatencySeconds: barrier,
+    counts: { ...counts, total: assessed.length },
+    groups: assessed,
+  };
+}

@@ -1,0 +1,65 @@
+import "server-only";
+import { env } from "../env";
+import { syncIncidents } from "../registry/incidents";
+import { applyRetention, recordSamples } from "../registry/samples";
+import { deliverDueWebhooks, enqueueWebhooks, type Sender } from "../registry/webhooks";
+import { alertPayload } from "./alert-message";
+import { buildFreshnessBoard } from "./board";
+
+const RETENTION_EVERY_CYCLES = 20;
+
+export type CycleResult = { groups: number; breaches: number; opened: number; closed: number; delivered: number; failed: number; risingwaveQueries: number; durationMs: number };
+
+/** One collector cycle: measure every group, store samples, open/close incidents, send alerts. */
+export async function runCollectorCycle(now = new Date(), options: { send?: Sender; webhookUrl?: string | undefined; retention?: boolean } = {}): Promise<CycleResult> {
+  const startedAt = performance.now();
+  const board = await buildFreshnessBoard(now.getTime());
+  await recordSamples(board.groups, now);
+  const events = await syncIncidents(board.groups, now);
+  const webhookUrl = "webhookUrl" in options ? options.webhookUrl : env.ALERT_WEBHOOK_URL;
+  if (webhookUrl) {
+    await enqueueWebhooks(
+      events.map((event) => ({
+        incidentId: event.incidentId, event: event.event, url: webhookUrl,
+        payload: alertPayload({
+          event: event.event, incidentId: event.incidentId, groupName: event.group.name, owner: event.group.owner, slaSeconds: event.group.slaSeconds,
+          freshnessSeconds: event.group.freshnessSeconds, peakFreshnessSeconds: event.peakFreshnessSeconds, openedAt: event.openedAt, closedAt: event.closedAt, publicUrl: env.PUBLIC_URL,
+        }),
+      })),
+    );
+  }
+  const delivery = await deliverDueWebhooks(now, options.send);
+  if (options.retention) await applyRetention(now);
+  return {
+    groups: board.groups.length, breaches: board.counts.breach,
+    opened: events.filter((event) => event.event === "opened").length, closed: events.filter((event) => event.event === "closed").length,
+    ...delivery, risingwaveQueries: board.risingwave.queries, durationMs: Math.round(performance.now() - startedAt),
+  };
+}
+
+const state = globalThis as unknown as { collectorTimer?: ReturnType<typeof setInterval> };
+
+/**
+ * Runs inside the Next.js server, started by the instrumentation hook: one process to deploy and
+ * nothing to forget. Cycles never overlap; an error is logged and the next cycle tries again.
+ */
+export function startCollector(): void {
+  if (state.collectorTimer) return;
+  let running = false;
+  let cycles = 0;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await runCollectorCycle(new Date(), { retention: cycles++ % RETENTION_EVERY_CYCLES === 0 });
+    } catch (error) {
+      console.error("[collector] cycle failed:", error instanceof Error ? error.message : error);
+    } finally {
+      running = false;
+    }
+  };
+  state.collectorTimer = setInterval(() => void tick(), env.COLLECTOR_INTERVAL_SECONDS * 1000);
+  state.collectorTimer.unref?.();
+  void tick();
+  console.log(`[collector] sampling every ${env.COLLECTOR_INTERVAL_SECONDS} s${env.ALERT_WEBHOOK_URL ? ", alerts to the configured webhook" : ""}`);
+}

@@ -1,0 +1,62 @@
+import "server-only";
+import { getPrisma } from "../db";
+import type { GroupFreshness } from "../observability/assess";
+
+export type IncidentEvent = { event: "opened" | "closed"; incidentId: string; group: GroupFreshness; openedAt: Date; closedAt: Date | null; peakFreshnessSeconds: number };
+
+/**
+ * Opens an incident when a group starts breaching and closes it when it stops (unknown keeps it
+ * open: we cannot tell). A constant number of statements whatever the number of groups; the
+ * partial unique index keeps one open incident per group even with two collectors.
+ */
+export async function syncIncidents(groups: GroupFreshness[], now: Date): Promise<IncidentEvent[]> {
+  return getPrisma().$transaction(async (tx) => {
+    const open = await tx.incident.findMany({ where: { closedAt: null } });
+    const openByGroup = new Map(open.map((incident) => [incident.groupName, incident]));
+    const byName = new Map(groups.map((group) => [group.name, group]));
+    const events: IncidentEvent[] = [];
+
+    const starting = groups.filter((group) => group.status === "breach" && !openByGroup.has(group.name));
+    if (starting.length > 0) {
+      const created = await tx.incident.createManyAndReturn({
+        data: starting.map((group) => ({ groupName: group.name, owner: group.owner, openedAt: now, slaSeconds: group.slaSeconds, peakFreshnessSeconds: group.freshnessSeconds ?? 0 })),
+        skipDuplicates: true,
+      });
+      for (const incident of created) events.push({ event: "opened", incidentId: incident.id, group: byName.get(incident.groupName) as GroupFreshness, openedAt: now, closedAt: null, peakFreshnessSeconds: incident.peakFreshnessSeconds });
+    }
+
+    const ongoing = groups.filter((group) => group.status === "breach" && openByGroup.has(group.name) && group.freshnessSeconds !== null);
+    if (ongoing.length > 0) {
+      await tx.$executeRaw`
+        UPDATE "Incident" AS i SET "peakFreshnessSeconds" = GREATEST(i."peakFreshnessSeconds", v.freshness)
+        FROM unnest(${ongoing.map((group) => group.name)}::text[], ${ongoing.map((group) => group.freshnessSeconds as number)}::float8[]) AS v(name, freshness)
+        WHERE i."groupName" = v.name AND i."closedAt" IS NULL`;
+    }
+
+    // A group that left the registry (deleted, deprecated) also ends its incident.
+    const ending = open.filter((incident) => {
+      const group = byName.get(incident.groupName);
+      return !group || (group.status !== "breach" && group.status !== "unknown");
+    });
+    if (ending.length > 0) {
+      await tx.incident.updateMany({ where: { id: { in: ending.map((incident) => incident.id) } }, data: { closedAt: now } });
+      for (const incident of ending) {
+        const group = byName.get(incident.groupName);
+        if (group) events.push({ event: "closed", incidentId: incident.id, group, openedAt: incident.openedAt, closedAt: now, peakFreshnessSeconds: incident.peakFreshnessSeconds });
+      }
+    }
+    return events;
+  });
+}
+
+export type IncidentRow = { id: string; groupName: string; owner: string; openedAt: Date; closedAt: Date | null; slaSeconds: number; peakFreshnessSeconds: number };
+
+export async function listIncidents(options: { openOnly?: boolean; groupName?: string; limit?: number }): Promise<IncidentRow[]> {
+  return getPrisma().incident.findMany({
+    where: { ...(options.openOnly ? { closedAt: null } : {}), ...(options.groupName ? { groupName: options.groupName } : {}) },
+    orderBy: { openedAt: "desc" },
+    take: options.limit ?? 50,
+    select: { id: true, groupName: true, owner: true, openedAt: true, closedAt: true, slaSeconds: true, peakFreshnessSeconds: true },
+  });
+}
+

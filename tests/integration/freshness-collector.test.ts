@@ -1,0 +1,109 @@
+// The freshness collector against the emulator (RisingWave side) and PostgreSQL (samples, incidents).
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as freshnessRoute from "@/app/api/freshness/route";
+import * as incidentsRoute from "@/app/api/incidents/route";
+import { clearFaults, setFault } from "@/emulator/faults";
+import type { Emulator } from "@/emulator/emulator";
+import { getPrisma } from "@/lib/db";
+import { runCollectorCycle } from "@/lib/observability/collector";
+import { upsertDefinition } from "@/lib/registry/groups";
+import { applyRetention } from "@/lib/registry/samples";
+import { parseDefinitions } from "@/lib/yaml/definitions";
+import { startTestEmulator } from "../support/emulator";
+import { startWebhookReceiver, type Receiver } from "../support/webhook-receiver";
+
+let emulator: Emulator;
+let receiver: Receiver;
+let clock = Date.now();
+const advance = async (seconds: number) => {
+  for (let index = 0; index < seconds; index++) await emulator.tick((clock += 1_000));
+};
+const cycle = () => runCollectorCycle(new Date(clock), { webhookUrl: receiver.url });
+
+beforeAll(async () => {
+  ({ emulator } = await startTestEmulator());
+  receiver = await startWebhookReceiver();
+  const prisma = getPrisma();
+  await prisma.incident.deleteMany();
+  await prisma.freshnessSample.deleteMany();
+  for (const file of ["user_features_1h", "user_item_affinity", "order_value_features"]) {
+    const [parsed] = parseDefinitions(readFileSync(`features/${file}.yaml`, "utf8")).definitions;
+    // A 5 s SLA so a stall breaches within seconds of test time.
+    await upsertDefinition({ ...parsed!.definition, freshness_sla_seconds: file === "user_features_1h" ? 5 : 600 }, "test");
+  }
+  await advance(2);
+});
+afterAll(async () => {
+  await emulator.stop();
+  await receiver.close();
+});
+
+describe("freshness collector", () => {
+  it("measures every group in a constant number of RisingWave queries", async () => {
+    const result = await cycle();
+    expect(result).toMatchObject({ groups: 3, breaches: 0, opened: 0 });
+    expect(result.risingwaveQueries).toBeLessThanOrEqual(10);
+    const board = await (await freshnessRoute.GET()).json();
+    expect(board.groups.map((group: { name: string; status: string }) => group.status)).toEqual(["ok", "ok", "ok"]);
+    const features = board.groups.find((group: { name: string }) => group.name === "user_features_1h");
+    expect(features.processingFreshnessSeconds).toBeLessThan(2);
+    expect(features.sources).toEqual([{ name: "user_events", connector: "KAFKA", lagMessages: 0 }]);
+    expect(features.sinks.map((sink: { name: string; state: string }) => `${sink.name}:${sink.state}`).sort()).toEqual(["user_features_daily_snapshot:running", "user_features_to_redis:running"]);
+    const orders = board.groups.find((group: { name: string }) => group.name === "order_value_features");
+    expect(orders.sources).toEqual([{ name: "orders_cdc", connector: "POSTGRES-CDC", lagMessages: null }]);
+  });
+
+  it("stall → breach, one incident, one webhook; resume → closed, a second webhook; no duplicates", async () => {
+    await setFault(emulator.pool, "stall", "user_features_1h");
+    await advance(8);
+    const opened = await cycle();
+    expect(opened).toMatchObject({ breaches: 1, opened: 1, delivered: 1 });
+    await advance(1);
+    expect(await cycle()).toMatchObject({ opened: 0, delivered: 0 }); // still breaching: nothing new
+
+    const open = await (await incidentsRoute.GET(new Request("http://t/api/incidents?open=1"))).json();
+    expect(open.incidents).toHaveLength(1);
+    expect(open.incidents[0]).toMatchObject({ groupName: "user_features_1h", closedAt: null, slaSeconds: 5 });
+    expect(open.incidents[0].peakFreshnessSeconds).toBeGreaterThanOrEqual(9);
+
+    await clearFaults(emulator.pool, "user_features_1h");
+    await advance(1);
+    expect(await cycle()).toMatchObject({ breaches: 0, closed: 1, delivered: 1 });
+    await advance(1);
+    await cycle();
+    expect(receiver.messages.map((message) => (message.tideline as { event: string }).event)).toEqual(["incident.opened", "incident.closed"]);
+    expect(String(receiver.messages[0]?.text)).toContain("user_features_1h* breaches its freshness SLA");
+  });
+
+  it("retries a failed delivery with back-off and sends it exactly once", async () => {
+    receiver.failNext = 1;
+    await setFault(emulator.pool, "stall", "user_features_1h");
+    await advance(8);
+    expect(await cycle()).toMatchObject({ opened: 1, delivered: 0, failed: 1 });
+    clock += 6_000; // past the first 5 s back-off
+    expect(await cycle()).toMatchObject({ delivered: 1 });
+    expect(receiver.messages.filter((message) => (message.tideline as { event: string }).event === "incident.opened")).toHaveLength(2);
+    await clearFaults(emulator.pool, "user_features_1h");
+  });
+
+  it("folds raw samples into 5-minute and hourly buckets and drops what is older than 7 days", async () => {
+    const prisma = getPrisma();
+    await prisma.freshnessSample.deleteMany();
+    const now = new Date("2026-11-24T12:02:00Z");
+    const sample = (minutesAgo: number, status: string, freshness: number, resolution = 0) => ({
+      groupName: "g", at: new Date(now.getTime() - minutesAgo * 60_000), resolutionSeconds: resolution, status, freshnessSeconds: freshness, slaSeconds: 300,
+    });
+    await prisma.freshnessSample.createMany({
+      data: [sample(10, "ok", 1), sample(70, "ok", 5), sample(71, "breach", 400), sample(73, "ok", 2), sample(26 * 60, "warning", 250, 300), sample(8 * 24 * 60, "ok", 1, 3600)],
+    });
+    await applyRetention(now);
+    const rows = await prisma.freshnessSample.findMany({ orderBy: [{ resolutionSeconds: "asc" }, { at: "asc" }] });
+    expect(rows.map((row) => [row.resolutionSeconds, row.status, row.freshnessSeconds, row.at.toISOString()])).toEqual([
+      [0, "ok", 1, "2026-11-24T11:52:00.000Z"],
+      [300, "ok", 2, "2026-11-24T10:45:00.000Z"],
+      [300, "breach", 400, "2026-11-24T10:50:00.000Z"],
+      [3600, "warning", 250, "2026-11-23T10:00:00.000Z"],
+    ]);
+  });
+});
