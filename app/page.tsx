@@ -1,17 +1,19 @@
 import { BackendStatus } from "@/components/health/backend-status";
-import { EmptyState } from "@/components/ui/empty-state";
+import { OverviewSummary } from "@/components/freshness/overview-summary";
 import { PageHeader } from "@/components/ui/page-header";
+import { buildFreshnessBoard } from "@/lib/observability/board";
+import { listIncidents } from "@/lib/registry/incidents";
 
-export default function OverviewPage() {
+export const dynamic = "force-dynamic";
+
+export default async function OverviewPage() {
+  const [board, incidents] = await Promise.all([buildFreshnessBoard(), listIncidents({ limit: 8 })]);
   return (
     <>
-      <PageHeader title="Overview" description="The state of your feature store at a glance: backends, SLA breaches and recent incidents." />
+      <PageHeader title="Overview" description="The state of your feature store at a glance: SLA breaches, the stalest groups, recent incidents and backends." />
       <div className="space-y-6">
+        <OverviewSummary board={board} incidents={incidents} now={Date.parse(board.generatedAt)} />
         <BackendStatus />
-        <EmptyState title="No freshness data yet">
-          Breach and warning counts, the five stalest feature groups and recent incidents appear here once the freshness
-          collector is running. It is not built yet, so nothing is shown rather than made-up numbers.
-        </EmptyState>
       </div>
     </>
   );

@@ -1,4 +1,5 @@
 /** Every react-query key in the app, so a poller and its prefetch can never drift apart. */
 export const queryKeys = {
   health: () => ["health"] as const,
+  freshness: () => ["freshness"] as const,
 };

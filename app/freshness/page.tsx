@@ -1,14 +1,20 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
+import { Suspense } from "react";
+import { FreshnessBoard } from "@/components/freshness/freshness-board";
 import { PageHeader } from "@/components/ui/page-header";
+import { buildFreshnessBoard } from "@/lib/observability/board";
 
 export const metadata: Metadata = { title: "Freshness" };
+export const dynamic = "force-dynamic";
 
-export default function FreshnessPage() {
+export default async function FreshnessPage() {
+  const board = await buildFreshnessBoard();
   return (
     <>
       <PageHeader title="Freshness" description="Which feature groups breach their freshness SLA right now, since when, and where the delay sits." />
-      <EmptyState title="No freshness measurements yet">Live freshness against each group&apos;s SLA, source lag and sink status appear here once the freshness collector samples RisingWave.</EmptyState>
+      <Suspense>
+        <FreshnessBoard initial={board} />
+      </Suspense>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { getPrisma } from "../db";
 import type { GroupFreshness } from "../observability/assess";
+import { listIncidents } from "./incidents";
 
 export async function recordSamples(groups: GroupFreshness[], at: Date): Promise<void> {
   if (groups.length === 0) return;
@@ -48,4 +49,11 @@ export async function listSeries(groupName: string, windowSeconds: number, now: 
     orderBy: { at: "asc" },
     select: { at: true, freshnessSeconds: true, status: true, resolutionSeconds: true, slaSeconds: true },
   });
+}
+
+/** A group's chart and incident history for one window, measured against one clock reading. */
+export async function loadFreshnessHistory(groupName: string, windowSeconds: number) {
+  const now = new Date();
+  const [series, incidents] = await Promise.all([listSeries(groupName, windowSeconds, now), listIncidents({ groupName, limit: 50 })]);
+  return { now: now.getTime(), from: now.getTime() - windowSeconds * 1000, series, incidents };
 }

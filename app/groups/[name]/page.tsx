@@ -40,6 +40,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
         actions={
           <div className="flex flex-wrap items-center gap-2">
             <StatusBadge status={definition.status} />
+            <ButtonLink href={`/groups/${name}/freshness`}>Freshness</ButtonLink>
             <ButtonLink href={`/groups/${name}/edit`} variant="primary">Edit</ButtonLink>
             <GroupActions name={name} version={version} status={definition.status} onDeprecate={deprecateGroupAction} onDelete={deleteGroupAction} />
           </div>

@@ -1,8 +1,7 @@
 import { notFound } from "@/lib/errors";
 import { handle } from "@/lib/http";
 import { getGroup } from "@/lib/registry/groups";
-import { listIncidents } from "@/lib/registry/incidents";
-import { listSeries } from "@/lib/registry/samples";
+import { loadFreshnessHistory } from "@/lib/registry/samples";
 import { WINDOWS, WindowSchema } from "@/lib/schemas/freshness";
 
 export const dynamic = "force-dynamic";
@@ -14,8 +13,7 @@ export function GET(request: Request, { params }: { params: Promise<{ name: stri
     const window = WindowSchema.parse(new URL(request.url).searchParams.get("window") ?? undefined);
     const group = await getGroup(name);
     if (!group) throw notFound(`feature group ${name}`);
-    const now = new Date();
-    const [series, incidents] = await Promise.all([listSeries(name, WINDOWS[window], now), listIncidents({ groupName: name, limit: 50 })]);
+    const { series, incidents } = await loadFreshnessHistory(name, WINDOWS[window]);
     return Response.json({ name, window, slaSeconds: group.definition.freshness_sla_seconds, series, incidents });
   });
 }

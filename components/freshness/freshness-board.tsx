@@ -1,0 +1,120 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { FRESHNESS_STATUSES } from "@/lib/observability/classify";
+import type { FreshnessBoard as Board } from "@/lib/observability/board";
+import { formatDateTime } from "@/lib/format";
+import { queryKeys } from "@/lib/query-keys";
+import { TableHead } from "@/components/ui/table-head";
+import { FreshnessBar } from "./freshness-bar";
+import { LagBreakdown } from "./lag-breakdown";
+import { StatusPill } from "./status-pill";
+
+const REFRESH_MS = 10_000;
+
+async function fetchBoard(): Promise<Board> {
+  const response = await fetch("/api/freshness", { cache: "no-store" });
+  if (!response.ok) throw new Error(`the freshness API answered ${response.status}`);
+  return response.json();
+}
+
+const selectClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900";
+
+/** The on-call board: polls every 10 s without reloading; filters live in the URL. */
+export function FreshnessBoard({ initial }: { initial: Board }) {
+  const { data, error, dataUpdatedAt, isFetching } = useQuery({ queryKey: queryKeys.freshness(), queryFn: fetchBoard, initialData: initial, refetchInterval: REFRESH_MS });
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const filter = { owner: params.get("owner") ?? "", status: params.get("status") ?? "", tag: params.get("tag") ?? "" };
+  const setFilter = (key: keyof typeof filter, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    router.replace(`${pathname}?${next.toString()}`, { scroll: false });
+  };
+  const board = data ?? initial;
+  const groups = board.groups.filter((group) => (!filter.owner || group.owner === filter.owner) && (!filter.status || group.status === filter.status) && (!filter.tag || group.tags.includes(filter.tag)));
+  const owners = [...new Set(board.groups.map((group) => group.owner))].sort();
+  const tags = [...new Set(board.groups.flatMap((group) => group.tags))].sort();
+  const breaches = board.counts.breach;
+
+  return (
+    <div className="space-y-4">
+      {!board.risingwave.ok ? (
+        <p role="alert" className="rounded-md bg-slate-800 p-3 text-sm text-white">
+          RisingWave is unreachable: freshness is unknown for every group. {board.risingwave.error}
+        </p>
+      ) : null}
+      <div role="status" aria-live="polite" className={`rounded-md p-3 text-sm font-medium ${breaches > 0 ? "bg-red-600 text-white" : "bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200"}`}>
+        {breaches > 0 ? `${breaches} feature group${breaches === 1 ? "" : "s"} breaching SLA` : `No SLA breach across ${board.counts.total} group(s)`}
+        {board.counts.warning > 0 ? ` · ${board.counts.warning} warning` : ""}
+        {board.counts.unknown > 0 ? ` · ${board.counts.unknown} unknown` : ""}
+      </div>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div className="flex flex-wrap gap-2">
+          <label className="flex flex-col text-xs text-slate-600 dark:text-slate-400">
+            Status
+            <select className={selectClass} value={filter.status} onChange={(event) => setFilter("status", event.target.value)}>
+              <option value="">All</option>
+              {FRESHNESS_STATUSES.map((status) => (
+                <option key={status}>{status}</option>
+              ))}
+            </select>
+          </label>
+          <label className="flex flex-col text-xs text-slate-600 dark:text-slate-400">
+            Owner
+            <select className={selectClass} value={filter.owner} onChange={(event) => setFilter("owner", event.target.value)}>
+              <option value="">All</option>
+              {owners.map((owner) => (
+                <option key={owner}>{owner}</option>
+              ))}
+            </select>
+          </label>
+          <label className="flex flex-col text-xs text-slate-600 dark:text-slate-400">
+            Tag
+            <select className={selectClass} value={filter.tag} onChange={(event) => setFilter("tag", event.target.value)}>
+              <option value="">All</option>
+              {tags.map((tag) => (
+                <option key={tag}>{tag}</option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <p className="text-xs text-slate-500 dark:text-slate-400">
+          Last updated {formatDateTime(dataUpdatedAt ? new Date(dataUpdatedAt) : board.generatedAt)}
+          {isFetching ? " · refreshing…" : ` · every ${REFRESH_MS / 1000} s`}
+          {board.barrierLatencySeconds !== null ? ` · barrier latency ${board.barrierLatencySeconds.toFixed(2)} s` : ""}
+          {error ? <span className="text-red-700 dark:text-red-400"> · last refresh failed: {error.message}</span> : null}
+        </p>
+      </div>
+      {groups.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
+          {board.groups.length === 0 ? <>No feature groups are registered yet. <Link className="underline" href="/groups/new">Register one</Link>.</> : "No group matches these filters."}
+        </p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+          <table className="w-full min-w-[860px] text-left text-sm" aria-label="Freshness by feature group">
+            <TableHead cellClassName="px-3 py-2" className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800" columns={["Status", "Feature group", "Freshness vs SLA", "Where the delay sits", "Breaching since"]} />
+            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+              {groups.map((group) => (
+                <tr key={group.name} data-group={group.name} data-status={group.status} className="align-top">
+                  <td className="px-3 py-2.5"><StatusPill status={group.status} /></td>
+                  <td className="px-3 py-2.5">
+                    <Link href={`/groups/${group.name}/freshness`} className="font-medium text-tide-700 hover:underline dark:text-tide-400">{group.name}</Link>
+                    <span className="block text-xs text-slate-500">{group.owner}</span>
+                  </td>
+                  <td className="px-3 py-2.5"><FreshnessBar freshnessSeconds={group.freshnessSeconds} slaSeconds={group.slaSeconds} status={group.status} /></td>
+                  <td className="px-3 py-2.5"><LagBreakdown group={group} /></td>
+                  <td className="px-3 py-2.5 text-xs">{group.breachSince ? formatDateTime(group.breachSince) : "–"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

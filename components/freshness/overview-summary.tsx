@@ -1,0 +1,54 @@
+import Link from "next/link";
+import type { FreshnessBoard } from "@/lib/observability/board";
+import type { IncidentRow } from "@/lib/registry/incidents";
+import { FreshnessBar } from "./freshness-bar";
+import { IncidentTable } from "./incident-table";
+import { StatusPill } from "./status-pill";
+
+const TILES = [
+  { key: "total", label: "Feature groups", tone: "" },
+  { key: "breach", label: "Breaching SLA", tone: "text-red-700 dark:text-red-400" },
+  { key: "warning", label: "Warning (≥ 80% of SLA)", tone: "text-amber-700 dark:text-amber-400" },
+  { key: "unknown", label: "Unknown", tone: "text-slate-600 dark:text-slate-400" },
+] as const;
+
+/** Counts, the five stalest groups relative to their SLA, and recent incidents. */
+export function OverviewSummary({ board, incidents, now }: { board: FreshnessBoard; incidents: IncidentRow[]; now: number }) {
+  const worst = board.groups.slice(0, 5);
+  return (
+    <div className="space-y-6">
+      <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" aria-label="Freshness counts">
+        {TILES.map((tile) => (
+          <li key={tile.key} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+            <Link href={tile.key === "total" ? "/freshness" : `/freshness?status=${tile.key}`} className="block">
+              <span className={`block text-3xl font-semibold tabular-nums ${tile.tone}`}>{board.counts[tile.key]}</span>
+              <span className="text-sm text-slate-600 dark:text-slate-400">{tile.label}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="worst-heading" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+          <h2 id="worst-heading" className="mb-3 text-base font-semibold">Stalest groups</h2>
+          {worst.length === 0 ? (
+            <p className="text-sm text-slate-600 dark:text-slate-400">No feature groups registered yet.</p>
+          ) : (
+            <ul className="space-y-3">
+              {worst.map((group) => (
+                <li key={group.name} className="flex items-start gap-3">
+                  <StatusPill status={group.status} />
+                  <Link href={`/groups/${group.name}/freshness`} className="w-48 truncate font-medium text-tide-700 hover:underline dark:text-tide-400">{group.name}</Link>
+                  <FreshnessBar freshnessSeconds={group.freshnessSeconds} slaSeconds={group.slaSeconds} status={group.status} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section aria-labelledby="incidents-heading" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+          <h2 id="incidents-heading" className="mb-3 text-base font-semibold">Recent incidents</h2>
+          <IncidentTable incidents={incidents} showGroup now={now} />
+        </section>
+      </div>
+    </div>
+  );
+}

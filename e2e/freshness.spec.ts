@@ -1,0 +1,61 @@
+import { spawnSync } from "node:child_process";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { startWebhookReceiver, type Receiver } from "../tests/support/webhook-receiver";
+
+// scripts/test.sh starts the app with ALERT_WEBHOOK_URL pointing here and a 2 s collector cycle.
+const RECEIVER_PORT = Number(process.env.E2E_WEBHOOK_PORT ?? 3197);
+let receiver: Receiver;
+
+const emulator = (...args: string[]) => {
+  const run = spawnSync("node_modules/.bin/tsx", ["emulator/main.ts", ...args], { encoding: "utf8", env: process.env });
+  expect(run.status, run.stderr).toBe(0);
+};
+
+async function setSla(request: APIRequestContext, name: string, seconds: number) {
+  const current = await (await request.get(`/api/groups/${name}`)).json();
+  const response = await request.put(`/api/groups/${name}`, { data: { version: current.version, definition: { ...current.definition, freshness_sla_seconds: seconds } } });
+  expect(response.status()).toBe(200);
+}
+
+test.beforeAll(async () => {
+  receiver = await startWebhookReceiver(RECEIVER_PORT);
+});
+test.afterAll(async () => {
+  emulator("resume", "all");
+  await receiver.close();
+});
+
+test("stall → breach on /freshness, an incident and one webhook; resume → closed and a second webhook", async ({ page, request }, testInfo) => {
+  test.setTimeout(120_000);
+  await setSla(request, "user_features_1h", 5);
+  await page.goto("/freshness");
+  const row = page.locator('tr[data-group="user_features_1h"]');
+  await expect(row).toHaveAttribute("data-status", /ok|warning/);
+
+  emulator("stall", "user_features_1h");
+  await expect(row).toHaveAttribute("data-status", "breach", { timeout: 30_000 });
+  await expect(page.getByRole("status").filter({ hasText: "breaching SLA" })).toContainText("1 feature group breaching SLA");
+  await expect(row).not.toContainText(/Breaching since\s*–/);
+  await page.screenshot({ path: testInfo.outputPath("freshness-breach.png"), fullPage: true });
+  await expect.poll(async () => (await (await request.get("/api/incidents?open=1")).json()).incidents.map((i: { groupName: string }) => i.groupName), { timeout: 15_000 }).toEqual(["user_features_1h"]);
+  await expect.poll(() => receiver.messages.length, { timeout: 15_000 }).toBe(1);
+  expect((receiver.messages[0]?.tideline as { event: string }).event).toBe("incident.opened");
+
+  emulator("resume", "user_features_1h");
+  await expect(row).toHaveAttribute("data-status", "ok", { timeout: 30_000 });
+  await expect.poll(() => receiver.messages.length, { timeout: 15_000 }).toBe(2);
+  expect((receiver.messages[1]?.tideline as { event: string }).event).toBe("incident.closed");
+  expect((await (await request.get("/api/incidents?open=1")).json()).incidents).toEqual([]);
+
+  await page.goto("/groups/user_features_1h/freshness");
+  await expect(page.getByRole("table", { name: "Incidents" })).toContainText("SLA");
+  await expect(page.getByRole("img", { name: /Freshness over time/ })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("group-freshness.png"), fullPage: true });
+  await setSla(request, "user_features_1h", 300);
+});
+
+test("filters keep their state in the URL", async ({ page }) => {
+  await page.goto("/freshness?owner=recsys%40example.com");
+  await expect(page.locator("tr[data-group]")).toHaveCount(1);
+  await expect(page.locator('tr[data-group="user_item_affinity"]')).toBeVisible();
+});
