@@ -35,9 +35,9 @@ export function OverviewSummary({ board, incidents, now }: { board: FreshnessBoa
           ) : (
             <ul className="space-y-3">
               {worst.map((group) => (
-                <li key={group.name} className="flex items-start gap-3">
+                <li key={group.name} className="flex flex-wrap items-start gap-x-3 gap-y-1">
                   <StatusPill status={group.status} />
-                  <Link href={`/groups/${group.name}/freshness`} className="w-48 truncate font-medium text-tide-700 hover:underline dark:text-tide-400">{group.name}</Link>
+                  <Link href={`/groups/${group.name}/freshness`} className="max-w-full truncate font-medium sm:w-48 text-tide-700 hover:underline dark:text-tide-400">{group.name}</Link>
                   <FreshnessBar freshnessSeconds={group.freshnessSeconds} slaSeconds={group.slaSeconds} status={group.status} />
                 </li>
               ))}
@@ -46,7 +46,9 @@ export function OverviewSummary({ board, incidents, now }: { board: FreshnessBoa
         </section>
         <section aria-labelledby="incidents-heading" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
           <h2 id="incidents-heading" className="mb-3 text-base font-semibold">Recent incidents</h2>
-          <IncidentTable incidents={incidents} showGroup now={now} />
+          <div className="overflow-x-auto">
+            <IncidentTable incidents={incidents} showGroup now={now} />
+          </div>
         </section>
       </div>
     </div>
