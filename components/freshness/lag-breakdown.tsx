@@ -15,7 +15,7 @@ export function LagBreakdown({ group }: { group: GroupFreshness }) {
         <p className="mt-0.5">
           {group.sinks.map((sink) => (
             <span key={sink.name} className={`mr-2 ${sink.state === "failing" ? "font-semibold text-red-700 dark:text-red-400" : ""}`} title={sink.lastError ?? undefined}>
-              {sink.name} ({sink.connector.toLowerCase()}): {sink.state}
+              {sink.name} ({sink.connector.toLowerCase()}{sink.decoupled ? ", decoupled" : ""}): {sink.state}
             </span>
           ))}
         </p>

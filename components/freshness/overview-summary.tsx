@@ -28,7 +28,7 @@ export function OverviewSummary({ board, incidents, now }: { board: FreshnessBoa
         ))}
       </ul>
       <div className="grid gap-6 lg:grid-cols-2">
-        <section aria-labelledby="worst-heading" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+        <section aria-labelledby="worst-heading" className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
           <h2 id="worst-heading" className="mb-3 text-base font-semibold">Stalest groups</h2>
           {worst.length === 0 ? (
             <p className="text-sm text-slate-600 dark:text-slate-400">No feature groups registered yet.</p>
@@ -44,7 +44,7 @@ export function OverviewSummary({ board, incidents, now }: { board: FreshnessBoa
             </ul>
           )}
         </section>
-        <section aria-labelledby="incidents-heading" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+        <section aria-labelledby="incidents-heading" className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
           <h2 id="incidents-heading" className="mb-3 text-base font-semibold">Recent incidents</h2>
           <div className="overflow-x-auto">
             <IncidentTable incidents={incidents} showGroup now={now} />
