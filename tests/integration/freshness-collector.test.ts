@@ -25,6 +25,8 @@ beforeAll(async () => {
   ({ emulator } = await startTestEmulator());
   receiver = await startWebhookReceiver();
   const prisma = getPrisma();
+  // This file owns the run's registry while it runs (files run one after another): only the demo groups.
+  await prisma.featureGroup.deleteMany();
   await prisma.incident.deleteMany();
   await prisma.freshnessSample.deleteMany();
   for (const file of ["user_features_1h", "user_item_affinity", "order_value_features"]) {
