@@ -24,7 +24,14 @@ const selectClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 tex
 
 /** The on-call board: polls every 10 s without reloading; filters live in the URL. */
 export function FreshnessBoard({ initial }: { initial: Board }) {
-  const { data, error, dataUpdatedAt, isFetching } = useQuery({ queryKey: queryKeys.freshness(), queryFn: fetchBoard, initialData: initial, refetchInterval: REFRESH_MS });
+  const { data, error, dataUpdatedAt, isFetching } = useQuery({
+    queryKey: queryKeys.freshness(),
+    queryFn: fetchBoard,
+    initialData: initial,
+    // The server's measurement time, so server and browser render the same "last updated" text.
+    initialDataUpdatedAt: Date.parse(initial.generatedAt),
+    refetchInterval: REFRESH_MS,
+  });
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -83,7 +90,8 @@ export function FreshnessBoard({ initial }: { initial: Board }) {
             </select>
           </label>
         </div>
-        <p className="text-xs text-slate-500 dark:text-slate-400">
+        {/* Refresh state differs between the server render and hydration by nature. */}
+        <p className="text-xs text-slate-500 dark:text-slate-400" suppressHydrationWarning>
           Last updated {formatDateTime(dataUpdatedAt ? new Date(dataUpdatedAt) : board.generatedAt)}
           {isFetching ? " · refreshing…" : ` · every ${REFRESH_MS / 1000} s`}
           {board.barrierLatencySeconds !== null ? ` · barrier latency ${board.barrierLatencySeconds.toFixed(2)} s` : ""}
