@@ -20,7 +20,19 @@ async function fetchBoard(): Promise<Board> {
   return response.json();
 }
 
-const selectClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900";
+function FilterSelect({ label, value, options, onChange }: { label: string; value: string; options: readonly string[]; onChange: (value: string) => void }) {
+  return (
+    <label className="flex flex-col text-xs text-slate-600 dark:text-slate-400">
+      {label}
+      <select className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900" value={value} onChange={(event) => onChange(event.target.value)}>
+        <option value="">All</option>
+        {options.map((option) => (
+          <option key={option}>{option}</option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 /** The on-call board: polls every 10 s without reloading; filters live in the URL. */
 export function FreshnessBoard({ initial }: { initial: Board }) {
@@ -62,33 +74,9 @@ export function FreshnessBoard({ initial }: { initial: Board }) {
       </div>
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div className="flex flex-wrap gap-2">
-          <label className="flex flex-col text-xs text-slate-600 dark:text-slate-400">
-            Status
-            <select className={selectClass} value={filter.status} onChange={(event) => setFilter("status", event.target.value)}>
-              <option value="">All</option>
-              {FRESHNESS_STATUSES.map((status) => (
-                <option key={status}>{status}</option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col text-xs text-slate-600 dark:text-slate-400">
-            Owner
-            <select className={selectClass} value={filter.owner} onChange={(event) => setFilter("owner", event.target.value)}>
-              <option value="">All</option>
-              {owners.map((owner) => (
-                <option key={owner}>{owner}</option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col text-xs text-slate-600 dark:text-slate-400">
-            Tag
-            <select className={selectClass} value={filter.tag} onChange={(event) => setFilter("tag", event.target.value)}>
-              <option value="">All</option>
-              {tags.map((tag) => (
-                <option key={tag}>{tag}</option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect label="Status" value={filter.status} options={FRESHNESS_STATUSES} onChange={(value) => setFilter("status", value)} />
+          <FilterSelect label="Owner" value={filter.owner} options={owners} onChange={(value) => setFilter("owner", value)} />
+          <FilterSelect label="Tag" value={filter.tag} options={tags} onChange={(value) => setFilter("tag", value)} />
         </div>
         {/* Refresh state differs between the server render and hydration by nature. */}
         <p className="text-xs text-slate-500 dark:text-slate-400" suppressHydrationWarning>
