@@ -23,6 +23,7 @@ test("group page shows the live schema check, the YAML and the history", async (
   await page.goto("/groups/user_features_1h");
   await expect(page.getByRole("heading", { level: 1, name: "user_features_1h" })).toBeVisible();
   await expect(page.getByText("All declared features match user_features_1h")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Freshness, last hour" })).toBeVisible();
   await page.getByRole("link", { name: "YAML" }).click();
   await expect(page.locator("pre")).toContainText("materialized_view: user_features_1h");
   await page.getByRole("link", { name: "History" }).click();

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AuditHistory } from "@/components/catalog/audit-history";
+import { FreshnessChart } from "@/components/charts/freshness-chart";
 import { FeatureTable } from "@/components/catalog/feature-table";
 import { GroupActions } from "@/components/catalog/group-actions";
 import { GroupSummary } from "@/components/catalog/group-summary";
@@ -11,6 +12,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { TabLinks } from "@/components/ui/tab-links";
 import { getGroup, listAudit } from "@/lib/registry/groups";
 import { liveSchemaCheck } from "@/lib/registry/live-check";
+import { loadFreshnessHistory } from "@/lib/registry/samples";
+import { WINDOWS } from "@/lib/schemas/freshness";
 import { definitionToYaml } from "@/lib/yaml/serialize";
 import { deleteGroupAction, deprecateGroupAction } from "../actions";
 
@@ -47,6 +50,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
         }
       />
       <GroupSummary definition={definition} version={version} updatedAt={group.updatedAt} />
+      <LastHourFreshness name={name} slaSeconds={definition.freshness_sla_seconds} />
       <div className="mt-6">
         <TabLinks tabs={TABS} active={tab} basePath={`/groups/${name}`} />
         {tab === "features" ? <FeaturesTab definition={definition} /> : null}
@@ -61,6 +65,23 @@ export default async function GroupPage({ params, searchParams }: Props) {
         {tab === "history" ? <AuditHistory entries={await listAudit(name)} /> : null}
       </div>
     </>
+  );
+}
+
+/** The last hour of freshness against the SLA; the full history is on /groups/<name>/freshness. */
+async function LastHourFreshness({ name, slaSeconds }: { name: string; slaSeconds: number }) {
+  const { now, from, series, incidents } = await loadFreshnessHistory(name, WINDOWS["1h"]);
+  return (
+    <section aria-labelledby="last-hour-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+      <h2 id="last-hour-heading" className="mb-2 text-base font-semibold">Freshness, last hour</h2>
+      <FreshnessChart
+        data={series.map((point) => ({ at: point.at.getTime(), freshnessSeconds: point.freshnessSeconds }))}
+        slaSeconds={slaSeconds}
+        breaches={incidents.map((incident) => ({ from: incident.openedAt.getTime(), to: incident.closedAt?.getTime() ?? now }))}
+        from={from}
+        to={now}
+      />
+    </section>
   );
 }
 
