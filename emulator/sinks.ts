@@ -73,7 +73,6 @@ export class FileSinkWriter {
   private seq = 0;
   private buffer: Row[] = [];
   private lastFlushMs: number;
-  readonly written: string[] = [];
 
   constructor(
     private readonly sink: RelationSpec,
@@ -107,6 +106,5 @@ export class FileSinkWriter {
     this.lastFlushMs = nowMs;
     const key = `${this.folder}/${this.day}/${this.uuid}_${this.createdSecs}_${this.seq++}.parquet`;
     await this.archive.put(key, encodeParquet(this.sink.columns, rows));
-    this.written.push(key);
   }
 }

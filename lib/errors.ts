@@ -1,3 +1,5 @@
+import { ZodError } from "zod";
+
 /** Errors the registry raises on purpose; route handlers turn them into JSON with a 4xx status. */
 export type Issue = { path: string; message: string; line?: number; column?: number };
 
@@ -22,4 +24,17 @@ export const staleVersion = (name: string, expected: number, current: number) =>
 /** zod issues as `{path, message}` rows. */
 export function zodIssues(error: { issues: { path: PropertyKey[]; message: string }[] }): Issue[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
+}
+
+export type ErrorBody = { status: number; error: string; issues: Issue[] };
+
+/**
+ * The one mapping from a thrown error to the error shape of routes and server actions: deliberate
+ * AppErrors keep their status, zod errors are 422, anything else is logged and shown as `fallback`.
+ */
+export function describeError(error: unknown, fallback: string, logLabel: string): ErrorBody {
+  if (error instanceof AppError) return { status: error.status, error: error.message, issues: error.issues };
+  if (error instanceof ZodError) return { status: 422, error: "invalid input", issues: zodIssues(error) };
+  console.error(`[${logLabel}] unexpected error:`, error);
+  return { status: 500, error: fallback, issues: [] };
 }

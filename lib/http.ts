@@ -1,13 +1,11 @@
 import "server-only";
-import { ZodError, type ZodType } from "zod";
-import { AppError, zodIssues } from "./errors";
+import type { ZodType } from "zod";
+import { AppError, describeError } from "./errors";
 
 /** JSON error body shared by every route: `{error, issues: [{path, message}]}`. */
 export function errorResponse(error: unknown): Response {
-  if (error instanceof AppError) return Response.json({ error: error.message, issues: error.issues }, { status: error.status });
-  if (error instanceof ZodError) return Response.json({ error: "invalid input", issues: zodIssues(error) }, { status: 422 });
-  console.error("[api] unexpected error:", error);
-  return Response.json({ error: "internal error", issues: [] }, { status: 500 });
+  const { status, ...body } = describeError(error, "internal error", "api");
+  return Response.json(body, { status });
 }
 
 /** Runs a handler and turns thrown errors into JSON responses; the handler never leaks a stack. */

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useRef } from "react";
 import type { CatalogQuery } from "@/lib/schemas/catalog-query";
-import { PAGE_SIZES, SORTS } from "@/lib/schemas/catalog-query";
+import { SORTS } from "@/lib/schemas/catalog-query";
 
 type Facets = { owners: string[]; entities: string[]; tags: string[] };
 
@@ -63,7 +63,6 @@ export function CatalogFilters({ query, facets }: { query: CatalogQuery; facets:
           Search
         </button>
       </div>
-      <p className="sr-only">Page sizes: {PAGE_SIZES.join(", ")}</p>
     </form>
   );
 }
