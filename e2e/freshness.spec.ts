@@ -1,21 +1,10 @@
-import { spawnSync } from "node:child_process";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { startWebhookReceiver, type Receiver } from "../tests/support/webhook-receiver";
+import { emulator, setSla } from "./support/pipeline";
 
 // scripts/test.sh starts the app with ALERT_WEBHOOK_URL pointing here and a 2 s collector cycle.
 const RECEIVER_PORT = Number(process.env.E2E_WEBHOOK_PORT ?? 3197);
 let receiver: Receiver;
-
-const emulator = (...args: string[]) => {
-  const run = spawnSync("node_modules/.bin/tsx", ["emulator/main.ts", ...args], { encoding: "utf8", env: process.env });
-  expect(run.status, run.stderr).toBe(0);
-};
-
-async function setSla(request: APIRequestContext, name: string, seconds: number) {
-  const current = await (await request.get(`/api/groups/${name}`)).json();
-  const response = await request.put(`/api/groups/${name}`, { data: { version: current.version, definition: { ...current.definition, freshness_sla_seconds: seconds } } });
-  expect(response.status()).toBe(200);
-}
 
 test.beforeAll(async () => {
   receiver = await startWebhookReceiver(RECEIVER_PORT);
@@ -27,7 +16,7 @@ test.afterAll(async () => {
 
 test("stall → breach on /freshness, an incident and one webhook; resume → closed and a second webhook", async ({ page, request }, testInfo) => {
   test.setTimeout(120_000);
-  await setSla(request, "user_features_1h", 5);
+  const originalSla = await setSla(request, "user_features_1h", 5);
   await page.goto("/freshness");
   const row = page.locator('tr[data-group="user_features_1h"]');
   await expect(row).toHaveAttribute("data-status", /ok|warning/);
@@ -51,7 +40,7 @@ test("stall → breach on /freshness, an incident and one webhook; resume → cl
   await expect(page.getByRole("table", { name: "Incidents" })).toContainText("SLA");
   await expect(page.getByRole("img", { name: /Freshness over time/ })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("group-freshness.png"), fullPage: true });
-  await setSla(request, "user_features_1h", 300);
+  await setSla(request, "user_features_1h", originalSla);
 });
 
 test("filters keep their state in the URL", async ({ page }) => {

@@ -2,4 +2,6 @@
 export const queryKeys = {
   health: () => ["health"] as const,
   freshness: () => ["freshness"] as const,
+  lineage: () => ["lineage"] as const,
+  lineageRelation: (relationId: number) => ["lineage", "relation", relationId] as const,
 };

@@ -21,7 +21,8 @@ export function FreshnessChart({ data, slaSeconds, breaches, from, to }: { data:
         <LineChart data={data} margin={{ top: 10, right: 20, bottom: 0, left: 10 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} />
           <XAxis dataKey="at" type="number" domain={[from, to]} scale="time" tickFormatter={(value: number) => timeLabel(value, span)} stroke="currentColor" fontSize={11} />
-          <YAxis tickFormatter={(value: number) => formatDuration(value)} stroke="currentColor" fontSize={11} width={64} />
+          {/* The SLA line is always on the chart, so "how close" reads at a glance. */}
+          <YAxis tickFormatter={(value: number) => formatDuration(value)} allowDecimals={false} domain={[0, (dataMax: number) => Math.ceil(Math.max(dataMax, slaSeconds * 1.1))]} stroke="currentColor" fontSize={11} width={64} />
           {breaches.map((breach) => (
             <ReferenceArea key={breach.from} x1={Math.max(breach.from, from)} x2={Math.min(breach.to, to)} fill="#dc2626" fillOpacity={0.15} ifOverflow="hidden" />
           ))}

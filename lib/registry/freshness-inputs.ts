@@ -13,11 +13,11 @@ export async function listMonitoredGroups(): Promise<RegisteredGroup[]> {
   return groups.map((group) => ({ ...group, slaSeconds: group.freshnessSlaSeconds }));
 }
 
-/** The last collected status of each group, for hysteresis. */
-export async function listPreviousStatuses(): Promise<Map<string, FreshnessStatus>> {
+/** The last collected status of each group (hysteresis, lineage colours), if sampled within `maxAgeSeconds`. */
+export async function listPreviousStatuses(maxAgeSeconds = 3_600): Promise<Map<string, FreshnessStatus>> {
   const rows = await getPrisma().$queryRaw<{ groupName: string; status: FreshnessStatus }[]>`
     SELECT DISTINCT ON ("groupName") "groupName", "status" FROM "FreshnessSample"
-    WHERE "resolutionSeconds" = 0 AND "at" > now() - interval '1 hour'
+    WHERE "resolutionSeconds" = 0 AND "at" > now() - make_interval(secs => ${maxAgeSeconds})
     ORDER BY "groupName", "at" DESC`;
   return new Map(rows.map((row) => [row.groupName, row.status]));
 }

@@ -7,9 +7,13 @@ import { GroupActions } from "@/components/catalog/group-actions";
 import { GroupSummary } from "@/components/catalog/group-summary";
 import { SchemaCheckTable } from "@/components/catalog/schema-check-table";
 import { StatusBadge } from "@/components/catalog/status-badge";
+import { GroupLineage } from "@/components/lineage/group-lineage";
 import { ButtonLink } from "@/components/ui/button-link";
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { TabLinks } from "@/components/ui/tab-links";
+import { describeError } from "@/lib/errors";
+import { loadLineageGraph } from "@/lib/lineage/load";
 import { getGroup, listAudit } from "@/lib/registry/groups";
 import { liveSchemaCheck } from "@/lib/registry/live-check";
 import { loadFreshnessHistory } from "@/lib/registry/samples";
@@ -21,6 +25,7 @@ export const dynamic = "force-dynamic";
 const TABS = [
   { id: "features", label: "Features & schema" },
   { id: "yaml", label: "YAML" },
+  { id: "lineage", label: "Lineage" },
   { id: "history", label: "History" },
 ];
 type Props = { params: Promise<{ name: string }>; searchParams: Promise<{ tab?: string }> };
@@ -62,6 +67,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
             <pre className="overflow-x-auto rounded-lg bg-slate-900 p-4 text-xs text-slate-100">{definitionToYaml(definition)}</pre>
           </div>
         ) : null}
+        {tab === "lineage" ? <LineageTab materializedView={definition.materialized_view} /> : null}
         {tab === "history" ? <AuditHistory entries={await listAudit(name)} /> : null}
       </div>
     </>
@@ -103,4 +109,11 @@ async function FeaturesTab({ definition }: { definition: Parameters<typeof liveS
       </section>
     </div>
   );
+}
+
+/** Upstream and downstream of the group's MV; a missing MV or an unreachable RisingWave is said plainly. */
+async function LineageTab({ materializedView }: { materializedView: string }) {
+  const graph = await loadLineageGraph(materializedView).catch((error: unknown) => describeError(error, "the lineage could not be read", "page"));
+  if ("error" in graph) return <EmptyState title="No lineage to show">{graph.error}</EmptyState>;
+  return <GroupLineage graph={graph} nodeId={materializedView} />;
 }

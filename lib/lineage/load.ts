@@ -1,0 +1,36 @@
+import "server-only";
+import { getPrisma } from "../db";
+import { env } from "../env";
+import { listPreviousStatuses } from "../registry/freshness-inputs";
+import { notFound } from "../errors";
+import { readLineageCatalog, readRelationDefinition } from "../risingwave/lineage";
+import { buildLineageGraph, type LineageGraph } from "./graph";
+import { maskConnectorProps, maskDefinition } from "./mask";
+import { findNode, focusSubgraph } from "./traverse";
+
+/**
+ * The lineage graph: two RisingWave statements (relations, rw_depend) and two registry queries.
+ * Colours are the collector's last statuses, not a fresh assessment, so drawing the graph costs
+ * RisingWave nothing more; a status older than three collector cycles is left out (unknown).
+ */
+export async function loadLineageGraph(focus?: string): Promise<LineageGraph> {
+  const [catalog, groups, statuses] = await Promise.all([
+    readLineageCatalog(),
+    getPrisma().featureGroup.findMany({ select: { name: true, owner: true, team: true, freshnessSlaSeconds: true, materializedView: true }, orderBy: { name: "asc" } }),
+    listPreviousStatuses(Math.max(60, env.COLLECTOR_INTERVAL_SECONDS * 3)),
+  ]);
+  const graph = buildLineageGraph(catalog, groups.map((group) => ({ ...group, slaSeconds: group.freshnessSlaSeconds })), statuses);
+  if (!focus) return graph;
+  const node = findNode(graph, focus);
+  if (!node) throw notFound(`Relation ${focus}`);
+  return focusSubgraph(graph, node.id);
+}
+
+export type RelationDetail = { definition: string; options: [string, string][] };
+
+/** A relation's CREATE statement and WITH options, credentials masked (the side panel). */
+export async function loadRelationDetail(relationId: number): Promise<RelationDetail> {
+  const relation = await readRelationDefinition(relationId);
+  if (!relation) throw notFound(`Relation ${relationId}`);
+  return { definition: maskDefinition(relation.definition), options: maskConnectorProps(relation.connectorProps) };
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { maskConnectorProps, maskDefinition, maskUrlCredentials } from "./mask";
+
+describe("masking credentials", () => {
+  it("hides the password of a URL and keeps the user and host", () => {
+    expect(maskUrlCredentials("redis://default:s3cret@cache:6379/0")).toBe("redis://default:••••@cache:6379/0");
+    expect(maskUrlCredentials("redis://:s3cret@cache:6379")).toBe("redis://:••••@cache:6379");
+    expect(maskUrlCredentials("redis://token@cache")).toBe("redis://••••@cache");
+    expect(maskUrlCredentials("redis://cache:6379")).toBe("redis://cache:6379");
+  });
+
+  it("masks secret options and URL credentials inside a CREATE statement", () => {
+    const sql = "CREATE SOURCE o WITH (connector = 'postgres-cdc', username = 'rw', password = 'it''s', s3.credentials.access = 'AK', redis.url = 'redis://u:p@h:6379')";
+    const masked = maskDefinition(sql);
+    expect(masked).toBe("CREATE SOURCE o WITH (connector = 'postgres-cdc', username = 'rw', password = '••••', s3.credentials.access = '••••', redis.url = 'redis://u:••••@h:6379')");
+    expect(masked).not.toMatch(/it''s|AK'|:p@/);
+  });
+
+  it("shows secret references by name and masks plaintext secrets", () => {
+    expect(maskConnectorProps({
+      "properties.sasl.password": { type: "secret", value: { value: "kafka_pw" } },
+      "s3.secret.key": { type: "plaintext", value: "abc" },
+      topic: { type: "plaintext", value: "user_events" },
+    })).toEqual([["properties.sasl.password", "secret kafka_pw"], ["s3.secret.key", "••••"], ["topic", "user_events"]]);
+    expect(maskConnectorProps(null)).toEqual([]);
+  });
+});
