@@ -3,9 +3,9 @@
 import "@xyflow/react/dist/style.css";
 import { useQuery } from "@tanstack/react-query";
 import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Edge } from "@xyflow/react";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useMemo, useState, type FormEvent } from "react";
-import type { LineageGraph } from "@/lib/lineage/graph";
+import { usePathname, useSearchParams } from "next/navigation";
+import { useEffect, useMemo, useState, useSyncExternalStore, type FormEvent } from "react";
+import type { LineageGraph, LineageNode } from "@/lib/lineage/graph";
 import { NODE_HEIGHT, NODE_WIDTH, layoutLineage } from "@/lib/lineage/layout";
 import { findNode, focusSubgraph } from "@/lib/lineage/traverse";
 import { queryKeys } from "@/lib/query-keys";
@@ -14,10 +14,11 @@ import { LineageNodeView, type LineageFlowNode } from "./lineage-node";
 import { NodePanel } from "./node-panel";
 import { KIND_STYLES, STATUS_FILL } from "./node-style";
 
-const REFRESH_MS = 5_000;
 /** Past this many nodes, only what is on screen is rendered (the 1,000-group graph stays smooth). */
 const VIRTUALIZE_ABOVE = 300;
+const INITIAL_NODES_OF_LARGE_GRAPH = 30;
 const nodeTypes = { lineage: LineageNodeView };
+const noSubscription = () => () => {};
 
 async function fetchGraph(): Promise<LineageGraph> {
   const response = await fetch("/api/lineage", { cache: "no-store" });
@@ -35,14 +36,22 @@ export function LineageExplorer({ initial }: { initial: LineageGraph }) {
 
 /** The graph with search, focus mode and a side panel; focus and selection live in the URL. */
 function Explorer({ initial }: { initial: LineageGraph }) {
-  const { data, error } = useQuery({ queryKey: queryKeys.lineage(), queryFn: fetchGraph, initialData: initial, refetchInterval: REFRESH_MS });
+  const { data, error } = useQuery({
+    queryKey: queryKeys.lineage(),
+    queryFn: fetchGraph,
+    initialData: initial,
+    // Statuses change once per collector cycle; a big graph is polled less often.
+    refetchInterval: initial.nodes.length > VIRTUALIZE_ABOVE ? 15_000 : 5_000,
+  });
   const graph = data ?? initial;
-  const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
   const flow = useReactFlow();
   const focusNode = params.get("focus") ? findNode(graph, params.get("focus") as string) : undefined;
   const selected = params.get("node") ? findNode(graph, params.get("node") as string) : undefined;
+  // The canvas is drawn in the browser only: the server cannot know the viewport, so it would render
+  // (and the browser hydrate) every one of a large graph's nodes.
+  const inBrowser = useSyncExternalStore(noSubscription, () => true, () => false);
   const [query, setQuery] = useState("");
   const [searchError, setSearchError] = useState<string | null>(null);
 
@@ -52,7 +61,8 @@ function Explorer({ initial }: { initial: LineageGraph }) {
       if (value) next.set(key, value);
       else next.delete(key);
     }
-    router.replace(`${pathname}${next.size > 0 ? `?${next}` : ""}`, { scroll: false });
+    // Shallow: the browser's history API keeps useSearchParams in sync without a server round trip.
+    window.history.replaceState(null, "", `${pathname}${next.size > 0 ? `?${next}` : ""}`);
   };
 
   const shown = useMemo(() => (focusNode ? focusSubgraph(graph, focusNode.id) : graph), [graph, focusNode]);
@@ -60,18 +70,33 @@ function Explorer({ initial }: { initial: LineageGraph }) {
   const structureKey = `${shown.nodes.map((node) => node.id).join("|")}#${shown.edges.map((edge) => `${edge.from}>${edge.to}`).join("|")}`;
   // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the structure on purpose
   const positions = useMemo(() => layoutLineage(shown), [structureKey]);
-  const nodes = useMemo<LineageFlowNode[]>(
-    () => shown.nodes.map((node) => ({ id: node.id, type: "lineage", position: positions.get(node.id) ?? { x: 0, y: 0 }, width: NODE_WIDTH, height: NODE_HEIGHT, data: { node }, selected: node.id === selected?.id })),
-    [shown, positions, selected?.id],
-  );
+  // Flow nodes are reused while their graph node is unchanged (react-query keeps unchanged objects
+  // identical across refetches), so a status poll re-renders only the nodes whose status moved.
+  const [cache] = useState(() => new WeakMap<LineageNode, LineageFlowNode>());
+  const nodes = useMemo<LineageFlowNode[]>(() => {
+    return shown.nodes.map((node) => {
+      const position = positions.get(node.id) ?? { x: 0, y: 0 };
+      const cached = cache.get(node);
+      if (cached && cached.position === position) return cached;
+      const created: LineageFlowNode = { id: node.id, type: "lineage", position, width: NODE_WIDTH, height: NODE_HEIGHT, data: { node } };
+      cache.set(node, created);
+      return created;
+    });
+  }, [shown, positions, cache]);
   const edges = useMemo<Edge[]>(
     () => shown.edges.map((edge) => ({ id: `${edge.from}->${edge.to}`, source: edge.from, target: edge.to, animated: false, style: { strokeWidth: 1.5 } })),
     [shown],
   );
+  const large = shown.nodes.length > VIRTUALIZE_ABOVE;
   useEffect(() => {
-    // A new focus (or leaving it) frames the new subgraph.
-    const frame = requestAnimationFrame(() => void flow.fitView({ padding: 0.15, duration: 200 }));
+    // A new focus (or leaving it) frames the new subgraph. A large graph opens on its leftmost
+    // nodes (the sources): framing all of it would mount every node at once and stall the tab.
+    const start = large
+      ? [...positions.entries()].sort(([, a], [, b]) => a.x - b.x || Math.abs(a.y) - Math.abs(b.y)).slice(0, INITIAL_NODES_OF_LARGE_GRAPH).map(([id]) => ({ id }))
+      : undefined;
+    const frame = requestAnimationFrame(() => void flow.fitView({ padding: 0.15, duration: 200, ...(start ? { nodes: start } : {}) }));
     return () => cancelAnimationFrame(frame);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new structure reframes
   }, [structureKey, flow]);
 
   const search = (event: FormEvent) => {
@@ -121,9 +146,13 @@ function Explorer({ initial }: { initial: LineageGraph }) {
           {error ? <span className="text-red-700 dark:text-red-400"> · refresh failed: {error.message}</span> : null}
         </p>
       </div>
+      {large ? <p className="text-sm text-slate-600 dark:text-slate-400">Large graph: it opens on its sources. Zoom out or drag the minimap to see more, or search a node and focus on it.</p> : null}
       {searchError ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{searchError}</p> : null}
       <div className="grid gap-3 lg:grid-cols-[1fr_22rem]">
         <div className="h-[70vh] min-h-96 min-w-0 overflow-hidden rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950" aria-label="Lineage graph">
+          {/* The selection is drawn by CSS, so selecting does not rebuild every flow node. */}
+          {selected ? <style>{`.react-flow__node[data-id="${CSS.escape(selected.id)}"] > div { outline: 3px solid var(--color-tide-600); outline-offset: 3px; }`}</style> : null}
+          {inBrowser ? (
           <ReactFlow
             nodes={nodes}
             edges={edges}
@@ -132,16 +161,19 @@ function Explorer({ initial }: { initial: LineageGraph }) {
             onPaneClick={() => selected && setParams({ node: null })}
             nodesDraggable={false}
             nodesConnectable={false}
-            onlyRenderVisibleElements={shown.nodes.length > VIRTUALIZE_ABOVE}
+            onlyRenderVisibleElements={large}
             minZoom={0.02}
             maxZoom={2}
-            fitView
+            fitView={!large}
             proOptions={{ hideAttribution: true }}
           >
             <Background gap={24} />
             <Controls showInteractive={false} />
             <MiniMap pannable zoomable nodeColor={(node) => { const data = (node as LineageFlowNode).data.node; return data.status ? STATUS_FILL[data.status] : KIND_STYLES[data.kind].minimap; }} />
           </ReactFlow>
+          ) : (
+            <p className="p-4 text-sm text-slate-500">Drawing {shown.nodes.length} nodes…</p>
+          )}
         </div>
         {selected ? (
           <NodePanel

@@ -8,7 +8,7 @@ import { KIND_STYLES, STATUS_RING, kindLabel } from "./node-style";
 export type LineageFlowNode = Node<{ node: LineageNodeData }, "lineage">;
 
 /** One relation or external system: kind by colour and label, freshness by the ring, owner for groups. */
-export function LineageNodeView({ data, selected }: NodeProps<LineageFlowNode>) {
+export function LineageNodeView({ data }: NodeProps<LineageFlowNode>) {
   const { node } = data;
   const ring = node.status ? STATUS_RING[node.status] : "";
   return (
@@ -16,7 +16,7 @@ export function LineageNodeView({ data, selected }: NodeProps<LineageFlowNode>) 
       data-kind={node.kind}
       data-status={node.status ?? "none"}
       style={{ width: NODE_WIDTH, height: NODE_HEIGHT }}
-      className={`rounded-md border-2 px-2 py-1 text-left text-xs shadow-sm ${KIND_STYLES[node.kind].className} ${ring} ${selected ? "outline-2 outline-offset-2 outline-tide-600" : ""}`}
+      className={`rounded-md border-2 px-2 py-1 text-left text-xs shadow-sm ${KIND_STYLES[node.kind].className} ${ring}`}
       title={`${kindLabel(node)}: ${node.name}${node.status ? ` (${node.status})` : ""}`}
     >
       <Handle type="target" position={Position.Left} isConnectable={false} />
