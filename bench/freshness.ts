@@ -1,11 +1,11 @@
 // /api/freshness with 1,000 emulated groups: server time of one board build and RisingWave queries
 // per refresh. Run: npm run bench:freshness  (scratch databases, dropped at the end)
 import { performance } from "node:perf_hooks";
-import { percentiles, startScaledPipeline, useScratchDatabases } from "./support/scale";
+import { percentiles, startScaledPipeline, createScratchDatabases } from "./support/scale";
 
 const GROUPS = Number(process.env.BENCH_GROUPS ?? 1_000);
 const RUNS = 20;
-const urls = useScratchDatabases("fresh");
+const urls = createScratchDatabases("fresh");
 
 async function main() {
   const { emulator, readySeconds, dispose } = await startScaledPipeline(GROUPS, urls);

@@ -1,11 +1,11 @@
 // /api/lineage with 1,000 emulated groups: server time, RisingWave statements per request, payload
 // size, and the browser-side work (focus, layout) timed in Node. Run: npm run bench:lineage
 import { performance } from "node:perf_hooks";
-import { percentiles, startScaledPipeline, useScratchDatabases } from "./support/scale";
+import { percentiles, startScaledPipeline, createScratchDatabases } from "./support/scale";
 
 const GROUPS = Number(process.env.BENCH_GROUPS ?? 1_000);
 const RUNS = 20;
-const urls = useScratchDatabases("lineage");
+const urls = createScratchDatabases("lineage");
 
 async function main() {
   const { emulator, readySeconds, dispose } = await startScaledPipeline(GROUPS, urls);

@@ -9,7 +9,7 @@ import { performance } from "node:perf_hooks";
 const withDb = (url: string, name: string) => Object.assign(new URL(url), { pathname: `/${name}` }).toString();
 
 /** Points the app's env at scratch databases; call before importing any lib/ module. */
-export function useScratchDatabases(label: string) {
+export function createScratchDatabases(label: string) {
   process.loadEnvFile(existsSync(".env") ? ".env" : ".env.example"); // variables already set win
   const base = process.env.DATABASE_URL ?? "postgresql://tideline:tideline@127.0.0.1:5432/tideline";
   const registryUrl = withDb(base, `tideline_bench_${label}_${process.pid}`);
