@@ -1,5 +1,5 @@
 import "server-only";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { open, readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
 import { env } from "../env";
@@ -13,6 +13,8 @@ export type ArchiveStore = {
   /** Every object whose key starts with `prefix` (a folder, without the trailing slash is fine). */
   list(prefix: string): Promise<ArchiveObject[]>;
   read(key: string): Promise<ArrayBuffer>;
+  /** Bytes [start, end) of an object: Parquet footers and single row groups without the whole file. */
+  readRange(key: string, start: number, end: number): Promise<ArrayBuffer>;
   /** Resolves when the archive root is reachable; cheap (one stat or one single-key listing). */
   probe(): Promise<void>;
 };
@@ -46,6 +48,16 @@ function fileStore(location: Extract<ArchiveLocation, { kind: "file" }>): Archiv
       const buffer = await readFile(resolve(key));
       return buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer;
     },
+    async readRange(key, start, end) {
+      const handle = await open(resolve(key), "r");
+      try {
+        const buffer = Buffer.alloc(Math.max(0, end - start));
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, start);
+        return buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + bytesRead) as ArrayBuffer;
+      } finally {
+        await handle.close();
+      }
+    },
     async probe() {
       const info = await stat(location.root);
       if (!info.isDirectory()) throw new Error(`${location.root} is not a directory`);
@@ -60,6 +72,12 @@ function s3Store(location: Extract<ArchiveLocation, { kind: "s3" }>): ArchiveSto
     maxAttempts: 2,
   });
   const fullKey = (key: string) => [location.prefix, key].filter(Boolean).join("/");
+  const get = async (key: string, range?: string) => {
+    const response = await client.send(new GetObjectCommand({ Bucket: location.bucket, Key: fullKey(key), ...(range ? { Range: range } : {}) }));
+    if (!response.Body) throw new Error(`empty archive object ${key}`);
+    const bytes = await response.Body.transformToByteArray();
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  };
   return {
     location,
     async list(prefix) {
@@ -79,10 +97,10 @@ function s3Store(location: Extract<ArchiveLocation, { kind: "s3" }>): ArchiveSto
       return objects;
     },
     async read(key) {
-      const response = await client.send(new GetObjectCommand({ Bucket: location.bucket, Key: fullKey(key) }));
-      if (!response.Body) throw new Error(`empty archive object ${key}`);
-      const bytes = await response.Body.transformToByteArray();
-      return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+      return get(key);
+    },
+    async readRange(key, start, end) {
+      return get(key, `bytes=${start}-${end - 1}`);
     },
     async probe() {
       await client.send(new ListObjectsV2Command({ Bucket: location.bucket, Prefix: location.prefix, MaxKeys: 1 }));

@@ -1,0 +1,43 @@
+import { expect, test, type Page } from "@playwright/test";
+import { emulator } from "./support/pipeline";
+
+const cell = (page: Page, feature: string, layer: string) => page.locator(`tr[data-feature="${feature}"] td[data-layer="${layer}"]`);
+
+test.afterAll(() => emulator("resume", "all"));
+
+test("a demo user's values in RisingWave, Redis and the snapshot; drift shows up as sink lag", async ({ page }, testInfo) => {
+  await page.goto("/lookup");
+  await page.getByLabel("Feature group").selectOption("user_features_1h");
+  await page.getByLabel("user_id").fill("7");
+  await page.getByRole("button", { name: "Look up" }).click();
+  await expect(page).toHaveURL(/group=user_features_1h&key.user_id=7/);
+  const table = page.getByRole("table", { name: "Feature values by layer" });
+  await expect(table).toBeVisible();
+  // The three layers: RisingWave (source), the JSON sink's key, the snapshot; each one filled.
+  for (const layer of ["risingwave", "redis:0", "archive"]) {
+    await expect(cell(page, "event_count_1h", layer)).not.toHaveAttribute("data-state", "missing");
+    await expect(cell(page, "event_count_1h", layer).locator("span").first()).not.toHaveText("—");
+  }
+  await expect(table).toContainText('{"user_id":7}');
+  await expect(table).toContainText("features:user:7");
+  await expect(table).toContainText(/date=\d{4}-\d{2}-\d{2}/);
+  await page.screenshot({ path: testInfo.outputPath("lookup.png"), fullPage: true });
+
+  emulator("drift", "user_features_1h", "stale");
+  await expect(async () => {
+    await page.reload();
+    await expect(cell(page, "event_count_1h", "redis:0")).toHaveAttribute("data-state", "different", { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(cell(page, "event_count_1h", "redis:0")).toContainText(/Redis is \d+ s older than RisingWave: sink lag/);
+  await expect(page.getByRole("status").filter({ hasText: "disagreement" })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("lookup-drift.png"), fullPage: true });
+});
+
+test("a bad key is explained and nothing is looked up; an unknown key is not found in every layer", async ({ page, request }) => {
+  await page.goto("/lookup?group=user_features_1h&key.user_id=1%3B%20DROP%20TABLE%20x");
+  await expect(page.getByText("key.user_id: must be a whole number")).toBeVisible();
+  const api = await request.get("/api/lookup?group=user_features_1h&key=987654321");
+  expect(api.status()).toBe(200);
+  const body = await api.json();
+  expect(body.layers.map((layer: { status: string }) => layer.status)).toEqual(["not_found", "not_found", "not_found", "not_found"]);
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { compareLayers, type LayerValues } from "./compare";
+import { parseKey, jsonSinkKey, renderKeyTemplate } from "./key";
+import { parseTemplateValue } from "./template";
+
+const features = [
+  { name: "event_count_1h", dtype: "int64" as const },
+  { name: "total_spend_1h", dtype: "decimal" as const },
+  { name: "avg_purchase_amount_1h", dtype: "float64" as const },
+  { name: "last_event_ts", dtype: "timestamp" as const },
+];
+const source: LayerValues = {
+  id: "risingwave", kind: "risingwave",
+  values: { event_count_1h: "12", total_spend_1h: "30.50", avg_purchase_amount_1h: 15.25, last_event_ts: new Date("2026-11-24T10:00:05.123Z") },
+};
+
+describe("compareLayers", () => {
+  it("treats each layer's encoding of the same value as equal", () => {
+    const json: LayerValues = { id: "json", kind: "redis", values: { event_count_1h: 12, total_spend_1h: "30.5", avg_purchase_amount_1h: 15.250000000000002, last_event_ts: "2026-11-24T10:00:05.123000Z" } };
+    const hash: LayerValues = { id: "hash", kind: "redis", values: { event_count_1h: "12", total_spend_1h: "30.50", avg_purchase_amount_1h: "15.25", last_event_ts: "2026-11-24 10:00:05.123+00:00" } };
+    const rows = compareLayers(features, source, [json, hash], "last_event_ts");
+    for (const row of rows) {
+      expect(row.cells.risingwave?.state).toBe("source");
+      expect([row.name, row.cells.json?.state, row.cells.hash?.state]).toEqual([row.name, "equal", "equal"]);
+    }
+  });
+
+  it("explains a stale Redis value by sink lag and an old snapshot by its time", () => {
+    const stale: LayerValues = { id: "json", kind: "redis", values: { event_count_1h: 11, total_spend_1h: "30.50", avg_purchase_amount_1h: 15.25, last_event_ts: "2026-11-24T09:59:35.123000Z" } };
+    const snapshot: LayerValues = { id: "archive", kind: "archive", takenAt: new Date("2026-11-24T00:05:00Z"), values: { event_count_1h: 3n, total_spend_1h: "1.00", avg_purchase_amount_1h: 1, last_event_ts: new Date("2026-11-24T00:04:00Z") } };
+    const [count] = compareLayers(features, source, [stale, snapshot], "last_event_ts");
+    expect(count?.cells.json).toEqual({ value: "11", state: "different", explanation: "Redis is 30 s older than RisingWave: sink lag" });
+    expect(count?.cells.archive).toMatchObject({ state: "different", explanation: "snapshot taken before the last update" });
+  });
+
+  it("marks missing keys, missing fields and values of the wrong type", () => {
+    const expired: LayerValues = { id: "cache", kind: "redis", values: null, missingReason: "missing in Redis: TTL expired or never written" };
+    const odd: LayerValues = { id: "odd", kind: "redis", values: { event_count_1h: "twelve", total_spend_1h: "30.50" } };
+    const [count, spend, average] = compareLayers(features, source, [expired, odd], "last_event_ts");
+    expect(count?.cells.cache).toEqual({ value: null, state: "missing", explanation: "missing in Redis: TTL expired or never written" });
+    expect(count?.cells.odd).toMatchObject({ state: "type_mismatch", value: "twelve" });
+    expect(spend?.cells.odd?.state).toBe("equal");
+    expect(average?.cells.odd?.state).toBe("missing");
+  });
+
+  it("flags a key left in Redis for an entity RisingWave no longer has", () => {
+    const [count] = compareLayers(features, { id: "risingwave", kind: "risingwave", values: null }, [{ id: "json", kind: "redis", values: { event_count_1h: 1 } }]);
+    expect(count?.cells.risingwave?.state).toBe("missing");
+    expect(count?.cells.json?.explanation).toMatch(/stale key/);
+  });
+});
+
+describe("keys", () => {
+  const columns = [{ name: "user_id", dtype: "int64" as const }, { name: "region", dtype: "string" as const }];
+  it("validates each key column and builds the sink and cache keys", () => {
+    const parsed = parseKey(columns, { user_id: " 9007199254740993 ", region: "eu-west" });
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(jsonSinkKey(parsed.parts)).toBe('{"user_id":9007199254740993,"region":"eu-west"}');
+    expect(renderKeyTemplate("features:user:{user_id}:{region}\\{x\\}", parsed.parts)).toBe("features:user:9007199254740993:eu-west{x}");
+  });
+  it("refuses hostile or oversized values before any backend sees them", () => {
+    expect(parseKey(columns, { user_id: "1; DROP TABLE x", region: "a" })).toEqual({ ok: false, errors: [{ column: "user_id", message: "must be a whole number" }] });
+    expect(parseKey(columns, { user_id: "99999999999999999999", region: "x".repeat(10_000) })).toEqual({
+      ok: false, errors: [{ column: "user_id", message: "out of range for int64" }, { column: "region", message: "at most 256 characters" }],
+    });
+    expect(parseKey(columns, { region: "'; --" })).toMatchObject({ ok: false, errors: [{ column: "user_id", message: "required" }] });
+  });
+});
+
+describe("parseTemplateValue", () => {
+  it("reads a TEMPLATE sink's value back into columns", () => {
+    expect(parseTemplateValue("order_count_7d:{order_count_7d},avg:{avg},ts:{ts}", "order_count_7d:3,avg:12.5,ts:2026-11-24 10:00:00+00:00")).toEqual({ order_count_7d: "3", avg: "12.5", ts: "2026-11-24 10:00:00+00:00" });
+    expect(parseTemplateValue("\\{a\\}:{a}", "{a}:7")).toEqual({ a: "7" });
+    expect(parseTemplateValue("a:{a}", "b:1")).toBeNull();
+  });
+});
