@@ -41,3 +41,12 @@ test("a bad key is explained and nothing is looked up; an unknown key is not fou
   const body = await api.json();
   expect(body.layers.map((layer: { status: string }) => layer.status)).toEqual(["not_found", "not_found", "not_found", "not_found"]);
 });
+
+test("the archive page lists a week of snapshot partitions and the file sink's days", async ({ page }) => {
+  await page.goto("/groups/user_features_1h/archive");
+  const snapshots = page.getByRole("region", { name: /Snapshots/ });
+  await expect(snapshots.locator("tr[data-partition^='date=']")).toHaveCount(8);
+  await expect(snapshots.locator("tr[data-missing-day]")).toHaveCount(0);
+  await expect(snapshots.locator("tr[data-partition^='date=']").first().locator("td").nth(2)).toHaveText(/^\d[\d,]*$/);
+  await expect(page.getByRole("region", { name: /File sink user_features_daily_snapshot/ }).locator("tr[data-partition]").first()).toBeVisible();
+});

@@ -11,3 +11,15 @@ export function formatDuration(seconds: number): string {
 export function formatDateTime(date: Date | string): string {
   return new Date(date).toISOString().replace("T", " ").slice(0, 19) + " UTC";
 }
+
+/** 1536 → "1.5 KiB". */
+export function formatBytes(bytes: number): string {
+  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}

@@ -39,7 +39,7 @@ export function groupPartitions(folder: string, objects: ArchiveObject[]): Archi
 }
 
 /** Days between the first and last daily partition that have none (a snapshot job that did not run). */
-export function missingDays(partitions: ArchivePartition[]): string[] {
+export function missingDays(partitions: { day: string | null }[]): string[] {
   const days = new Set(partitions.map((partition) => partition.day).filter((day): day is string => day !== null));
   if (days.size === 0) return [];
   const sorted = [...days].sort();

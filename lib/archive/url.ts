@@ -15,3 +15,15 @@ export function parseArchiveUrl(url: string): ArchiveLocation {
   }
   throw new Error(`ARCHIVE_URL must be s3:// or file://, got ${parsed.protocol}`);
 }
+
+/**
+ * Where a file sink's `s3.bucket_name` / `s3.path` land relative to ARCHIVE_URL, or null when the
+ * sink writes to a bucket this archive does not cover. A file:// archive stands for the sink's bucket.
+ */
+export function sinkFolder(location: ArchiveLocation, bucket: string | null, sinkPath: string | null): string | null {
+  const folder = (sinkPath ?? "").replace(/^\/+|\/+$/g, "");
+  if (location.kind === "file") return folder;
+  if (bucket !== location.bucket) return null;
+  if (!location.prefix) return folder;
+  return folder === location.prefix ? "" : folder.startsWith(`${location.prefix}/`) ? folder.slice(location.prefix.length + 1) : null;
+}

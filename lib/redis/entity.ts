@@ -38,11 +38,3 @@ export async function readRedisKeys(requests: RedisKeyRequest[]): Promise<RedisK
     return { ...request, type, ttlSeconds: pttl >= 0 ? Math.ceil(pttl / 1000) : null, raw };
   });
 }
-
-/** Writes one cache-aside hash with its TTL (the serving endpoint's fill on a miss). */
-export async function writeCacheHash(key: string, fields: Record<string, string>, ttlSeconds: number | undefined): Promise<void> {
-  const pipeline = getRedis().multi();
-  pipeline.hset(key, fields);
-  if (ttlSeconds) pipeline.expire(key, ttlSeconds);
-  await pipeline.exec();
-}

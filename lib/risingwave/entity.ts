@@ -3,12 +3,12 @@ import type { KeyPart } from "../lookup/key";
 import { quoteIdent } from "./identifiers";
 import { queryRisingWave } from "./pool";
 
-const REDIS_SINKS_SQL = `
-SELECT s.name, s.format_encode_options
+const SINKS_OF_SQL = `
+SELECT s.name, s.connector, s.connector_props, s.format_encode_options
 FROM rw_catalog.rw_sinks AS s
 JOIN rw_catalog.rw_depend AS d ON d.objid = s.id
 JOIN rw_catalog.rw_relations AS r ON r.id = d.refobjid
-WHERE r.name = $1 AND lower(s.connector) = 'redis'
+WHERE r.name = $1
 ORDER BY s.name`;
 
 export type EntityRow = Record<string, unknown>;
@@ -36,16 +36,37 @@ export async function readEntityRows(mv: string, columns: string[], keyColumn: K
   return queryRisingWave<EntityRow>(`SELECT ${columns.map(quoteIdent).join(", ")} FROM public.${quoteIdent(mv)} WHERE ${quoteIdent(keyColumn)} IN (${list})`, values);
 }
 
-export type RedisSinkInfo = { name: string; keyFormat: string | null; valueFormat: string | null };
+export type SinkInfo = {
+  name: string;
+  connector: string;
+  /** TEMPLATE formats of a Redis sink (null for ENCODE JSON). */
+  keyFormat: string | null;
+  valueFormat: string | null;
+  /** File sinks: where the files go. */
+  s3Bucket: string | null;
+  s3Path: string | null;
+};
 
-/** The Redis sinks fed by an MV, with their TEMPLATE formats (null for ENCODE JSON). */
-export async function readRedisSinks(mv: string): Promise<RedisSinkInfo[]> {
-  const rows = await queryRisingWave<{ name: string; format_encode_options: Record<string, unknown> | null }>(REDIS_SINKS_SQL, [mv]);
+/** The sinks fed by an MV, with the options the lookup and the archive page need. */
+export async function readSinksOf(mv: string): Promise<SinkInfo[]> {
+  const rows = await queryRisingWave<{ name: string; connector: string; connector_props: Record<string, unknown> | null; format_encode_options: Record<string, unknown> | null }>(SINKS_OF_SQL, [mv]);
   const option = (options: Record<string, unknown> | null, key: string) => {
     const value = options?.[key];
-    // format_encode_options values are plain strings or {type, value} (contract §3, rw_sinks).
-    const text = typeof value === "object" && value !== null ? (value as { value?: unknown }).value : value;
-    return typeof text === "string" ? text : null;
+    // Options are {type, value} objects (secrets hold a reference, not text: contract §3, rw_sinks).
+    const text = typeof value === "object" && value !== null ? (value as { type?: string; value?: unknown }) : { type: "plaintext", value };
+    return text.type === "plaintext" && typeof text.value === "string" ? text.value : null;
   };
-  return rows.map((row) => ({ name: row.name, keyFormat: option(row.format_encode_options, "key_format"), valueFormat: option(row.format_encode_options, "value_format") }));
+  return rows.map((row) => ({
+    name: row.name,
+    connector: row.connector.toLowerCase(),
+    keyFormat: option(row.format_encode_options, "key_format"),
+    valueFormat: option(row.format_encode_options, "value_format"),
+    s3Bucket: option(row.connector_props, "s3.bucket_name"),
+    s3Path: option(row.connector_props, "s3.path"),
+  }));
+}
+
+/** The Redis sinks fed by an MV. */
+export async function readRedisSinks(mv: string): Promise<SinkInfo[]> {
+  return (await readSinksOf(mv)).filter((sink) => sink.connector === "redis");
 }

@@ -49,6 +49,8 @@ export default async function GroupPage({ params, searchParams }: Props) {
           <div className="flex flex-wrap items-center gap-2">
             <StatusBadge status={definition.status} />
             <ButtonLink href={`/groups/${name}/freshness`}>Freshness</ButtonLink>
+            <ButtonLink href={`/groups/${name}/archive`}>Archive</ButtonLink>
+            <ButtonLink href={`/lookup?group=${name}`}>Look up an entity</ButtonLink>
             <ButtonLink href={`/groups/${name}/edit`} variant="primary">Edit</ButtonLink>
             <GroupActions name={name} version={version} status={definition.status} onDeprecate={deprecateGroupAction} onDelete={deleteGroupAction} />
           </div>

@@ -1,0 +1,105 @@
+// The online serving endpoints against the emulator's Redis and RisingWave.
+import { readFileSync } from "node:fs";
+import { Redis } from "ioredis";
+import { Pool } from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Emulator } from "@/emulator/emulator";
+import { startTestEmulator } from "../support/emulator";
+
+let emulator: Emulator;
+let redis: Redis;
+let single: typeof import("@/app/api/features/[group]/[key]/route");
+let batch: typeof import("@/app/api/features/batch/route");
+const get = (group: string, key: string) => single.GET(new Request("http://test"), { params: Promise.resolve({ group, key }) });
+const post = (body: unknown) => batch.POST(new Request("http://test", { method: "POST", body: JSON.stringify(body) }));
+
+beforeAll(async () => {
+  const started = await startTestEmulator();
+  emulator = started.emulator;
+  await emulator.tick(Date.now());
+  process.env.REDIS_URL = started.redisUrl;
+  process.env.ARCHIVE_URL = `file://${started.archiveRoot}`;
+  redis = new Redis(started.redisUrl);
+  single = await import("@/app/api/features/[group]/[key]/route");
+  batch = await import("@/app/api/features/batch/route");
+  const { upsertDefinition } = await import("@/lib/registry/groups");
+  const { parseDefinitions } = await import("@/lib/yaml/definitions");
+  const [parsed] = parseDefinitions(readFileSync("features/user_features_1h.yaml", "utf8")).definitions;
+  await upsertDefinition(parsed!.definition, "test");
+});
+afterAll(async () => {
+  redis.disconnect();
+  await emulator.stop();
+});
+
+describe("GET /api/features/{group}/{key}", () => {
+  it("serves from Redis, falls back to RisingWave on a miss and fills the cache with the group's TTL", async () => {
+    const hit = await (await get("user_features_1h", "7")).json();
+    expect(hit).toMatchObject({ group: "user_features_1h", key: { user_id: "7" }, source: "redis" });
+    expect(typeof hit.features.event_count_1h).toBe("number");
+
+    await redis.del("features:user:7");
+    const miss = await get("user_features_1h", "7");
+    expect(miss.status).toBe(200);
+    const fromRisingWave = await miss.json();
+    expect(fromRisingWave.source).toBe("risingwave");
+    expect(Object.keys(fromRisingWave.features).sort()).toEqual(Object.keys(hit.features).sort());
+    expect(await redis.ttl("features:user:7")).toBeGreaterThan(7_000);
+    expect((await (await get("user_features_1h", "7")).json()).source).toBe("redis");
+  });
+
+  it("flags a value older than the SLA as stale instead of failing", async () => {
+    await redis.hset("features:user:8", { event_count_1h: "3", last_event_ts: "2020-01-01T00:00:00.000Z" });
+    const body = await (await get("user_features_1h", "8")).json();
+    expect(body).toMatchObject({ source: "redis", stale: true });
+    expect(body.staleReason).toMatch(/last_event_ts is \d+ s old; the SLA is 300 s/);
+  });
+
+  it("answers bad and unknown keys cleanly", async () => {
+    expect((await get("user_features_1h", "1' OR '1'='1")).status).toBe(400);
+    expect((await get("user_features_1h", "x".repeat(5_000))).status).toBe(422);
+    expect((await get("user_features_1h", "987654321")).status).toBe(404);
+    expect((await get("no_such_group", "1")).status).toBe(404);
+  });
+
+  it("opens the circuit when RisingWave is down: hits still served, misses fail fast, then it recovers", async () => {
+    const state = globalThis as unknown as { rwPool?: Pool };
+    const healthy = state.rwPool;
+    // Every RisingWave connection now fails (a closed port), as during an outage.
+    state.rwPool = new Pool({ host: "127.0.0.1", port: 1, connectionTimeoutMillis: 500 });
+    state.rwPool.on("error", () => {});
+    try {
+      for (let user = 100; user < 105; user++) {
+        await redis.del(`features:user:${user}`);
+        expect((await get("user_features_1h", String(user))).status).toBe(503);
+      }
+      await redis.del("features:user:106");
+      const started = Date.now();
+      const fastFail = await get("user_features_1h", "106");
+      expect(fastFail.status).toBe(503);
+      expect((await fastFail.json()).error).toMatch(/recovering: serving from Redis only/);
+      expect(Date.now() - started).toBeLessThan(100);
+      expect((await (await get("user_features_1h", "7")).json()).source).toBe("redis");
+    } finally {
+      await state.rwPool?.end();
+      state.rwPool = healthy;
+    }
+    const { servingBreaker } = await import("@/lib/serving/serve");
+    servingBreaker().recordSuccess(); // the open period (10 s) would pass; a trial request then closes it
+    expect((await get("user_features_1h", "106")).status).toBe(200);
+  });
+});
+
+describe("POST /api/features/batch", () => {
+  it("serves many entities per group in one call, each with its own outcome", async () => {
+    await redis.del("features:user:9");
+    const response = await post({ requests: [{ group: "user_features_1h", keys: [7, "9", "987654321", "abc"] }, { group: "no_such_group", keys: [1] }] });
+    expect(response.status).toBe(200);
+    const { results } = await response.json();
+    const entries = results[0].entries;
+    expect(entries.map((entry: { source?: string; status?: number }) => entry.source ?? entry.status)).toEqual(["redis", "risingwave", 404, 400]);
+    expect(await redis.exists("features:user:9")).toBe(1);
+    expect(results[1]).toMatchObject({ group: "no_such_group", status: 404 });
+    expect((await post({ requests: [{ group: "user_features_1h", keys: Array.from({ length: 1_001 }, (_, index) => index) }] })).status).toBe(422);
+  });
+});
