@@ -33,6 +33,12 @@ describe("compareLayers", () => {
     expect(count?.cells.archive).toMatchObject({ state: "different", explanation: "snapshot taken before the last update" });
   });
 
+  it("tells timestamps one second apart apart", () => {
+    const late: LayerValues = { id: "json", kind: "redis", values: { last_event_ts: "2026-11-24T10:00:04.123000Z" } };
+    const [, , , time] = compareLayers(features, source, [late], "last_event_ts");
+    expect(time?.cells.json?.state).toBe("different");
+  });
+
   it("marks missing keys, missing fields and values of the wrong type", () => {
     const expired: LayerValues = { id: "cache", kind: "redis", values: null, missingReason: "missing in Redis: TTL expired or never written" };
     const odd: LayerValues = { id: "odd", kind: "redis", values: { event_count_1h: "twelve", total_spend_1h: "30.50" } };

@@ -31,8 +31,9 @@ export function normalize(value: unknown, dtype: Dtype): Normalized {
       return Number.isFinite(number) ? { kind: "value", value: number } : { kind: "invalid" };
     }
     case "timestamp": {
+      // Compared exactly at millisecond precision (the float tolerance would hide seconds at epoch scale).
       const ms = toEpochMs(value);
-      return ms === null ? { kind: "invalid" } : { kind: "value", value: ms };
+      return ms === null ? { kind: "invalid" } : { kind: "value", value: new Date(ms).toISOString() };
     }
     case "bool": {
       const text = String(value).toLowerCase();

@@ -18,7 +18,7 @@ export function servedValue(raw: unknown, dtype: Dtype): string | number | boole
     case "decimal":
       return typeof raw === "string" ? raw : String(value.value);
     case "timestamp":
-      return new Date(value.value as number).toISOString();
+      return value.value; // already ISO
     default:
       return value.value;
   }
