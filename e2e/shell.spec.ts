@@ -7,6 +7,7 @@ const PAGES = [
   { path: "/freshness", heading: "Freshness", nav: "Freshness" },
   { path: "/lineage", heading: "Lineage", nav: "Lineage" },
   { path: "/lookup", heading: "Lookup", nav: "Lookup" },
+  { path: "/redis", heading: "Redis", nav: "Redis" },
 ];
 
 for (const page of PAGES) {

@@ -25,6 +25,9 @@ export const EnvSchema = z.object({
   /** The freshness collector runs inside the app server (instrumentation hook) unless disabled. */
   COLLECTOR_ENABLED: z.enum(["true", "false"]).default("true"),
   COLLECTOR_INTERVAL_SECONDS: z.coerce.number().positive().max(3_600).default(15),
+  /** How often the collector walks Redis's keyspace for the key stats, and how long one walk may take. */
+  REDIS_STATS_INTERVAL_SECONDS: z.coerce.number().positive().max(86_400).default(60),
+  REDIS_SCAN_BUDGET_MS: z.coerce.number().int().positive().max(60_000).default(1_500),
   /** Event-time freshness scans the MV (max of the timestamp column); larger MVs are skipped. */
   EVENT_TIME_MAX_ROWS: z.coerce.number().int().nonnegative().default(5_000_000),
   /** Slack-compatible incoming webhook that receives incident open/close messages. */

@@ -10,7 +10,7 @@ describe("isActive", () => {
     expect(isActive("/groups", "/groups/user_features_1h")).toBe(true);
     expect(isActive("/groups", "/groupsx")).toBe(false);
   });
-  it("lists the five sections in order", () => {
-    expect(NAV_ITEMS.map((item) => item.href)).toEqual(["/", "/groups", "/freshness", "/lineage", "/lookup"]);
+  it("lists the six sections in order", () => {
+    expect(NAV_ITEMS.map((item) => item.href)).toEqual(["/", "/groups", "/freshness", "/lineage", "/lookup", "/redis"]);
   });
 });

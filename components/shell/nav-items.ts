@@ -5,6 +5,7 @@ export const NAV_ITEMS = [
   { href: "/freshness", label: "Freshness" },
   { href: "/lineage", label: "Lineage" },
   { href: "/lookup", label: "Lookup" },
+  { href: "/redis", label: "Redis" },
 ] as const;
 
 export function isActive(href: string, pathname: string): boolean {

@@ -1,4 +1,5 @@
 import "server-only";
+import { refreshRedisStats } from "./redis-collector";
 import { env } from "../env";
 import { syncIncidents } from "../registry/incidents";
 import { applyRetention, recordSamples } from "../registry/samples";
@@ -43,6 +44,24 @@ const state = globalThis as unknown as { collectorTimer?: ReturnType<typeof setI
  * Runs inside the Next.js server, started by the instrumentation hook: one process to deploy and
  * nothing to forget. Cycles never overlap; an error is logged and the next cycle tries again.
  */
+/** The Redis key stats walk on its own, slower cadence (one walk at a time). */
+function startRedisStats(): void {
+  let running = false;
+  const walk = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await refreshRedisStats();
+    } catch (error) {
+      console.error("[collector] Redis key stats failed:", error instanceof Error ? error.message : error);
+    } finally {
+      running = false;
+    }
+  };
+  setInterval(() => void walk(), env.REDIS_STATS_INTERVAL_SECONDS * 1000).unref?.();
+  void walk();
+}
+
 export function startCollector(): void {
   if (state.collectorTimer) return;
   let running = false;
@@ -61,5 +80,6 @@ export function startCollector(): void {
   state.collectorTimer = setInterval(() => void tick(), env.COLLECTOR_INTERVAL_SECONDS * 1000);
   state.collectorTimer.unref?.();
   void tick();
+  startRedisStats();
   console.log(`[collector] sampling every ${env.COLLECTOR_INTERVAL_SECONDS} s${env.ALERT_WEBHOOK_URL ? ", alerts to the configured webhook" : ""}`);
 }

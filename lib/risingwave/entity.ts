@@ -36,6 +36,13 @@ export async function readEntityRows(mv: string, columns: string[], keyColumn: K
   return queryRisingWave<EntityRow>(`SELECT ${columns.map(quoteIdent).join(", ")} FROM public.${quoteIdent(mv)} WHERE ${quoteIdent(keyColumn)} IN (${list})`, values);
 }
 
+/** A WITH option's text: options are {type, value} objects, and a secret holds a reference, not text (contract §3, rw_sinks). */
+function plainOption(options: Record<string, unknown> | null, key: string): string | null {
+  const value = options?.[key];
+  const option = typeof value === "object" && value !== null ? (value as { type?: string; value?: unknown }) : { type: "plaintext", value };
+  return option.type === "plaintext" && typeof option.value === "string" ? option.value : null;
+}
+
 export type SinkInfo = {
   name: string;
   connector: string;
@@ -50,23 +57,46 @@ export type SinkInfo = {
 /** The sinks fed by an MV, with the options the lookup and the archive page need. */
 export async function readSinksOf(mv: string): Promise<SinkInfo[]> {
   const rows = await queryRisingWave<{ name: string; connector: string; connector_props: Record<string, unknown> | null; format_encode_options: Record<string, unknown> | null }>(SINKS_OF_SQL, [mv]);
-  const option = (options: Record<string, unknown> | null, key: string) => {
-    const value = options?.[key];
-    // Options are {type, value} objects (secrets hold a reference, not text: contract §3, rw_sinks).
-    const text = typeof value === "object" && value !== null ? (value as { type?: string; value?: unknown }) : { type: "plaintext", value };
-    return text.type === "plaintext" && typeof text.value === "string" ? text.value : null;
-  };
   return rows.map((row) => ({
     name: row.name,
     connector: row.connector.toLowerCase(),
-    keyFormat: option(row.format_encode_options, "key_format"),
-    valueFormat: option(row.format_encode_options, "value_format"),
-    s3Bucket: option(row.connector_props, "s3.bucket_name"),
-    s3Path: option(row.connector_props, "s3.path"),
+    keyFormat: plainOption(row.format_encode_options, "key_format"),
+    valueFormat: plainOption(row.format_encode_options, "value_format"),
+    s3Bucket: plainOption(row.connector_props, "s3.bucket_name"),
+    s3Path: plainOption(row.connector_props, "s3.path"),
   }));
 }
 
 /** The Redis sinks fed by an MV. */
 export async function readRedisSinks(mv: string): Promise<SinkInfo[]> {
   return (await readSinksOf(mv)).filter((sink) => sink.connector === "redis");
+}
+
+const SINKS_OF_MANY_SQL = `
+SELECT r.name AS mv, s.name, s.format_encode_options
+FROM rw_catalog.rw_sinks AS s
+JOIN rw_catalog.rw_depend AS d ON d.objid = s.id
+JOIN rw_catalog.rw_relations AS r ON r.id = d.refobjid
+WHERE r.name = ANY($1::varchar[]) AND lower(s.connector) = 'redis'`;
+
+const MV_ROWS_SQL = `
+SELECT m.name, st.total_key_count::varchar AS total_key_count
+FROM rw_catalog.rw_materialized_views AS m
+JOIN rw_catalog.rw_table_stats AS st ON st.id = m.id
+WHERE m.name = ANY($1::varchar[])`;
+
+/** The Redis sinks of many MVs in one statement: MV name → its sinks' TEMPLATE key formats (null for JSON). */
+export async function readRedisSinksOfMany(mvs: string[]): Promise<Map<string, { name: string; keyFormat: string | null }[]>> {
+  const result = new Map<string, { name: string; keyFormat: string | null }[]>();
+  if (mvs.length === 0) return result;
+  const rows = await queryRisingWave<{ mv: string; name: string; format_encode_options: Record<string, unknown> | null }>(SINKS_OF_MANY_SQL, [mvs]);
+  for (const row of rows) result.set(row.mv, [...(result.get(row.mv) ?? []), { name: row.name, keyFormat: plainOption(row.format_encode_options, "key_format") }]);
+  return result;
+}
+
+/** Row counts of MVs by name (rw_table_stats.total_key_count), one statement. */
+export async function readMvRowCounts(mvs: string[]): Promise<Map<string, number>> {
+  if (mvs.length === 0) return new Map();
+  const rows = await queryRisingWave<{ name: string; total_key_count: string }>(MV_ROWS_SQL, [mvs]);
+  return new Map(rows.map((row) => [row.name, Number(row.total_key_count)]));
 }

@@ -8,12 +8,14 @@ import { GroupSummary } from "@/components/catalog/group-summary";
 import { SchemaCheckTable } from "@/components/catalog/schema-check-table";
 import { StatusBadge } from "@/components/catalog/status-badge";
 import { GroupLineage } from "@/components/lineage/group-lineage";
+import { GroupRedisStatsView } from "@/components/redis/group-redis-stats";
 import { ButtonLink } from "@/components/ui/button-link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { TabLinks } from "@/components/ui/tab-links";
 import { describeError } from "@/lib/errors";
 import { loadLineageGraph } from "@/lib/lineage/load";
+import { latestRedisStats } from "@/lib/observability/redis-collector";
 import { getGroup, listAudit } from "@/lib/registry/groups";
 import { liveSchemaCheck } from "@/lib/registry/live-check";
 import { loadFreshnessHistory } from "@/lib/registry/samples";
@@ -58,6 +60,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
       />
       <GroupSummary definition={definition} version={version} updatedAt={group.updatedAt} />
       <LastHourFreshness name={name} slaSeconds={definition.freshness_sla_seconds} />
+      <RedisSection name={name} />
       <div className="mt-6">
         <TabLinks tabs={TABS} active={tab} basePath={`/groups/${name}`} />
         {tab === "features" ? <FeaturesTab definition={definition} /> : null}
@@ -118,4 +121,21 @@ async function LineageTab({ materializedView }: { materializedView: string }) {
   const graph = await loadLineageGraph(materializedView).catch((error: unknown) => describeError(error, "the lineage could not be read", "page"));
   if ("error" in graph) return <EmptyState title="No lineage to show">{graph.error}</EmptyState>;
   return <GroupLineage graph={graph} nodeId={materializedView} />;
+}
+
+/** Keys, memory, TTLs and coverage in Redis, from the collector's last walk (a page view never scans). */
+function RedisSection({ name }: { name: string }) {
+  const { stats, error } = latestRedisStats();
+  const group = stats?.groups.find((entry) => entry.group === name);
+  return (
+    <section aria-labelledby="redis-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+      <h2 id="redis-heading" className="mb-2 text-base font-semibold">Redis</h2>
+      {error ? <p role="alert" className="mb-2 text-sm text-red-700 dark:text-red-400">The last walk failed: {error.message}</p> : null}
+      {stats && group ? (
+        <GroupRedisStatsView stats={group} collectedAt={stats.collectedAt} />
+      ) : (
+        <p className="text-sm text-slate-600 dark:text-slate-400">{stats ? "This group was registered after the last walk; it appears after the next one." : "Not collected yet: the collector walks Redis shortly after start, then every REDIS_STATS_INTERVAL_SECONDS."}</p>
+      )}
+    </section>
+  );
 }

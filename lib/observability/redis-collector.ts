@@ -1,0 +1,44 @@
+import "server-only";
+import { getPrisma } from "../db";
+import { env } from "../env";
+import { getRedis } from "../redis/client";
+import type { GroupKeySources } from "../redis/key-patterns";
+import { DEFAULT_SCAN } from "../redis/keyspace";
+import { readMvRowCounts, readRedisSinksOfMany } from "../risingwave/entity";
+import { collectRedisStats, type RedisStatsSnapshot } from "./redis-stats";
+
+const state = globalThis as unknown as { redisStats?: RedisStatsSnapshot; redisStatsError?: { at: string; message: string } };
+
+/**
+ * Walks the keyspace once for every group (two RisingWave statements, one registry query), and keeps
+ * the result for page views: they read this snapshot and never scan Redis themselves.
+ */
+export async function refreshRedisStats(now = new Date()): Promise<RedisStatsSnapshot> {
+  try {
+    const groups = await getPrisma().featureGroup.findMany({
+      select: { name: true, materializedView: true, redisValueKind: true, redisKeyTemplate: true, entity: { select: { keyColumns: true } } },
+      orderBy: { name: "asc" },
+    });
+    const mvs = [...new Set(groups.map((group) => group.materializedView))];
+    const [sinks, rows] = await Promise.all([readRedisSinksOfMany(mvs), readMvRowCounts(mvs)]);
+    const sources: GroupKeySources[] = groups.map((group) => ({
+      group: group.name,
+      keyColumns: group.entity?.keyColumns ?? [],
+      sinks: sinks.get(group.materializedView) ?? [],
+      cacheTemplate: group.redisValueKind === "hash" ? group.redisKeyTemplate : null,
+    }));
+    const mvRows = new Map(groups.flatMap((group) => (rows.has(group.materializedView) ? [[group.name, rows.get(group.materializedView) as number]] : [])));
+    const snapshot = await collectRedisStats(getRedis(), sources, mvRows, { ...DEFAULT_SCAN, budgetMs: env.REDIS_SCAN_BUDGET_MS }, now);
+    state.redisStats = snapshot;
+    state.redisStatsError = undefined;
+    return snapshot;
+  } catch (error) {
+    state.redisStatsError = { at: now.toISOString(), message: error instanceof Error ? error.message : String(error) };
+    throw error;
+  }
+}
+
+/** The last collected stats (null before the first walk) and the last failure, if the latest walk failed. */
+export function latestRedisStats(): { stats: RedisStatsSnapshot | null; error: { at: string; message: string } | null } {
+  return { stats: state.redisStats ?? null, error: state.redisStatsError ?? null };
+}

@@ -1,0 +1,79 @@
+import type { Redis } from "ioredis";
+import { Reservoir, ttlBucket, type TtlBucket } from "./estimate";
+import type { KeyPattern } from "./key-patterns";
+
+export type ScanOptions = { budgetMs: number; count: number; sampleSize: number };
+// COUNT 250: about 0.2 ms of Redis time per call on 1,000,000 keys (npm run bench:redis), well under 1 ms.
+export const DEFAULT_SCAN: ScanOptions = { budgetMs: 1_500, count: 250, sampleSize: 200 };
+
+export type PatternScan = { matched: number; sample: string[] };
+export type KeyspaceScan = {
+  dbsize: number;
+  examined: number;
+  complete: boolean;
+  elapsedMs: number;
+  calls: number;
+  /** The slowest single SCAN round trip (an upper bound on how long Redis was busy with one call). */
+  slowestCallMs: number;
+  patterns: PatternScan[];
+};
+
+/**
+ * One pass of SCAN over the keyspace, never KEYS: each call examines about COUNT keys (well under a
+ * millisecond of Redis time), and the walk stops at the time budget. Every key is classified
+ * against the patterns client-side, so one pass serves every group, and a uniform sample of each
+ * pattern's keys is kept for the per-key commands.
+ */
+export async function scanKeyspace(redis: Redis, patterns: KeyPattern[], options: ScanOptions = DEFAULT_SCAN): Promise<KeyspaceScan> {
+  // The most specific shape first, so `{"a":…,"b":…}` is not counted as `{"a":…}`.
+  const order = patterns.map((pattern, index) => ({ pattern, index })).sort((a, b) => b.pattern.regex.source.length - a.pattern.regex.source.length);
+  const matched = patterns.map(() => 0);
+  const samples = patterns.map(() => new Reservoir<string>(options.sampleSize));
+  const started = performance.now();
+  const dbsize = await redis.dbsize();
+  let cursor = "0";
+  let examined = 0;
+  let calls = 0;
+  let slowestCallMs = 0;
+  do {
+    const callStarted = performance.now();
+    const [next, keys] = await redis.scan(cursor, "COUNT", options.count);
+    slowestCallMs = Math.max(slowestCallMs, performance.now() - callStarted);
+    calls++;
+    cursor = next;
+    examined += keys.length;
+    for (const key of keys) {
+      const hit = order.find(({ pattern }) => pattern.regex.test(key));
+      if (!hit) continue;
+      matched[hit.index] = (matched[hit.index] ?? 0) + 1;
+      samples[hit.index]?.offer(key);
+    }
+  } while (cursor !== "0" && performance.now() - started < options.budgetMs);
+  return {
+    dbsize, examined, complete: cursor === "0", elapsedMs: Math.round(performance.now() - started), calls, slowestCallMs: Number(slowestCallMs.toFixed(2)),
+    patterns: patterns.map((_, index) => ({ matched: matched[index] ?? 0, sample: samples[index]?.items ?? [] })),
+  };
+}
+
+export type SampleDetails = { memoryBytes: number[]; ttl: Record<TtlBucket, number>; types: Record<string, number> };
+
+/** TYPE, PTTL and MEMORY USAGE of sampled keys, pipelined (one round trip per pattern). */
+export async function describeSample(redis: Redis, keys: string[]): Promise<SampleDetails> {
+  const details: SampleDetails = { memoryBytes: [], ttl: { "no TTL": 0, "< 1 min": 0, "< 1 h": 0, "< 1 d": 0, longer: 0 }, types: {} };
+  if (keys.length === 0) return details;
+  const pipeline = redis.pipeline();
+  for (const key of keys) {
+    pipeline.type(key);
+    pipeline.pttl(key);
+    pipeline.call("MEMORY", "USAGE", key);
+  }
+  const replies = (await pipeline.exec()) ?? [];
+  keys.forEach((_, index) => {
+    const [type, pttl, memory] = replies.slice(index * 3, index * 3 + 3).map((reply) => (reply?.[0] ? null : reply?.[1]));
+    if (type === "none" || type === null || type === undefined) return; // expired since the scan
+    details.types[String(type)] = (details.types[String(type)] ?? 0) + 1;
+    details.ttl[ttlBucket(Number(pttl))]++;
+    if (typeof memory === "number") details.memoryBytes.push(memory);
+  });
+  return details;
+}
