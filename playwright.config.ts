@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { ADMIN_STATE } from "./e2e/support/accounts";
 
 // Browser tests run Debian's Chromium against `next start` (a production build); never a downloaded browser.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -30,7 +31,11 @@ export default defineConfig({
       args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  // "setup" signs in as the demo admin once; the specs start from that session.
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    { name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined, storageState: ADMIN_STATE }, dependencies: ["setup"] },
+  ],
   webServer: {
     command: `npx next start -p ${PORT} -H 127.0.0.1`,
     url: `${baseURL}/api/health`,

@@ -64,6 +64,7 @@ test("register a group through the form against a live MV: mismatch shown, plan,
 test("invalid input is explained next to the field", async ({ page }) => {
   await page.goto("/groups/new");
   await page.getByLabel("Name").fill("Not Snake");
+  await page.getByLabel("Owner").fill(""); // pre-filled with the signed-in user
   await page.getByLabel("Freshness SLA (seconds)").fill("");
   await page.getByRole("button", { name: "Review changes" }).click();
   await expect(page.getByText(/use snake_case/)).toBeVisible();

@@ -15,14 +15,16 @@ test.afterAll(async () => {
 });
 
 test("stall → breach on /freshness, an incident and one webhook; resume → closed and a second webhook", async ({ page, request }, testInfo) => {
+  // Writes go through the page's signed-in (admin) session.
   test.setTimeout(120_000);
-  const originalSla = await setSla(request, "user_features_1h", 5);
+  // 20 s: above event-time jitter (the board caches event time for 10 s), low enough to breach soon after a stall.
+  const originalSla = await setSla(page.request, "user_features_1h", 20);
   await page.goto("/freshness");
   const row = page.locator('tr[data-group="user_features_1h"]');
   await expect(row).toHaveAttribute("data-status", /ok|warning/);
 
   emulator("stall", "user_features_1h");
-  await expect(row).toHaveAttribute("data-status", "breach", { timeout: 30_000 });
+  await expect(row).toHaveAttribute("data-status", "breach", { timeout: 45_000 });
   await expect(page.getByRole("status").filter({ hasText: "breaching SLA" })).toContainText("1 feature group breaching SLA");
   await expect(row).not.toContainText(/Breaching since\s*–/);
   await page.screenshot({ path: testInfo.outputPath("freshness-breach.png"), fullPage: true });
@@ -40,7 +42,7 @@ test("stall → breach on /freshness, an incident and one webhook; resume → cl
   await expect(page.getByRole("table", { name: "Incidents" })).toContainText("SLA");
   await expect(page.getByRole("img", { name: /Freshness over time/ })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("group-freshness.png"), fullPage: true });
-  await setSla(request, "user_features_1h", originalSla);
+  await setSla(page.request, "user_features_1h", originalSla);
 });
 
 test("filters keep their state in the URL", async ({ page }) => {

@@ -17,7 +17,8 @@ test("the demo graph runs from the Kafka source through user_features_1h to its 
   await page.screenshot({ path: testInfo.outputPath("lineage.png"), fullPage: true });
 });
 
-test("stalling user_events colours its downstream groups; its impact list names them", async ({ page, request }, testInfo) => {
+test("stalling user_events colours its downstream groups; its impact list names them", async ({ page }, testInfo) => {
+  const request = page.request; // the signed-in (admin) session writes the SLAs
   test.setTimeout(120_000);
   const originalSlas = { user_features_1h: await setSla(request, "user_features_1h", 5), user_item_affinity: await setSla(request, "user_item_affinity", 5) };
   try {

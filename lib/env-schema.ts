@@ -32,7 +32,14 @@ export const EnvSchema = z.object({
   EVENT_TIME_MAX_ROWS: z.coerce.number().int().nonnegative().default(5_000_000),
   /** Slack-compatible incoming webhook that receives incident open/close messages. */
   ALERT_WEBHOOK_URL: z.string().url().optional(),
-  /** Tideline's own address, for links in alert messages. */
+  /** Reading: open to everyone (the demo), or only to signed-in users and API tokens. Writing always needs a user. */
+  READ_ACCESS: z.enum(["public", "signed-in"]).default("public"),
+  /** A generic OpenID Connect provider for sign-in, enabled when the issuer, client id and secret are set. */
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_NAME: z.string().min(1).default("Single sign-on"),
+  /** Tideline's own address, for links in alert messages and sign-in redirects. */
   PUBLIC_URL: z.string().url().default("http://localhost:3000"),
   /** Set by Next.js itself; the collector does not start during `next build`. */
   NEXT_PHASE: z.string().optional(),

@@ -48,4 +48,5 @@ node_modules/.bin/next start -p "$PORT" &
 echo $! >"$TIDELINE_STATE_DIR/app.pid"
 wait_for 60 "the app on port $PORT" http_ok "http://127.0.0.1:$PORT/api/health"
 say "Tideline is running at http://localhost:$PORT  (Ctrl-C stops the app and the emulator)"
+say "sign in to edit: admin@example.com / tideline-admin (owners: ml-platform@example.com / tideline-ml, recsys@example.com / tideline-recsys)"
 wait "$(cat "$TIDELINE_STATE_DIR/app.pid")"

@@ -47,6 +47,8 @@ wait_for 60 "the emulator" grep -q "emulator running" "$TIDELINE_STATE_DIR/e2e-e
 export COLLECTOR_INTERVAL_SECONDS=2 REDIS_STATS_INTERVAL_SECONDS=5
 export E2E_WEBHOOK_PORT=3197
 export ALERT_WEBHOOK_URL="http://127.0.0.1:$E2E_WEBHOOK_PORT/webhook"
+# Sign-in redirects and alert links point at the e2e server (playwright.config.ts: E2E_PORT, default 3100).
+export PUBLIC_URL="http://127.0.0.1:${E2E_PORT:-3100}"
 
 say "production build"
 npx next build

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/action-result";
-import { currentActor } from "@/lib/auth/actor";
+import { authorizeGroupChange, writerOf } from "@/lib/auth/guard";
 import { planChange } from "@/lib/catalog/plan";
 import { createGroup, deleteGroup, getGroup, updateGroup } from "@/lib/registry/groups";
 import { liveSchemaCheck } from "@/lib/registry/live-check";
@@ -23,8 +23,9 @@ export async function previewGroupAction(input: unknown, version: number | null)
 /** Creates (version null) or updates (at the version the form was loaded with). */
 export async function saveGroupAction(input: unknown, version: number | null) {
   return runAction(async () => {
+    const writer = await writerOf();
     const definition = FeatureGroupSchema.parse(input);
-    const actor = await currentActor();
+    const actor = authorizeGroupChange(writer, definition.name, version === null ? null : (await getGroup(definition.name))?.definition, definition);
     const saved = version === null ? await createGroup(definition, actor) : await updateGroup(definition.name, definition, version, actor);
     revalidatePath("/groups");
     return { name: saved.definition.name, version: saved.version };
@@ -35,7 +36,8 @@ export async function deprecateGroupAction(name: string, version: number) {
   return runAction(async () => {
     const stored = await getGroup(name);
     if (!stored) throw new AppError(404, `feature group ${name} not found`);
-    const saved = await updateGroup(name, { ...stored.definition, status: "deprecated" }, version, await currentActor());
+    const actor = authorizeGroupChange(await writerOf(), name, stored.definition, stored.definition);
+    const saved = await updateGroup(name, { ...stored.definition, status: "deprecated" }, version, actor);
     revalidatePath(`/groups/${name}`);
     return { version: saved.version };
   });
@@ -43,7 +45,9 @@ export async function deprecateGroupAction(name: string, version: number) {
 
 export async function deleteGroupAction(name: string, version: number) {
   return runAction(async () => {
-    await deleteGroup(name, version, await currentActor());
+    const stored = await getGroup(name);
+    if (!stored) throw new AppError(404, `feature group ${name} not found`);
+    await deleteGroup(name, version, authorizeGroupChange(await writerOf(), name, stored.definition, null));
     revalidatePath("/groups");
     return null;
   });

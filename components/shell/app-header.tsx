@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { MainNav } from "./main-nav";
 import { ThemeToggle } from "./theme-toggle";
+import { UserMenu } from "./user-menu";
 
 export function AppHeader() {
   return (
@@ -13,7 +14,8 @@ export function AppHeader() {
           Tideline
         </Link>
         <MainNav />
-        <div className="ml-auto md:ml-0">
+        <div className="ml-auto flex items-center gap-3 md:ml-0">
+          <UserMenu />
           <ThemeToggle />
         </div>
       </div>

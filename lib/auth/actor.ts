@@ -1,9 +1,54 @@
 import "server-only";
+import { decode } from "next-auth/jwt";
+import { cookies, headers } from "next/headers";
+import { getPrisma } from "../db";
+import { env } from "../env";
+import { AppError } from "../errors";
+import type { Actor, Role } from "./permissions";
+import { resolveToken } from "./tokens";
+
+// next-auth's session cookie: the __Secure- form when the app is served over https.
+const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+
+const userActor = (user: { id: string; email: string; name: string; role: string; teams: string[] }, via: "session" | "token", scope: "read" | "write"): Actor => ({
+  kind: "user", id: user.id, email: user.email, name: user.name, role: user.role as Role, teams: user.teams, via, scope,
+});
+
+function cookieFromHeader(header: string | null, name: string): string | undefined {
+  for (const part of (header ?? "").split(";")) {
+    const [key, ...value] = part.trim().split("=");
+    if (key === name) return decodeURIComponent(value.join("="));
+  }
+  return undefined;
+}
 
 /**
- * Who is writing, for the audit log. Sign-in (issue 9) is not built yet, so every write is
- * recorded as "anonymous"; this is the one place that will read the session.
+ * An `Authorization: Bearer` API token (an unknown or revoked one is a 401, never a silent
+ * anonymous), else the session cookie, else anonymous. The user row is read on every call, so a
+ * role change or a removed user applies at once.
  */
-export async function currentActor(): Promise<string> {
-  return "anonymous";
+async function actorFrom(authorization: string | null, sessionToken: string | undefined): Promise<Actor> {
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    const resolved = match ? await resolveToken(match[1] as string) : null;
+    if (!resolved) throw new AppError(401, "the API token is invalid or revoked");
+    return userActor(resolved.user, "token", resolved.scope);
+  }
+  if (!sessionToken) return { kind: "anonymous" };
+  const payload = await decode({ token: sessionToken, secret: env.AUTH_SECRET }).catch(() => null);
+  const userId = typeof payload?.uid === "string" ? payload.uid : null;
+  const user = userId ? await getPrisma().user.findUnique({ where: { id: userId } }) : null;
+  return user ? userActor(user, "session", "write") : { kind: "anonymous" };
+}
+
+/** The actor of a route handler's request (works wherever the Request is at hand, tests included). */
+export function actorOfRequest(request: Request): Promise<Actor> {
+  const cookie = request.headers.get("cookie");
+  return actorFrom(request.headers.get("authorization"), SESSION_COOKIES.map((name) => cookieFromHeader(cookie, name)).find(Boolean));
+}
+
+/** The actor of the current server action or server component. */
+export async function currentActor(): Promise<Actor> {
+  const [headerList, cookieStore] = await Promise.all([headers(), cookies()]);
+  return actorFrom(headerList.get("authorization"), SESSION_COOKIES.map((name) => cookieStore.get(name)?.value).find(Boolean));
 }

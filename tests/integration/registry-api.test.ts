@@ -6,11 +6,14 @@ import * as yamlRoute from "@/app/api/groups/[name]/yaml/route";
 import * as exportRoute from "@/app/api/registry/export/route";
 import * as importRoute from "@/app/api/registry/import/route";
 import { getPrisma } from "@/lib/db";
+import { userWithToken } from "../support/users";
 
 const base = "http://tideline.test";
 const params = (name: string) => ({ params: Promise.resolve({ name }) });
+// Writes need a user (issue 9): this file writes as an admin through an API token.
+let admin = { authorization: "" };
 const json = (method: string, path: string, body: unknown) =>
-  new Request(`${base}${path}`, { method, body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+  new Request(`${base}${path}`, { method, body: JSON.stringify(body), headers: { "content-type": "application/json", ...admin } });
 
 const definition = (name: string, overrides: Record<string, unknown> = {}) => ({
   name, owner: "ml@example.com", freshness_sla_seconds: 300, materialized_view: "user_features_1h", tags: ["api"],
@@ -21,6 +24,7 @@ const definition = (name: string, overrides: Record<string, unknown> = {}) => ({
 
 beforeAll(async () => {
   await getPrisma().featureGroup.deleteMany({ where: { tags: { has: "api" } } });
+  admin = (await userWithToken("admin")).headers;
 });
 afterAll(() => getPrisma().$disconnect());
 
@@ -39,7 +43,7 @@ describe("POST/GET/PUT/DELETE /api/groups", () => {
     expect(body.error).toBe("invalid input");
     expect(body.issues.map((issue: { path: string }) => issue.path)).toEqual(expect.arrayContaining(["name", "freshness_sla_seconds", "features"]));
 
-    const malformed = await groupsRoute.POST(new Request(`${base}/api/groups`, { method: "POST", body: "{not json" }));
+    const malformed = await groupsRoute.POST(new Request(`${base}/api/groups`, { method: "POST", body: "{not json", headers: admin }));
     expect(malformed.status).toBe(400);
   });
 
@@ -74,9 +78,9 @@ describe("POST/GET/PUT/DELETE /api/groups", () => {
   });
 
   it("deletes with a version guard", async () => {
-    const stale = await groupRoute.DELETE(new Request(`${base}/api/groups/api_group_a?version=7`, { method: "DELETE" }), params("api_group_a"));
+    const stale = await groupRoute.DELETE(new Request(`${base}/api/groups/api_group_a?version=7`, { method: "DELETE", headers: admin }), params("api_group_a"));
     expect(stale.status).toBe(409);
-    const deleted = await groupRoute.DELETE(new Request(`${base}/api/groups/api_group_a?version=1`, { method: "DELETE" }), params("api_group_a"));
+    const deleted = await groupRoute.DELETE(new Request(`${base}/api/groups/api_group_a?version=1`, { method: "DELETE", headers: admin }), params("api_group_a"));
     expect(deleted.status).toBe(204);
     expect(await getPrisma().featureGroup.count({ where: { name: "api_group_a" } })).toBe(0);
   });
@@ -112,7 +116,7 @@ describe("POST /api/registry/import and GET /api/registry/export", () => {
   const broken = "name: api_import_two\nowner: o@x\nfreshness_sla_seconds: 60\nmaterialized_view: mv\nfeatures:\n  - name: y\n    dtype: int64\n---\nname: api_import_three\nowner: [unclosed\n";
 
   it("malformed YAML → 422 with line and column, and nothing written", async () => {
-    const response = await importRoute.POST(new Request(`${base}/api/registry/import`, { method: "POST", body: broken, headers: { "content-type": "application/yaml" } }));
+    const response = await importRoute.POST(new Request(`${base}/api/registry/import`, { method: "POST", body: broken, headers: { "content-type": "application/yaml", ...admin } }));
     expect(response.status).toBe(422);
     const body = await response.json();
     expect(body.issues[0]).toMatchObject({ line: expect.any(Number), column: expect.any(Number) });
@@ -121,20 +125,20 @@ describe("POST /api/registry/import and GET /api/registry/export", () => {
   });
 
   it("plans without writing, then applies", async () => {
-    const dry = await importRoute.POST(new Request(`${base}/api/registry/import?dryRun=1`, { method: "POST", body: good }));
+    const dry = await importRoute.POST(new Request(`${base}/api/registry/import?dryRun=1`, { method: "POST", body: good, headers: admin }));
     expect(dry.status).toBe(200);
     expect((await dry.json()).summary).toEqual({ create: 1, update: 0, unchanged: 0 });
     expect(await getPrisma().featureGroup.count({ where: { name: "api_import_one" } })).toBe(0);
-    const applied = await importRoute.POST(new Request(`${base}/api/registry/import`, { method: "POST", body: good }));
+    const applied = await importRoute.POST(new Request(`${base}/api/registry/import`, { method: "POST", body: good, headers: admin }));
     expect((await applied.json()).outcome.created).toEqual(["api_import_one"]);
-    const again = await importRoute.POST(new Request(`${base}/api/registry/import?dryRun=1`, { method: "POST", body: good }));
+    const again = await importRoute.POST(new Request(`${base}/api/registry/import?dryRun=1`, { method: "POST", body: good, headers: admin }));
     expect((await again.json()).summary).toEqual({ create: 0, update: 0, unchanged: 1 });
   });
 
   it("exports the whole registry as YAML that imports back unchanged", async () => {
     const exported = await (await exportRoute.GET()).text();
     expect(exported).toContain("name: api_import_one");
-    const plan = await (await importRoute.POST(new Request(`${base}/api/registry/import?dryRun=1`, { method: "POST", body: exported }))).json();
+    const plan = await (await importRoute.POST(new Request(`${base}/api/registry/import?dryRun=1`, { method: "POST", body: exported, headers: admin }))).json();
     expect(plan.problems).toEqual([]);
     expect(plan.summary.create + plan.summary.update).toBe(0);
   });

@@ -1,4 +1,4 @@
-import { currentActor } from "@/lib/auth/actor";
+import { authorizeGroupChange, writerOf } from "@/lib/auth/guard";
 import { handle, readJson } from "@/lib/http";
 import { createGroup } from "@/lib/registry/groups";
 import { searchCatalog } from "@/lib/registry/search";
@@ -16,7 +16,8 @@ export function GET(request: Request) {
 
 export function POST(request: Request) {
   return handle(async () => {
+    const writer = await writerOf(request);
     const definition = await readJson(request, FeatureGroupSchema);
-    return Response.json(await createGroup(definition, await currentActor()), { status: 201 });
+    return Response.json(await createGroup(definition, authorizeGroupChange(writer, definition.name, null, definition)), { status: 201 });
   });
 }

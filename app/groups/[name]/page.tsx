@@ -13,6 +13,8 @@ import { ButtonLink } from "@/components/ui/button-link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { TabLinks } from "@/components/ui/tab-links";
+import { pageActor } from "@/lib/auth/page-actor";
+import { canEditGroup } from "@/lib/auth/permissions";
 import { describeError } from "@/lib/errors";
 import { loadLineageGraph } from "@/lib/lineage/load";
 import { latestRedisStats } from "@/lib/observability/redis-collector";
@@ -40,9 +42,11 @@ export default async function GroupPage({ params, searchParams }: Props) {
   const { name } = await params;
   const requested = (await searchParams).tab;
   const tab = TABS.find((item) => item.id === requested)?.id ?? "features";
-  const group = await getGroup(name);
+  const [group, actor] = await Promise.all([getGroup(name), pageActor()]);
   if (!group) notFound();
   const { definition, version } = group;
+  // Only owners (and admins) see the write controls; every write checks again on the server.
+  const editable = canEditGroup(actor, definition);
   return (
     <>
       <PageHeader
@@ -53,8 +57,12 @@ export default async function GroupPage({ params, searchParams }: Props) {
             <ButtonLink href={`/groups/${name}/freshness`}>Freshness</ButtonLink>
             <ButtonLink href={`/groups/${name}/archive`}>Archive</ButtonLink>
             <ButtonLink href={`/lookup?group=${name}`}>Look up an entity</ButtonLink>
-            <ButtonLink href={`/groups/${name}/edit`} variant="primary">Edit</ButtonLink>
-            <GroupActions name={name} version={version} status={definition.status} onDeprecate={deprecateGroupAction} onDelete={deleteGroupAction} />
+            {editable ? (
+              <>
+                <ButtonLink href={`/groups/${name}/edit`} variant="primary">Edit</ButtonLink>
+                <GroupActions name={name} version={version} status={definition.status} onDeprecate={deprecateGroupAction} onDelete={deleteGroupAction} />
+              </>
+            ) : null}
           </div>
         }
       />

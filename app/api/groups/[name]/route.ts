@@ -1,4 +1,4 @@
-import { currentActor } from "@/lib/auth/actor";
+import { authorizeGroupChange, writerOf } from "@/lib/auth/guard";
 import { AppError, notFound } from "@/lib/errors";
 import { handle, readJson } from "@/lib/http";
 import { deleteGroup, getGroup, updateGroup } from "@/lib/registry/groups";
@@ -19,8 +19,10 @@ export function GET(_request: Request, { params }: Context) {
 export function PUT(request: Request, { params }: Context) {
   return handle(async () => {
     const { name } = await params;
+    const writer = await writerOf(request);
     const { version, definition } = await readJson(request, GroupUpdateSchema);
-    return Response.json(await updateGroup(name, definition, version, await currentActor()));
+    const actor = authorizeGroupChange(writer, name, (await getGroup(name))?.definition, definition);
+    return Response.json(await updateGroup(name, definition, version, actor));
   });
 }
 
@@ -28,10 +30,13 @@ export function PUT(request: Request, { params }: Context) {
 export function DELETE(request: Request, { params }: Context) {
   return handle(async () => {
     const { name } = await params;
+    const writer = await writerOf(request);
     const raw = new URL(request.url).searchParams.get("version");
     const version = raw === null ? null : Number(raw);
     if (version !== null && !Number.isInteger(version)) throw new AppError(422, "version must be an integer", [{ path: "version", message: "not an integer" }]);
-    await deleteGroup(name, version, await currentActor());
+    const stored = await getGroup(name);
+    if (!stored) throw notFound(`feature group ${name}`);
+    await deleteGroup(name, version, authorizeGroupChange(writer, name, stored.definition, null));
     return new Response(null, { status: 204 });
   });
 }

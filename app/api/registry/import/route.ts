@@ -1,8 +1,11 @@
 import { z } from "zod";
-import { currentActor } from "@/lib/auth/actor";
+import { authorizeGroupChange, writerOf } from "@/lib/auth/guard";
+import { actorName } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { handle } from "@/lib/http";
+import { getGroups } from "@/lib/registry/groups";
 import { applyImport, planImport } from "@/lib/registry/import";
+import { parseDefinitions } from "@/lib/yaml/definitions";
 
 export const dynamic = "force-dynamic";
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -30,6 +33,11 @@ export function POST(request: Request) {
       const plan = await planImport(documents);
       return Response.json(plan, { status: plan.problems.length > 0 ? 422 : 200 });
     }
-    return Response.json(await applyImport(documents, await currentActor()));
+    // Every group in the upload is checked before anything is written: all or nothing.
+    const writer = await writerOf(request);
+    const definitions = documents.flatMap(({ text, file }) => parseDefinitions(text, file).definitions.map((item) => item.definition));
+    const stored = await getGroups(definitions.map((definition) => definition.name));
+    for (const definition of definitions) authorizeGroupChange(writer, definition.name, stored.get(definition.name)?.definition, definition);
+    return Response.json(await applyImport(documents, actorName(writer)));
   });
 }

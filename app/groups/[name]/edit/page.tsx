@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { NotAllowed } from "@/components/auth/not-allowed";
 import { GroupForm } from "@/components/catalog/group-form";
 import { PageHeader } from "@/components/ui/page-header";
+import { pageActor } from "@/lib/auth/page-actor";
+import { canEditGroup } from "@/lib/auth/permissions";
 import { materializedViewOptions } from "@/lib/registry/form-options";
 import { getGroup } from "@/lib/registry/groups";
 import { definitionToForm } from "@/lib/schemas/group-form";
@@ -16,8 +19,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function EditGroupPage({ params }: Props) {
   const { name } = await params;
-  const [group, views] = await Promise.all([getGroup(name), materializedViewOptions()]);
+  const [group, views, actor] = await Promise.all([getGroup(name), materializedViewOptions(), pageActor()]);
   if (!group) notFound();
+  // The form's save action checks again; this only spares the user a form they cannot submit.
+  if (!canEditGroup(actor, group.definition)) return <NotAllowed actor={actor} what={`edit ${name}`} returnTo={`/groups/${name}/edit`} />;
   return (
     <>
       <PageHeader title={`Edit ${name}`} description={`Editing version ${group.version}. If someone saves first, you will be told and nothing is lost.`} />

@@ -1,0 +1,57 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { runAction } from "@/lib/action-result";
+import { currentActor } from "@/lib/auth/actor";
+import { requireAdmin } from "@/lib/auth/permissions";
+import { createToken, revokeToken } from "@/lib/auth/tokens";
+import { createUser, updateUser } from "@/lib/auth/users";
+import { AppError } from "@/lib/errors";
+import { TokenRequestSchema, UserCreateSchema, UserUpdateSchema } from "@/lib/schemas/auth";
+
+/** Tokens are made in a browser session only: a token cannot mint more tokens. */
+async function sessionUser() {
+  const actor = await currentActor();
+  if (actor.kind !== "user") throw new AppError(401, "sign in to manage API tokens");
+  if (actor.via !== "session") throw new AppError(403, "API tokens are managed from a signed-in browser session");
+  return actor;
+}
+
+export async function createTokenAction(input: unknown) {
+  return runAction(async () => {
+    const user = await sessionUser();
+    const request = TokenRequestSchema.parse(input);
+    if (request.scope === "write" && user.role === "viewer") throw new AppError(403, "a viewer's token can only read", [{ path: "scope", message: "viewers get read tokens" }]);
+    const created = await createToken(user.id, request.name, request.scope);
+    revalidatePath("/settings");
+    return created;
+  });
+}
+
+export async function revokeTokenAction(id: string) {
+  return runAction(async () => {
+    const user = await sessionUser();
+    await revokeToken(id, user.id, user.role === "admin");
+    revalidatePath("/settings");
+    return null;
+  });
+}
+
+export async function createUserAction(input: unknown) {
+  return runAction(async () => {
+    requireAdmin(await currentActor());
+    const user = await createUser(UserCreateSchema.parse(input));
+    revalidatePath("/settings/users");
+    return user;
+  });
+}
+
+export async function updateUserAction(input: unknown) {
+  return runAction(async () => {
+    requireAdmin(await currentActor());
+    const { id, ...change } = UserUpdateSchema.parse(input);
+    const user = await updateUser(id, change);
+    revalidatePath("/settings/users");
+    return user;
+  });
+}

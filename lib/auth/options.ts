@@ -1,0 +1,74 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { getPrisma } from "../db";
+import { env } from "../env";
+import { verifyPassword } from "./password";
+
+// next-auth v4 reads its base URL from NEXTAUTH_URL; Tideline has one setting for its address.
+process.env.NEXTAUTH_URL ??= env.PUBLIC_URL;
+
+const CredentialsSchema = z.object({ email: z.email().max(200), password: z.string().min(1).max(200) });
+
+/** A generic OpenID Connect issuer (GitHub Enterprise, Okta, Keycloak, Google…), on when its three variables are set. */
+function oidcProvider(): NextAuthOptions["providers"] {
+  if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) return [];
+  return [
+    {
+      id: "oidc",
+      name: env.OIDC_NAME,
+      type: "oauth",
+      wellKnown: `${env.OIDC_ISSUER.replace(/\/$/, "")}/.well-known/openid-configuration`,
+      clientId: env.OIDC_CLIENT_ID,
+      clientSecret: env.OIDC_CLIENT_SECRET,
+      authorization: { params: { scope: "openid email profile" } },
+      idToken: true,
+      checks: ["pkce", "state"],
+      profile: (profile: { sub: string; email?: string; name?: string }) => ({ id: profile.sub, email: profile.email ?? null, name: profile.name ?? profile.email ?? profile.sub }),
+    },
+  ];
+}
+
+export const oidcEnabled = () => oidcProvider().length > 0;
+export const oidcName = () => env.OIDC_NAME;
+
+export const authOptions: NextAuthOptions = {
+  secret: env.AUTH_SECRET,
+  session: { strategy: "jwt", maxAge: 8 * 3600 },
+  pages: { signIn: "/signin" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials) {
+        const parsed = CredentialsSchema.safeParse(credentials);
+        if (!parsed.success) return null;
+        const user = await getPrisma().user.findUnique({ where: { email: parsed.data.email.toLowerCase() } });
+        if (!user?.passwordHash || !(await verifyPassword(parsed.data.password, user.passwordHash))) return null;
+        return { id: user.id, email: user.email, name: user.name };
+      },
+    }),
+    ...oidcProvider(),
+  ],
+  callbacks: {
+    /** An OIDC sign-in becomes a Tideline user (a viewer until an admin says otherwise). */
+    async signIn({ user, account }) {
+      if (account?.provider !== "oidc") return true;
+      if (!user.email) return "/signin?error=NoEmail";
+      await getPrisma().user.upsert({ where: { email: user.email.toLowerCase() }, update: {}, create: { email: user.email.toLowerCase(), name: user.name ?? user.email } });
+      return true;
+    },
+    async jwt({ token, user, account }) {
+      if (user && account) {
+        const stored = await getPrisma().user.findUnique({ where: { email: (user.email ?? "").toLowerCase() }, select: { id: true } });
+        token.uid = stored?.id;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (session.user) (session.user as { id?: unknown }).id = token.uid;
+      return session;
+    },
+  },
+};

@@ -1,0 +1,110 @@
+// Roles and ownership on the write API: anonymous 401, viewer 403, another team's editor 403,
+// the owner 200 with an audit event naming them, a revoked token 401.
+import { readFileSync } from "node:fs";
+import { encode } from "next-auth/jwt";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as groupRoute from "@/app/api/groups/[name]/route";
+import * as groupsRoute from "@/app/api/groups/route";
+import * as importRoute from "@/app/api/registry/import/route";
+import { mayRead } from "@/lib/auth/read-gate";
+import { revokeToken } from "@/lib/auth/tokens";
+import { getPrisma } from "@/lib/db";
+import { upsertDefinition } from "@/lib/registry/groups";
+import { parseDefinitions } from "@/lib/yaml/definitions";
+import { userWithToken } from "../support/users";
+
+const base = "http://tideline.test";
+const params = (name: string) => ({ params: Promise.resolve({ name }) });
+const GROUP = "auth_user_features";
+let owner: Awaited<ReturnType<typeof userWithToken>>;
+let otherTeam: Awaited<ReturnType<typeof userWithToken>>;
+let viewer: Awaited<ReturnType<typeof userWithToken>>;
+
+async function put(headers: Record<string, string>, sla: number) {
+  const current = await (await groupRoute.GET(new Request(`${base}/api/groups/${GROUP}`), params(GROUP))).json();
+  const body = { version: current.version, definition: { ...current.definition, freshness_sla_seconds: sla } };
+  return groupRoute.PUT(new Request(`${base}/api/groups/${GROUP}`, { method: "PUT", body: JSON.stringify(body), headers: { "content-type": "application/json", ...headers } }), params(GROUP));
+}
+
+beforeAll(async () => {
+  const [parsed] = parseDefinitions(readFileSync("features/user_features_1h.yaml", "utf8")).definitions;
+  await getPrisma().featureGroup.deleteMany({ where: { name: GROUP } });
+  // Owned by the ml-platform team; its owner address is not any test user's.
+  await upsertDefinition({ ...parsed!.definition, name: GROUP, owner: "someone@example.com", team: "ml-platform" }, "test");
+  owner = await userWithToken("editor", ["ml-platform"]);
+  otherTeam = await userWithToken("editor", ["recsys"]);
+  viewer = await userWithToken("viewer");
+});
+afterAll(() => getPrisma().$disconnect());
+
+describe("write authorisation", () => {
+  it("anonymous → 401; viewer → 403; another team's editor → 403; nothing changes", async () => {
+    expect((await put({}, 120)).status).toBe(401);
+    const asViewer = await put(viewer.headers, 120);
+    expect(asViewer.status).toBe(403);
+    expect((await asViewer.json()).error).toMatch(/viewer/);
+    const asOtherTeam = await put(otherTeam.headers, 120);
+    expect(asOtherTeam.status).toBe(403);
+    expect((await asOtherTeam.json()).error).toMatch(/belongs to ml-platform/);
+    const stored = await getPrisma().featureGroup.findUniqueOrThrow({ where: { name: GROUP } });
+    expect(stored.freshnessSlaSeconds).toBe(300);
+    expect(stored.version).toBe(1);
+  });
+
+  it("the owner's edit → 200, and the audit event names them", async () => {
+    const response = await put(owner.headers, 120);
+    expect(response.status).toBe(200);
+    const [event] = await getPrisma().auditEvent.findMany({ where: { groupName: GROUP, action: "update" } });
+    expect(event?.actor).toBe(`${owner.user.email} (API token)`);
+  });
+
+  it("an editor cannot hand a group to another team, nor create one for it", async () => {
+    const current = await (await groupRoute.GET(new Request(`${base}/api/groups/${GROUP}`), params(GROUP))).json();
+    const giveAway = { version: current.version, definition: { ...current.definition, team: "recsys" } };
+    const response = await groupRoute.PUT(new Request(`${base}/api/groups/${GROUP}`, { method: "PUT", body: JSON.stringify(giveAway), headers: owner.headers }), params(GROUP));
+    expect(response.status).toBe(403);
+    const foreign = { ...current.definition, name: "auth_foreign_group", owner: "x@example.com", team: "recsys" };
+    expect((await groupsRoute.POST(new Request(`${base}/api/groups`, { method: "POST", body: JSON.stringify(foreign), headers: owner.headers }))).status).toBe(403);
+  });
+
+  it("a read-only token cannot write; a revoked token → 401", async () => {
+    const reader = await userWithToken("admin", [], "read");
+    expect((await put(reader.headers, 130)).status).toBe(403);
+    await revokeToken(owner.tokenId, owner.user.id, false);
+    const revoked = await put(owner.headers, 130);
+    expect(revoked.status).toBe(401);
+    expect((await revoked.json()).error).toMatch(/invalid or revoked/);
+    expect((await put({ authorization: "Bearer tl_not-a-real-token" }, 130)).status).toBe(401);
+  });
+
+  it("accepts a signed-in session cookie, and rejects a forged one", async () => {
+    const session = await encode({ token: { uid: otherTeam.user.id, email: otherTeam.user.email }, secret: process.env.AUTH_SECRET as string });
+    // Same 403 as the token: the session resolves to the same (other-team) user.
+    expect((await put({ cookie: `next-auth.session-token=${session}` }, 140)).status).toBe(403);
+    const forged = await encode({ token: { uid: otherTeam.user.id }, secret: "a-different-secret-of-at-least-32-chars!" });
+    expect((await put({ cookie: `next-auth.session-token=${forged}` }, 140)).status).toBe(401);
+  });
+
+  it("bulk import is all or nothing: one foreign group refuses the whole upload", async () => {
+    const yaml = ["name: auth_import_mine", "owner: o@example.com", "team: recsys", "freshness_sla_seconds: 60", "materialized_view: x", "features: [{name: a, dtype: int64}]", "---",
+      "name: auth_import_theirs", "owner: t@example.com", "team: payments", "freshness_sla_seconds: 60", "materialized_view: x", "features: [{name: a, dtype: int64}]"].join("\n");
+    const response = await importRoute.POST(new Request(`${base}/api/registry/import`, { method: "POST", body: yaml, headers: otherTeam.headers }));
+    expect(response.status).toBe(403);
+    expect(await getPrisma().featureGroup.count({ where: { name: { startsWith: "auth_import_" } } })).toBe(0);
+    expect((await importRoute.POST(new Request(`${base}/api/registry/import`, { method: "POST", body: yaml }))).status).toBe(401);
+  });
+});
+
+describe("READ_ACCESS=signed-in gate (proxy.ts)", () => {
+  it("lets a valid session or an unrevoked token read, and nobody else", async () => {
+    const reader = await userWithToken("viewer", [], "read");
+    const session = await encode({ token: { uid: reader.user.id }, secret: process.env.AUTH_SECRET as string });
+    expect(await mayRead(undefined, null)).toBe(false);
+    expect(await mayRead(session, null)).toBe(true);
+    expect(await mayRead("not-a-jwt", null)).toBe(false);
+    expect(await mayRead(undefined, reader.headers.authorization)).toBe(true);
+    expect(await mayRead(undefined, "Bearer tl_unknown")).toBe(false);
+    await revokeToken(reader.tokenId, reader.user.id, false);
+    expect(await mayRead(undefined, reader.headers.authorization)).toBe(false);
+  });
+});
