@@ -1,6 +1,7 @@
 // /api/lineage with 1,000 emulated groups: server time, RisingWave statements per request, payload
 // size, and the browser-side work (focus, layout) timed in Node. Run: npm run bench:lineage
 import { performance } from "node:perf_hooks";
+import { recordStatements } from "../tests/support/statements";
 import { percentiles, startScaledPipeline, createScratchDatabases } from "./support/scale";
 
 const GROUPS = Number(process.env.BENCH_GROUPS ?? 1_000);
@@ -16,23 +17,17 @@ async function main() {
   const { focusSubgraph, impactOf } = await import("../lib/lineage/traverse");
   try {
     await emulator.tick(Date.now());
-    const pool = getRisingWavePool();
-    const query = pool.query.bind(pool);
-    let statements = 0;
-    pool.query = ((...args: Parameters<typeof query>) => {
-      statements++;
-      return query(...args);
-    }) as typeof pool.query;
+    const recorder = recordStatements(getRisingWavePool());
     const timings: number[] = [];
     let body = "";
     for (let run = 0; run < RUNS; run++) {
-      statements = 0;
+      recorder.clear();
       const started = performance.now();
       body = await (await route.GET(new Request("http://bench/api/lineage"))).text();
       timings.push(performance.now() - started);
     }
     const graph = JSON.parse(body);
-    console.log(`GET /api/lineage (${graph.nodes.length} nodes, ${graph.edges.length} edges, ${(body.length / 1024).toFixed(0)} KiB): ${percentiles(timings)}  RisingWave statements per request: ${statements}`);
+    console.log(`GET /api/lineage (${graph.nodes.length} nodes, ${graph.edges.length} edges, ${(body.length / 1024).toFixed(0)} KiB): ${percentiles(timings)}  RisingWave statements per request: ${recorder.statements.length}`);
     const time = (run: () => unknown) => {
       const samples: number[] = [];
       for (let index = 0; index < 10; index++) {

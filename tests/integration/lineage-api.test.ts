@@ -12,6 +12,7 @@ import { upsertDefinition } from "@/lib/registry/groups";
 import { getRisingWavePool } from "@/lib/risingwave/pool";
 import { parseDefinitions } from "@/lib/yaml/definitions";
 import { startTestEmulator } from "../support/emulator";
+import { recordStatements } from "../support/statements";
 
 let emulator: Emulator;
 let clock = Date.now();
@@ -42,21 +43,15 @@ afterAll(async () => {
 
 describe("GET /api/lineage", () => {
   it("returns the demo pipeline in two RisingWave round trips, credentials masked", async () => {
-    const pool = getRisingWavePool();
-    const query = pool.query.bind(pool);
-    let statements = 0;
-    pool.query = ((...args: Parameters<typeof query>) => {
-      statements++;
-      return query(...args);
-    }) as typeof pool.query;
+    const recorder = recordStatements(getRisingWavePool());
     let response: Response;
     try {
       response = await lineage();
     } finally {
-      pool.query = query;
+      recorder.restore();
     }
     expect(response.status).toBe(200);
-    expect(statements).toBe(2);
+    expect(recorder.statements).toHaveLength(2);
     const graph: LineageGraph = await response.json();
     const edges = edgesOf(graph);
     for (const edge of [

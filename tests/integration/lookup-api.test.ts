@@ -3,22 +3,18 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "@/emulator/emulator";
 import type { LookupResult } from "@/lib/lookup/lookup";
-import { startTestEmulator } from "../support/emulator";
+import { startEmulatorForApp } from "../support/emulator";
+import { recordStatements } from "../support/statements";
 
 let emulator: Emulator;
 let GET: (request: Request) => Promise<Response>;
-let statements: string[] = [];
+let recorder: ReturnType<typeof recordStatements>;
 const DAY_MS = 86_400_000;
 const lookup = async (query: string) => GET(new Request(`http://test/api/lookup?${query}`));
 const utcDay = (time: number) => new Date(time).toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  const started = await startTestEmulator();
-  emulator = started.emulator;
-  await emulator.tick(Date.now());
-  // The app reads the emulator's Redis database and archive folder.
-  process.env.REDIS_URL = started.redisUrl;
-  process.env.ARCHIVE_URL = `file://${started.archiveRoot}`;
+  ({ emulator } = await startEmulatorForApp());
   ({ GET } = await import("@/app/api/lookup/route"));
   const { upsertDefinition } = await import("@/lib/registry/groups");
   const { parseDefinitions } = await import("@/lib/yaml/definitions");
@@ -27,12 +23,7 @@ beforeAll(async () => {
     await upsertDefinition(parsed!.definition, "test");
   }
   const { getRisingWavePool } = await import("@/lib/risingwave/pool");
-  const pool = getRisingWavePool();
-  const query = pool.query.bind(pool);
-  pool.query = ((sql: string, ...rest: unknown[]) => {
-    statements.push(String(sql));
-    return (query as (...args: unknown[]) => unknown)(sql, ...rest);
-  }) as typeof pool.query;
+  recorder = recordStatements(getRisingWavePool());
 });
 afterAll(async () => {
   await emulator.stop();
@@ -78,12 +69,12 @@ describe("GET /api/lookup", () => {
 
   it("answers hostile keys with 4xx and sends no SQL built from them", async () => {
     for (const key of ["7' OR '1'='1", "1; DROP TABLE user_features_1h", "ユーザー", "😀", "x".repeat(10_000), "7\u0000"]) {
-      statements = [];
+      recorder.clear();
       const response = await lookup(`group=user_features_1h&key=${encodeURIComponent(key)}`);
       expect(response.status, key.slice(0, 20)).toBeGreaterThanOrEqual(400);
       expect(response.status).toBeLessThan(500);
-      expect(statements.some((sql) => sql.includes("public."))).toBe(false);
-      expect(statements.some((sql) => sql.includes(key.slice(0, 10)))).toBe(false);
+      expect(recorder.statements.some((sql) => sql.includes("public."))).toBe(false);
+      expect(recorder.statements.some((sql) => sql.includes(key.slice(0, 10)))).toBe(false);
     }
     const issues = (await (await lookup(`group=user_features_1h&key.user_id=${encodeURIComponent("1 OR 1=1")}`)).json()).issues;
     expect(issues).toEqual([{ path: "key.user_id", message: "must be a whole number" }]);

@@ -4,7 +4,7 @@ import { Redis } from "ioredis";
 import { Pool } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "@/emulator/emulator";
-import { startTestEmulator } from "../support/emulator";
+import { startEmulatorForApp } from "../support/emulator";
 
 let emulator: Emulator;
 let redis: Redis;
@@ -14,11 +14,8 @@ const get = (group: string, key: string) => single.GET(new Request("http://test"
 const post = (body: unknown) => batch.POST(new Request("http://test", { method: "POST", body: JSON.stringify(body) }));
 
 beforeAll(async () => {
-  const started = await startTestEmulator();
+  const started = await startEmulatorForApp();
   emulator = started.emulator;
-  await emulator.tick(Date.now());
-  process.env.REDIS_URL = started.redisUrl;
-  process.env.ARCHIVE_URL = `file://${started.archiveRoot}`;
   redis = new Redis(started.redisUrl);
   single = await import("@/app/api/features/[group]/[key]/route");
   batch = await import("@/app/api/features/batch/route");

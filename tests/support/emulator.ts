@@ -28,3 +28,12 @@ export async function startTestEmulator(overrides: Partial<EmulatorOptions> = {}
   });
   return { emulator, archiveRoot, redisUrl };
 }
+
+/** An emulator after its first barrier, with the app's REDIS_URL and ARCHIVE_URL pointed at it (import app modules after this). */
+export async function startEmulatorForApp(overrides: Partial<EmulatorOptions> = {}) {
+  const started = await startTestEmulator(overrides);
+  await started.emulator.tick(Date.now());
+  process.env.REDIS_URL = started.redisUrl;
+  process.env.ARCHIVE_URL = `file://${started.archiveRoot}`;
+  return started;
+}
