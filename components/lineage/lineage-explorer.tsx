@@ -129,7 +129,8 @@ function Explorer({ initial }: { initial: LineageGraph }) {
             />
           </label>
           <datalist id="lineage-node-names">
-            {graph.nodes.slice(0, 2_000).map((node) => (
+            {/* Suggestions and the minimap render every node: left out of large graphs, where they cost ~100 ms at first paint. */}
+            {(large ? [] : graph.nodes).map((node) => (
               <option key={node.id} value={node.id} />
             ))}
           </datalist>
@@ -146,7 +147,7 @@ function Explorer({ initial }: { initial: LineageGraph }) {
           {error ? <span className="text-red-700 dark:text-red-400"> · refresh failed: {error.message}</span> : null}
         </p>
       </div>
-      {large ? <p className="text-sm text-slate-600 dark:text-slate-400">Large graph: it opens on its sources. Zoom out or drag the minimap to see more, or search a node and focus on it.</p> : null}
+      {large ? <p className="text-sm text-slate-600 dark:text-slate-400">Large graph: it opens on its sources. Zoom out to see more, or find a node by name and focus on it.</p> : null}
       {searchError ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{searchError}</p> : null}
       <div className="grid gap-3 lg:grid-cols-[1fr_22rem]">
         <div className="h-[70vh] min-h-96 min-w-0 overflow-hidden rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950" aria-label="Lineage graph">
@@ -169,7 +170,7 @@ function Explorer({ initial }: { initial: LineageGraph }) {
           >
             <Background gap={24} />
             <Controls showInteractive={false} />
-            <MiniMap pannable zoomable nodeColor={(node) => { const data = (node as LineageFlowNode).data.node; return data.status ? STATUS_FILL[data.status] : KIND_STYLES[data.kind].minimap; }} />
+            {large ? null : <MiniMap pannable zoomable nodeColor={(node) => { const data = (node as LineageFlowNode).data.node; return data.status ? STATUS_FILL[data.status] : KIND_STYLES[data.kind].minimap; }} />}
           </ReactFlow>
           ) : (
             <p className="p-4 text-sm text-slate-500">Drawing {shown.nodes.length} nodes…</p>
