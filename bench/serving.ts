@@ -1,7 +1,7 @@
 // GET /api/features/{group}/{key} (route handler, in process) next to a raw ioredis HGETALL of the
 // same key, in the same run against the same Redis. Run: npm run bench:serving
-import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
+import { registerDemoGroups } from "../tests/support/registry";
 import { percentiles, createScratchDatabases, startScaledPipeline } from "./support/scale";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3_000);
@@ -14,11 +14,7 @@ async function main() {
   const raw = new Redis(process.env.REDIS_URL as string);
   try {
     await emulator.tick(Date.now());
-    const { upsertDefinition } = await import("../lib/registry/groups");
-    const { parseDefinitions } = await import("../lib/yaml/definitions");
-    const [parsed] = parseDefinitions(readFileSync("features/user_features_1h.yaml", "utf8")).definitions;
-    if (!parsed) throw new Error("features/user_features_1h.yaml did not parse");
-    await upsertDefinition(parsed.definition, "bench");
+    await registerDemoGroups({ user_features_1h: undefined });
     const route = await import("../app/api/features/[group]/[key]/route");
     const serve = () => route.GET(new Request("http://bench"), { params: Promise.resolve({ group: "user_features_1h", key: "7" }) });
     const first = await (await serve()).json(); // warms the group cache and fills features:user:7

@@ -1,6 +1,5 @@
 // Roles and ownership on the write API: anonymous 401, viewer 403, another team's editor 403,
 // the owner 200 with an audit event naming them, a revoked token 401.
-import { readFileSync } from "node:fs";
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as groupRoute from "@/app/api/groups/[name]/route";
@@ -10,7 +9,7 @@ import { mayRead } from "@/lib/auth/read-gate";
 import { revokeToken } from "@/lib/auth/tokens";
 import { getPrisma } from "@/lib/db";
 import { upsertDefinition } from "@/lib/registry/groups";
-import { parseDefinitions } from "@/lib/yaml/definitions";
+import { demoDefinition } from "../support/registry";
 import { userWithToken } from "../support/users";
 
 const base = "http://tideline.test";
@@ -27,10 +26,9 @@ async function put(headers: Record<string, string>, sla: number) {
 }
 
 beforeAll(async () => {
-  const [parsed] = parseDefinitions(readFileSync("features/user_features_1h.yaml", "utf8")).definitions;
   await getPrisma().featureGroup.deleteMany({ where: { name: GROUP } });
   // Owned by the ml-platform team; its owner address is not any test user's.
-  await upsertDefinition({ ...parsed!.definition, name: GROUP, owner: "someone@example.com", team: "ml-platform" }, "test");
+  await upsertDefinition({ ...(await demoDefinition("user_features_1h")), name: GROUP, owner: "someone@example.com", team: "ml-platform" }, "test");
   owner = await userWithToken("editor", ["ml-platform"]);
   otherTeam = await userWithToken("editor", ["recsys"]);
   viewer = await userWithToken("viewer");

@@ -1,5 +1,4 @@
 // The freshness collector against the emulator (RisingWave side) and PostgreSQL (samples, incidents).
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as freshnessRoute from "@/app/api/freshness/route";
 import * as incidentsRoute from "@/app/api/incidents/route";
@@ -7,11 +6,10 @@ import { clearFaults, setFault } from "@/emulator/faults";
 import type { Emulator } from "@/emulator/emulator";
 import { getPrisma } from "@/lib/db";
 import { runCollectorCycle } from "@/lib/observability/collector";
-import { upsertDefinition } from "@/lib/registry/groups";
 import { applyRetention } from "@/lib/registry/samples";
-import { parseDefinitions } from "@/lib/yaml/definitions";
 import { startTestEmulator } from "../support/emulator";
 import { startWebhookReceiver, type Receiver } from "../support/webhook-receiver";
+import { registerDemoGroups } from "../support/registry";
 
 let emulator: Emulator;
 let receiver: Receiver;
@@ -24,16 +22,8 @@ const cycle = () => runCollectorCycle(new Date(clock), { webhookUrl: receiver.ur
 beforeAll(async () => {
   ({ emulator } = await startTestEmulator());
   receiver = await startWebhookReceiver();
-  const prisma = getPrisma();
-  // This file owns the run's registry while it runs (files run one after another): only the demo groups.
-  await prisma.featureGroup.deleteMany();
-  await prisma.incident.deleteMany();
-  await prisma.freshnessSample.deleteMany();
-  for (const file of ["user_features_1h", "user_item_affinity", "order_value_features"]) {
-    const [parsed] = parseDefinitions(readFileSync(`features/${file}.yaml`, "utf8")).definitions;
-    // A 5 s SLA so a stall breaches within seconds of test time.
-    await upsertDefinition({ ...parsed!.definition, freshness_sla_seconds: file === "user_features_1h" ? 5 : 600 }, "test");
-  }
+  // A 5 s SLA so a stall breaches within seconds of test time.
+  await registerDemoGroups({ user_features_1h: 5, user_item_affinity: 600, order_value_features: 600 });
   await advance(2);
 });
 afterAll(async () => {

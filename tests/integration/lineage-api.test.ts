@@ -1,18 +1,15 @@
 // /api/lineage against the emulator's catalog, with statuses from a real collector cycle.
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as lineageRoute from "@/app/api/lineage/route";
 import * as relationRoute from "@/app/api/lineage/relations/[id]/route";
 import { clearFaults, setFault } from "@/emulator/faults";
 import type { Emulator } from "@/emulator/emulator";
-import { getPrisma } from "@/lib/db";
 import type { LineageGraph } from "@/lib/lineage/graph";
 import { runCollectorCycle } from "@/lib/observability/collector";
-import { upsertDefinition } from "@/lib/registry/groups";
 import { getRisingWavePool } from "@/lib/risingwave/pool";
-import { parseDefinitions } from "@/lib/yaml/definitions";
 import { startTestEmulator } from "../support/emulator";
 import { recordStatements } from "../support/statements";
+import { registerDemoGroups } from "../support/registry";
 
 let emulator: Emulator;
 let clock = Date.now();
@@ -25,15 +22,8 @@ const statusOf = (graph: LineageGraph, id: string) => graph.nodes.find((node) =>
 
 beforeAll(async () => {
   ({ emulator } = await startTestEmulator());
-  const prisma = getPrisma();
-  await prisma.featureGroup.deleteMany();
-  await prisma.freshnessSample.deleteMany();
-  await prisma.incident.deleteMany();
-  for (const file of ["user_features_1h", "user_item_affinity", "order_value_features"]) {
-    const [parsed] = parseDefinitions(readFileSync(`features/${file}.yaml`, "utf8")).definitions;
-    // A 5 s SLA on the user_events groups, so a stall breaches within seconds of test time.
-    await upsertDefinition({ ...parsed!.definition, freshness_sla_seconds: file === "order_value_features" ? 900 : 5 }, "test");
-  }
+  // A 5 s SLA on the user_events groups, so a stall breaches within seconds of test time.
+  await registerDemoGroups({ user_features_1h: 5, user_item_affinity: 5, order_value_features: 900 });
   await advance(2);
 });
 afterAll(async () => {

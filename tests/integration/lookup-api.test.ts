@@ -1,10 +1,10 @@
 // GET /api/lookup against the emulator: RisingWave rows, the sinks' Redis keys, the snapshot archive.
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "@/emulator/emulator";
 import type { LookupResult } from "@/lib/lookup/lookup";
 import { startEmulatorForApp } from "../support/emulator";
 import { recordStatements } from "../support/statements";
+import { registerDemoGroups } from "../support/registry";
 
 let emulator: Emulator;
 let GET: (request: Request) => Promise<Response>;
@@ -16,12 +16,7 @@ const utcDay = (time: number) => new Date(time).toISOString().slice(0, 10);
 beforeAll(async () => {
   ({ emulator } = await startEmulatorForApp());
   ({ GET } = await import("@/app/api/lookup/route"));
-  const { upsertDefinition } = await import("@/lib/registry/groups");
-  const { parseDefinitions } = await import("@/lib/yaml/definitions");
-  for (const file of ["user_features_1h", "order_value_features"]) {
-    const [parsed] = parseDefinitions(readFileSync(`features/${file}.yaml`, "utf8")).definitions;
-    await upsertDefinition(parsed!.definition, "test");
-  }
+  await registerDemoGroups({ user_features_1h: undefined, order_value_features: undefined });
   const { getRisingWavePool } = await import("@/lib/risingwave/pool");
   recorder = recordStatements(getRisingWavePool());
 });

@@ -1,10 +1,10 @@
 // The online serving endpoints against the emulator's Redis and RisingWave.
-import { readFileSync } from "node:fs";
 import { Redis } from "ioredis";
 import { Pool } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "@/emulator/emulator";
 import { startEmulatorForApp } from "../support/emulator";
+import { registerDemoGroups } from "../support/registry";
 
 let emulator: Emulator;
 let redis: Redis;
@@ -19,10 +19,7 @@ beforeAll(async () => {
   redis = new Redis(started.redisUrl);
   single = await import("@/app/api/features/[group]/[key]/route");
   batch = await import("@/app/api/features/batch/route");
-  const { upsertDefinition } = await import("@/lib/registry/groups");
-  const { parseDefinitions } = await import("@/lib/yaml/definitions");
-  const [parsed] = parseDefinitions(readFileSync("features/user_features_1h.yaml", "utf8")).definitions;
-  await upsertDefinition(parsed!.definition, "test");
+  await registerDemoGroups({ user_features_1h: undefined });
 });
 afterAll(async () => {
   redis.disconnect();

@@ -1,0 +1,25 @@
+// The demo's feature definitions (features/*.yaml) for tests and benchmarks. App modules are imported
+// inside the functions, so callers can point the app's environment at their emulator first.
+import { readFileSync } from "node:fs";
+import type { FeatureGroupDefinition } from "@/lib/schemas/feature-group";
+
+export async function demoDefinition(name: string): Promise<FeatureGroupDefinition> {
+  const { parseDefinitions } = await import("@/lib/yaml/definitions");
+  const [parsed] = parseDefinitions(readFileSync(`features/${name}.yaml`, "utf8")).definitions;
+  if (!parsed) throw new Error(`features/${name}.yaml holds no definition`);
+  return parsed.definition;
+}
+
+/** This file owns the run's registry while it runs (files run one after another): only these groups, each with its SLA. */
+export async function registerDemoGroups(slaSeconds: Record<string, number | undefined>): Promise<void> {
+  const { getPrisma } = await import("@/lib/db");
+  const { upsertDefinition } = await import("@/lib/registry/groups");
+  const prisma = getPrisma();
+  await prisma.featureGroup.deleteMany();
+  await prisma.incident.deleteMany();
+  await prisma.freshnessSample.deleteMany();
+  for (const [name, sla] of Object.entries(slaSeconds)) {
+    const definition = await demoDefinition(name);
+    await upsertDefinition(sla === undefined ? definition : { ...definition, freshness_sla_seconds: sla }, "test");
+  }
+}
