@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ML_OWNER } from "./support/accounts";
+import { ML_OWNER, RECSYS_OWNER } from "./support/accounts";
 
 test.use({ storageState: { cookies: [], origins: [] } });
 
@@ -63,4 +63,33 @@ test("API tokens: created once-visible on the settings page, used for a write, t
   expect((await api.get("/api/groups/user_features_1h")).status()).toBe(200); // reads are public in the demo
   expect((await api.put("/api/groups/user_features_1h", { data: { version: current.version + 1, definition: current.definition } })).status()).toBe(401);
   await api.dispose();
+});
+
+test("a user changes their password on /settings and signs out from /signout", async ({ page }) => {
+  const signIn = async (password: string) => {
+    await page.goto("/signin?callbackUrl=/settings");
+    await page.getByLabel("Email").fill(RECSYS_OWNER.email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+  };
+  await signIn(RECSYS_OWNER.password);
+  await expect(page).toHaveURL(/\/settings$/);
+  const form = page.getByRole("form", { name: "Change password" });
+  await form.getByLabel("Current password").fill("not-my-password");
+  await form.getByLabel("New password", { exact: true }).fill("a-new-password-123");
+  await form.getByLabel("New password again").fill("a-new-password-123");
+  await form.getByRole("button", { name: "Change password" }).click();
+  await expect(form.getByRole("alert")).toContainText("current: wrong password");
+  await form.getByLabel("Current password").fill(RECSYS_OWNER.password);
+  await form.getByRole("button", { name: "Change password" }).click();
+  await expect(form.getByRole("status")).toHaveText("Password changed.");
+
+  await page.goto("/signout");
+  await page.getByRole("main").getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await signIn(RECSYS_OWNER.password);
+  await expect(page.getByText("Wrong email or password.")).toBeVisible();
+  await signIn("a-new-password-123");
+  await expect(page.getByTestId("signed-in-as")).toContainText(RECSYS_OWNER.email);
 });

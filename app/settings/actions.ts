@@ -5,15 +5,15 @@ import { runAction } from "@/lib/action-result";
 import { currentActor } from "@/lib/auth/actor";
 import { requireAdmin } from "@/lib/auth/permissions";
 import { createToken, revokeToken } from "@/lib/auth/tokens";
-import { createUser, updateUser } from "@/lib/auth/users";
+import { changePassword, createUser, updateUser } from "@/lib/auth/users";
 import { AppError } from "@/lib/errors";
-import { TokenRequestSchema, UserCreateSchema, UserUpdateSchema } from "@/lib/schemas/auth";
+import { PasswordChangeSchema, TokenRequestSchema, UserCreateSchema, UserUpdateSchema } from "@/lib/schemas/auth";
 
-/** Tokens are made in a browser session only: a token cannot mint more tokens. */
+/** Account settings change from a browser session only: a token cannot mint tokens or change passwords. */
 async function sessionUser() {
   const actor = await currentActor();
-  if (actor.kind !== "user") throw new AppError(401, "sign in to manage API tokens");
-  if (actor.via !== "session") throw new AppError(403, "API tokens are managed from a signed-in browser session");
+  if (actor.kind !== "user") throw new AppError(401, "sign in to change your account settings");
+  if (actor.via !== "session") throw new AppError(403, "account settings change from a signed-in browser session");
   return actor;
 }
 
@@ -33,6 +33,15 @@ export async function revokeTokenAction(id: string) {
     const user = await sessionUser();
     await revokeToken(id, user.id, user.role === "admin");
     revalidatePath("/settings");
+    return null;
+  });
+}
+
+export async function changePasswordAction(input: unknown) {
+  return runAction(async () => {
+    const user = await sessionUser();
+    const { current, next } = PasswordChangeSchema.parse(input);
+    await changePassword(user.id, current, next);
     return null;
   });
 }

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NotAllowed } from "@/components/auth/not-allowed";
+import { PasswordForm } from "@/components/auth/password-form";
 import { TokenManager } from "@/components/auth/token-manager";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageActor } from "@/lib/auth/page-actor";
 import { listTokens } from "@/lib/auth/tokens";
-import { createTokenAction, revokeTokenAction } from "./actions";
+import { changePasswordAction, createTokenAction, revokeTokenAction } from "./actions";
 
 export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";
@@ -22,6 +23,10 @@ export default async function SettingsPage() {
         <h2 id="tokens-heading" className="mb-1 text-base font-semibold">API tokens</h2>
         <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">For CI and the CLI. A token acts as you, limited to its scope: read, or write (what your role allows). Tokens are stored hashed.</p>
         <TokenManager tokens={tokens} canWrite={actor.role !== "viewer"} create={createTokenAction} revoke={revokeTokenAction} />
+      </section>
+      <section aria-labelledby="password-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+        <h2 id="password-heading" className="mb-3 text-base font-semibold">Password</h2>
+        <PasswordForm change={changePasswordAction} />
       </section>
     </>
   );

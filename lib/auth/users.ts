@@ -1,7 +1,7 @@
 import "server-only";
 import { getPrisma } from "../db";
 import { AppError } from "../errors";
-import { hashPassword } from "./password";
+import { hashPassword, verifyPassword } from "./password";
 import type { Role } from "./permissions";
 
 export type UserSummary = { id: string; email: string; name: string; role: Role; teams: string[]; createdAt: Date };
@@ -12,6 +12,14 @@ export const listUsers = (): Promise<UserSummary[]> => getPrisma().user.findMany
 export async function createUser(input: { email: string; name: string; role: Role; teams: string[]; password: string }): Promise<UserSummary> {
   if (await getPrisma().user.findUnique({ where: { email: input.email } })) throw new AppError(409, `${input.email} already has an account`, [{ path: "email", message: "already taken" }]);
   return getPrisma().user.create({ data: { email: input.email, name: input.name, role: input.role, teams: input.teams, passwordHash: await hashPassword(input.password) }, select: SUMMARY });
+}
+
+/** A user changes their own password, proving the current one. */
+export async function changePassword(id: string, current: string, next: string): Promise<void> {
+  const user = await getPrisma().user.findUnique({ where: { id } });
+  if (!user?.passwordHash) throw new AppError(409, "this account signs in through single sign-on and has no password here");
+  if (!(await verifyPassword(current, user.passwordHash))) throw new AppError(422, "the current password is wrong", [{ path: "current", message: "wrong password" }]);
+  await getPrisma().user.update({ where: { id }, data: { passwordHash: await hashPassword(next) } });
 }
 
 /** Role and teams; an admin cannot take away the last admin (nobody could manage users afterwards). */

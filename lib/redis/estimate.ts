@@ -1,5 +1,11 @@
 /** 95% two-sided normal quantile. */
 const Z95 = 1.96;
+/**
+ * SCAN returns whole hash buckets and may return a key twice while Redis rehashes, so the sample is
+ * not quite a simple random one: the binomial bound is doubled to stay on the safe side (measured:
+ * errors up to 1.6 times the plain bound on 1,000,000 keys).
+ */
+const DESIGN_EFFECT = 2;
 
 export type KeyCount = {
   count: number;
@@ -19,7 +25,7 @@ export function estimateCount(matched: number, examined: number, dbsize: number,
   const share = matched / examined;
   // Finite-population correction: the sample is drawn without replacement from DBSIZE keys.
   const correction = Math.sqrt(Math.max(0, (dbsize - examined) / Math.max(1, dbsize - 1)));
-  const margin = Z95 * Math.sqrt((share * (1 - share)) / examined) * correction * dbsize;
+  const margin = DESIGN_EFFECT * Z95 * Math.sqrt((share * (1 - share)) / examined) * correction * dbsize;
   return { count: Math.round(share * dbsize), exact: false, margin: Math.round(margin) };
 }
 

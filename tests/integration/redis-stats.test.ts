@@ -62,7 +62,7 @@ describe("collectRedisStats", () => {
       expect(keys?.exact).toBe(false);
       expect(Math.abs((keys?.count ?? 0) - truth) / truth, `${glob}: ${keys?.count} vs ${truth}`).toBeLessThan(0.05);
       // The stated 95% bound covers the truth and is itself under 5%.
-      expect(Math.abs((keys?.count ?? 0) - truth)).toBeLessThanOrEqual((keys?.margin ?? 0) * 1.5);
+      expect(Math.abs((keys?.count ?? 0) - truth)).toBeLessThanOrEqual(keys?.margin ?? 0);
       expect((keys?.margin ?? Infinity) / truth).toBeLessThan(0.05);
     }
   }, 60_000);
