@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { Redis } from "ioredis";
 import { collectRedisStats } from "../lib/observability/redis-stats";
-import type { GroupKeySources } from "../lib/redis/key-patterns";
+import type { GroupKeySources } from "../lib/entity-keys/shapes";
 import { DEFAULT_SCAN } from "../lib/redis/keyspace";
 import { startRedis } from "../tests/support/redis-server";
 import { percentiles } from "./support/scale";

@@ -3,7 +3,31 @@
 // non-Option fields; nullable columns are the contract's "null" ones.
 export const CATALOG_DDL = `
 DROP SCHEMA IF EXISTS rw_catalog CASCADE;
+DROP SCHEMA IF EXISTS emulator_control CASCADE;
+
+-- The emulator's own control plane (faults, and the rows behind Prometheus-backed relations); never
+-- read by Tideline. A restart starts healthy.
+CREATE SCHEMA emulator_control;
+CREATE TABLE emulator_control.faults (
+  kind varchar NOT NULL, target varchar NOT NULL, params jsonb NOT NULL DEFAULT '{}',
+  created_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (kind, target));
+CREATE TABLE emulator_control.kafka_job_lag (
+  job_id int4 NOT NULL, source_id int4 NOT NULL, fragment_id int4 NOT NULL, partition_id varchar NOT NULL,
+  lag_phase varchar NOT NULL, high_watermark int8, consumer_offset int8, lag int8,
+  PRIMARY KEY (job_id, source_id, fragment_id, partition_id));
+-- rw_kafka_source_metrics asks Prometheus from the frontend; unreachable, the query fails (§11.9).
+CREATE FUNCTION emulator_control.prometheus_answers() RETURNS boolean LANGUAGE plpgsql VOLATILE AS $fn$
+BEGIN
+  IF EXISTS (SELECT 1 FROM emulator_control.faults WHERE kind = 'prometheus-down') THEN
+    RAISE EXCEPTION 'failed to query Prometheus: error sending request for url (http://prometheus:9500/api/v1/query): connection refused';
+  END IF;
+  RETURN true;
+END $fn$;
+
 CREATE SCHEMA rw_catalog;
+
+-- A RisingWave session's time zone is UTC unless set: \`timestamp\` values and casts follow it.
+DO $tz$ BEGIN EXECUTE format('ALTER DATABASE %I SET timezone TO %L', current_database(), 'UTC'); END $tz$;
 
 CREATE TABLE rw_catalog.rw_databases (
   id int4 NOT NULL PRIMARY KEY, name varchar NOT NULL, owner int4 NOT NULL, acl varchar[] NOT NULL,
@@ -81,10 +105,10 @@ CREATE TABLE rw_catalog.rw_internal_tables (
 CREATE TABLE rw_catalog.rw_hummock_snapshot (
   table_id int4 NOT NULL PRIMARY KEY, committed_epoch int8 NOT NULL);
 
-CREATE TABLE rw_catalog.rw_kafka_job_lag (
-  job_id int4 NOT NULL, source_id int4 NOT NULL, fragment_id int4 NOT NULL, partition_id varchar NOT NULL,
-  lag_phase varchar NOT NULL, high_watermark int8, consumer_offset int8, lag int8,
-  PRIMARY KEY (job_id, source_id, fragment_id, partition_id));
+-- A view in RisingWave too (over rw_kafka_source_metrics, which reads Prometheus).
+CREATE VIEW rw_catalog.rw_kafka_job_lag AS
+  SELECT job_id, source_id, fragment_id, partition_id, lag_phase, high_watermark, consumer_offset, lag
+  FROM emulator_control.kafka_job_lag WHERE emulator_control.prometheus_answers();
 
 CREATE TABLE rw_catalog.rw_event_logs (
   unique_id varchar NOT NULL PRIMARY KEY, "timestamp" timestamptz NOT NULL, event_type varchar NOT NULL,
@@ -100,11 +124,4 @@ CREATE TABLE rw_catalog.rw_worker_nodes (
 -- RisingWave's builtin (v2.2+): upper 48 bits of an epoch are ms since 2021-04-01 UTC.
 CREATE OR REPLACE FUNCTION public.rw_epoch_to_ts(epoch bigint) RETURNS timestamptz
   LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT to_timestamp(1617235200 + (epoch >> 16) / 1000.0) $$;
-
--- The emulator's own control plane (faults); never read by Tideline. A restart starts healthy.
-DROP SCHEMA IF EXISTS emulator_control CASCADE;
-CREATE SCHEMA emulator_control;
-CREATE TABLE emulator_control.faults (
-  kind varchar NOT NULL, target varchar NOT NULL, params jsonb NOT NULL DEFAULT '{}',
-  created_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (kind, target));
 `;

@@ -1,12 +1,17 @@
 // Writes the emulated cluster's catalog: every relation, column, job, fragment, state table and edge.
 import type { Pool, PoolClient } from "pg";
 import { CATALOG_DDL } from "./catalog-ddl";
-import { insertRows, quoteIdent } from "./db";
+import { insertRows, qualified, quoteIdent } from "./db";
 import type { RelationSpec } from "./pipeline";
-import { TYPE_INFO, type ColumnSpec } from "./sql-types";
+import { TYPE_INFO } from "./sql-types";
 
 export const DATABASE_ID = 1;
 export const PUBLIC_SCHEMA_ID = 5;
+/** Another database of the cluster: its barrier and sink events share rw_event_logs with ours (§11.12). */
+export const OTHER_DATABASE_ID = 7;
+const SCHEMA_IDS: Record<string, number> = { public: PUBLIC_SCHEMA_ID, risk: 6 };
+/** Connector tables' hidden sources get ids of their own (object ids are unique across kinds). */
+const HIDDEN_SOURCE_ID_OFFSET = 200_000;
 export const ROOT_USER_ID = 1;
 export const CLUSTER_VERSION = "3.0.3";
 const FIRST_INTERNAL_TABLE_ID = 100_001;
@@ -26,11 +31,15 @@ const STORAGE_KINDS = new Set(["table", "materialized view"]);
 
 export const hasStorage = (relation: RelationSpec) => STORAGE_KINDS.has(relation.kind);
 
-/** The public-schema table holding an MV's or table's rows, with RisingWave's hidden _rw_timestamp. */
-export function storageTableDdl(name: string, columns: ColumnSpec[]): string {
+export const schemaIdOf = (schema: string) => SCHEMA_IDS[schema] ?? PUBLIC_SCHEMA_ID;
+
+/** The table holding an MV's or table's rows in its schema, with RisingWave's hidden _rw_timestamp. */
+export function storageTableDdl(relation: Pick<RelationSpec, "schema" | "name" | "columns">): string {
+  const { columns } = relation;
   const keys = columns.filter((column) => column.primaryKey).map((column) => quoteIdent(column.name));
   const body = columns.map((column) => `${quoteIdent(column.name)} ${TYPE_INFO[column.type].postgres}${column.nullable ? "" : " NOT NULL"}`);
-  return `DROP TABLE IF EXISTS public.${quoteIdent(name)}; CREATE TABLE public.${quoteIdent(name)} (${[...body, "_rw_timestamp timestamptz NOT NULL DEFAULT now()", `PRIMARY KEY (${keys.join(", ")})`].join(", ")})`;
+  const table = qualified(relation);
+  return `DROP TABLE IF EXISTS ${table}; CREATE TABLE ${table} (${[...body, "_rw_timestamp timestamptz NOT NULL DEFAULT now()", `PRIMARY KEY (${keys.join(", ")})`].join(", ")})`;
 }
 
 function columnRows(relation: RelationSpec) {
@@ -59,7 +68,7 @@ function jobShape(relation: RelationSpec): { flags: string[][]; internal: string
     case "source":
       return { flags: [["SOURCE"]], internal: ["source"] };
     case "table":
-      return { flags: [["MVIEW", "DML"]], internal: [] };
+      return relation.connector ? { flags: [["SOURCE", "MVIEW"]], internal: ["source"] } : { flags: [["MVIEW", "DML"]], internal: [] };
     case "materialized view":
       return { flags: [["MVIEW"], [relation.upstream.some((name) => name === "user_events") ? "SOURCE_SCAN" : "STREAM_SCAN"]], internal: ["hashaggstate"] };
     case "sink":
@@ -78,10 +87,11 @@ export async function writeCatalog(db: Pool | PoolClient, relations: RelationSpe
 
   await insertRows(db, "rw_catalog.rw_databases", [
     { id: DATABASE_ID, name: "dev", owner, acl, resource_group: "default", barrier_interval_ms: 1000, checkpoint_frequency: 1 },
+    { id: OTHER_DATABASE_ID, name: "analytics", owner, acl, resource_group: "default", barrier_interval_ms: 1000, checkpoint_frequency: 1 },
   ]);
   await insertRows(db, "rw_catalog.rw_schemas", [
     { id: 2, name: "pg_catalog", owner, acl }, { id: 3, name: "information_schema", owner, acl },
-    { id: 4, name: "rw_catalog", owner, acl }, { id: PUBLIC_SCHEMA_ID, name: "public", owner, acl },
+    { id: 4, name: "rw_catalog", owner, acl }, ...Object.entries(SCHEMA_IDS).map(([name, id]) => ({ id, name, owner, acl })),
   ]);
   await insertRows(db, "rw_catalog.rw_worker_nodes", [
     { id: 1, host: "127.0.0.1", port: "5690", type: "WORKER_TYPE_META", state: "RUNNING", rw_version: CLUSTER_VERSION, started_at: now },
@@ -91,26 +101,32 @@ export async function writeCatalog(db: Pool | PoolClient, relations: RelationSpe
     { id: 4, host: "127.0.0.1", port: "6660", type: "WORKER_TYPE_COMPACTOR", state: "RUNNING", rw_version: CLUSTER_VERSION, started_at: now, is_iceberg_compactor: false },
   ]);
 
-  const relationRows = relations.map((relation) => ({
-    id: relation.id, name: relation.name, relation_type: relation.kind, schema_id: PUBLIC_SCHEMA_ID, owner, definition: relation.definition, acl,
-  }));
-  const base = (relation: RelationSpec) => ({ id: relation.id, name: relation.name, schema_id: PUBLIC_SCHEMA_ID, owner, definition: relation.definition, acl, ...created });
+  // A table WITH (connector …) has a hidden source of the same name (§1.6: associated_table_id).
+  const hiddenSources = relations
+    .filter((relation) => relation.kind === "table" && relation.connector)
+    .map((table) => ({ ...table, id: HIDDEN_SOURCE_ID_OFFSET + table.id, kind: "source" as const, associatedTableId: table.id }));
+  const base = (relation: RelationSpec) => ({ id: relation.id, name: relation.name, schema_id: schemaIdOf(relation.schema), owner, definition: relation.definition, acl, ...created });
   const of = (kind: RelationSpec["kind"]) => relations.filter((relation) => relation.kind === kind);
 
-  await insertRows(db, "rw_catalog.rw_relations", relationRows);
+  await insertRows(db, "rw_catalog.rw_relations", [...relations, ...hiddenSources].map((relation) => ({
+    id: relation.id, name: relation.name, relation_type: relation.kind, schema_id: schemaIdOf(relation.schema), owner, definition: relation.definition, acl,
+  })));
   await insertRows(db, "rw_catalog.rw_materialized_views", of("materialized view").map((relation) => ({
-    ...base(relation), schema_name: "public", append_only: false, background_ddl: false, status: "Created",
+    ...base(relation), schema_name: relation.schema, append_only: false, background_ddl: false, status: "Created",
   })));
   await insertRows(db, "rw_catalog.rw_tables", of("table").map((relation) => ({ ...base(relation), append_only: false, refreshable: false })));
-  await insertRows(db, "rw_catalog.rw_sources", of("source").map((relation) => ({
+  await insertRows(db, "rw_catalog.rw_sources", [...of("source").map((source) => ({ ...source, associatedTableId: null as number | null })), ...hiddenSources].map((relation) => ({
     ...base(relation), connector: relation.connector, columns: relation.columns.map((column) => column.name), format: relation.format ?? null,
-    row_encode: relation.rowEncode ?? null, append_only: true, associated_table_id: null, connection_id: null, is_shared: true,
+    row_encode: relation.rowEncode ?? null, append_only: relation.associatedTableId === null, associated_table_id: relation.associatedTableId,
+    connection_id: null, is_shared: relation.associatedTableId === null,
     connector_props: props(relation.connectorProps), format_encode_options: props(relation.formatEncodeOptions) ?? {},
   })));
   await insertRows(db, "rw_catalog.rw_sinks", of("sink").map((relation) => ({
     ...base(relation), connector: relation.connector, sink_type: relation.sinkType, connection_id: null, target_table_name: null,
     background_ddl: false, connector_props: props(relation.connectorProps), format_encode_options: props(relation.formatEncodeOptions),
   })));
+  // A sink without FORMAT options holds the jsonb value null, not SQL NULL (§11.8).
+  await db.query("UPDATE rw_catalog.rw_sinks SET format_encode_options = 'null'::jsonb WHERE format_encode_options IS NULL");
   await insertRows(db, "rw_catalog.rw_sink_decouple", of("sink").map((relation) => ({ sink_id: relation.id, is_decouple: true, watermark_vnode_count: VNODES })));
   await insertRows(db, "rw_catalog.rw_depend", relations.flatMap((relation) =>
     relation.upstream.map((name) => ({ objid: relation.id, refobjid: byName.get(name)?.id ?? 0 })),
@@ -145,7 +161,7 @@ export async function writeCatalog(db: Pool | PoolClient, relations: RelationSpe
     });
     for (const table of internal) {
       internalTables.push({
-        id: table.id, name: `__internal_${relation.name}_${firstFragment}_${table.kind}_${table.id}`, schema_id: PUBLIC_SCHEMA_ID,
+        id: table.id, name: `__internal_${relation.name}_${firstFragment}_${table.kind}_${table.id}`, schema_id: schemaIdOf(relation.schema),
         job_id: relation.id, owner, definition: "", acl, ...created,
       });
     }
@@ -155,6 +171,9 @@ export async function writeCatalog(db: Pool | PoolClient, relations: RelationSpe
   await insertRows(db, "rw_catalog.rw_internal_tables", internalTables);
   await insertRows(db, "rw_catalog.rw_table_stats", relations.filter(hasStorage).map((relation) => ({ id: relation.id, total_key_count: 0, total_key_size: 0, total_value_size: 0 })));
 
-  for (const relation of relations.filter(hasStorage)) await db.query(storageTableDdl(relation.name, relation.columns));
+  for (const schema of new Set(relations.map((relation) => relation.schema))) {
+    if (schema !== "public") await db.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE; CREATE SCHEMA ${quoteIdent(schema)}`);
+  }
+  for (const relation of relations.filter(hasStorage)) await db.query(storageTableDdl(relation));
   return { relations: byName, stateTables, fragmentOf };
 }

@@ -1,4 +1,4 @@
-import type { PoolClient, Pool } from "pg";
+import { Pool, types, type PoolClient } from "pg";
 
 type Queryable = Pool | PoolClient;
 
@@ -9,6 +9,9 @@ export async function insertRows(db: Queryable, table: string, rows: Record<stri
 }
 
 export const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** `"schema"."name"` of a relation's storage table. */
+export const qualified = (relation: { schema: string; name: string }) => `${quoteIdent(relation.schema)}.${quoteIdent(relation.name)}`;
 
 export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
@@ -23,4 +26,17 @@ export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) =>
   } finally {
     client.release();
   }
+}
+
+/**
+ * The emulator's connection to its database, in UTC like a RisingWave session. Row values keep the
+ * text RisingWave's encoders start from: timestamp, date and jsonb stay text (a JavaScript Date
+ * would put a local time zone on a timestamp and drop its microseconds).
+ */
+export function createEmulatorPool(url: string): Pool {
+  const asText = new Set([types.builtins.TIMESTAMP, types.builtins.DATE, types.builtins.JSONB]);
+  return new Pool({
+    connectionString: url, max: 4, application_name: "risingwave-emulator", options: "-c timezone=UTC",
+    types: { getTypeParser: ((oid: number, format?: "text" | "binary") => (asText.has(oid) ? (value: string) => value : types.getTypeParser(oid, format ?? "text"))) as typeof types.getTypeParser },
+  });
 }

@@ -1,19 +1,22 @@
 // A RisingWave v3.0.3 cluster as Tideline sees it over the Postgres wire: rw_catalog, MV rows moved
 // by a synthetic stream at every barrier, and sinks writing Redis and the archive.
 import { Redis } from "ioredis";
-import { Pool, type PoolClient } from "pg";
+import type { Pool, PoolClient } from "pg";
 import { createArchiveWriter, type ArchiveWriter } from "./archive-writer";
-import { DATABASE_ID, hasStorage, storageTableDdl, writeCatalog, type CatalogLayout } from "./catalog";
-import { inTransaction, insertRows, quoteIdent } from "./db";
+import { DATABASE_ID, OTHER_DATABASE_ID, hasStorage, schemaIdOf, storageTableDdl, writeCatalog, type CatalogLayout } from "./catalog";
+import { createEmulatorPool, inTransaction, insertRows, qualified, quoteIdent } from "./db";
 import { epochFromUnixMs } from "./epoch";
 import { deleteFault, indexFaults, readFaults, type Fault, type FaultState } from "./faults";
-import { writeAffinity, writeOrderFeatures, writeScaleGroup, writeUserFeatures, type MvWrite } from "./mv-writes";
+import {
+  writeAffinity, writeCategoryDaily, writeHighValueCustomers, writeOrderFeatures, writeScaleGroup, writeSessions, writeUserFeatures, type MvWrite,
+} from "./mv-writes";
 import { buildPipeline, scaleGroupName, type RelationSpec } from "./pipeline";
 import { createRandom, type Random } from "./random";
 import { CACHE_ASIDE, FileSinkWriter, redisKeyFor, writeCacheAside, writeRedisSink } from "./sinks";
 import { renderTemplate, type Row } from "./sink-format";
+import { seedMaterializedViews } from "./seed";
 import { writeMissingSnapshots } from "./snapshots";
-import { generateTraffic } from "./workload";
+import { generateTraffic, type TickTraffic } from "./workload";
 
 export type EmulatorOptions = {
   risingwaveUrl: string;
@@ -41,6 +44,18 @@ export const DRIFT_USERS = 50;
 const KAFKA_SOURCE = "user_events";
 const CDC_SOURCE = "orders_cdc";
 const EVENT_LOG_KEEP = 10;
+/** A barrier after a pause (or a clock jump) applies at most this much traffic. */
+const MAX_TICK_TRAFFIC_MS = 5_000;
+
+/** The MVs the stream maintains, each from the traffic of one barrier. */
+const MV_WRITERS: Record<string, (db: PoolClient, traffic: TickTraffic, now: Date) => Promise<MvWrite>> = {
+  user_features_1h: writeUserFeatures,
+  user_item_affinity: writeAffinity,
+  order_value_features: writeOrderFeatures,
+  high_value_customers: writeHighValueCustomers,
+  category_daily_stats: writeCategoryDaily,
+  session_activity: writeSessions,
+};
 
 type Partition = { highWatermark: bigint; consumerOffset: bigint };
 
@@ -74,7 +89,7 @@ export class Emulator {
   }
 
   static async create(options: EmulatorOptions, startedAt = new Date()): Promise<Emulator> {
-    const pool = new Pool({ connectionString: options.risingwaveUrl, max: 4, application_name: "risingwave-emulator" });
+    const pool = createEmulatorPool(options.risingwaveUrl);
     const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 2 });
     const archive = createArchiveWriter(options.archiveUrl, options.s3Endpoint, options.region);
     const relations = buildPipeline({ redisUrl: options.redisUrl, archiveBucket: archive.bucket, archivePrefix: archive.prefix, extraGroups: options.extraGroups });
@@ -99,32 +114,7 @@ export class Emulator {
     const { users, items } = this.options;
     const committed = startedAt.toISOString();
     await inTransaction(this.pool, async (db) => {
-      await db.query(
-        `INSERT INTO public.item_catalog (item_id, category, price, updated_at, _rw_timestamp)
-         SELECT i, (ARRAY['books','electronics','garden','toys','fashion','grocery'])[1 + i % 6], round((5 + (i * 37 % 200))::numeric, 2), $1, $1 FROM generate_series(1, $2::int) AS i`,
-        [committed, items],
-      );
-      await db.query(
-        `INSERT INTO public.user_features_1h (user_id, event_count_1h, click_count_1h, purchase_count_1h, total_spend_1h, avg_purchase_amount_1h, last_event_ts, _rw_timestamp)
-         SELECT u, 5 + u * 7 % 40, u * 3 % 12, p, round((p * (10 + u % 50))::numeric, 2), CASE WHEN p > 0 THEN (10 + u % 50)::float8 END,
-                $1::timestamptz - make_interval(secs => u % 1800), $1
-         FROM generate_series(1, $2::int) AS u, LATERAL (SELECT u % 4 AS p) AS x`,
-        [committed, users],
-      );
-      await db.query(
-        `INSERT INTO public.user_item_affinity (user_id, item_id, category, interaction_count, affinity_score, last_interaction_ts, _rw_timestamp)
-         SELECT DISTINCT ON (u, i) u, i, c.category, 1 + (u + k) % 5, (1 + (u + k) % 5) * 1.5, $1::timestamptz - make_interval(secs => (u * k) % 3600), $1
-         FROM generate_series(1, $2::int) AS u, generate_series(0, 2) AS k,
-              LATERAL (SELECT 1 + ((u * 7919 + k * 104729) % $3::int) AS i) AS x
-         LEFT JOIN public.item_catalog AS c ON c.item_id = x.i ORDER BY u, i`,
-        [committed, users, items],
-      );
-      await db.query(
-        `INSERT INTO public.order_value_features (user_id, order_count_7d, total_order_value_7d, avg_order_value_7d, last_order_ts, _rw_timestamp)
-         SELECT u, 1 + u % 6, round(((1 + u % 6) * (20 + u % 80))::numeric, 2), (20 + u % 80)::float8, $1::timestamptz - make_interval(secs => u * 97 % 86400), $1
-         FROM generate_series(1, $2::int) AS u WHERE u % 5 <> 0`,
-        [committed, users],
-      );
+      await seedMaterializedViews(db, startedAt, users, items);
       for (let index = 1; index <= this.options.extraGroups; index++) {
         await db.query(
           `INSERT INTO public.${quoteIdent(scaleGroupName(index))} (entity_id, feature_a, feature_b, updated_at, _rw_timestamp)
@@ -134,7 +124,7 @@ export class Emulator {
       }
       const epoch = epochFromUnixMs(startedAt.getTime()).toString();
       await insertRows(db, "rw_catalog.rw_hummock_snapshot", this.layout.stateTables.map((table) => ({ table_id: table.id, committed_epoch: epoch })));
-      const counts = [...this.layout.relations.values()].filter(hasStorage).map((r) => `SELECT ${r.id} AS id, count(*) AS n FROM public.${quoteIdent(r.name)}`);
+      const counts = [...this.layout.relations.values()].filter(hasStorage).map((r) => `SELECT ${r.id} AS id, count(*) AS n FROM ${qualified(r)}`);
       await db.query(
         `UPDATE rw_catalog.rw_table_stats AS s SET total_key_count = c.n, total_key_size = c.n * 16, total_value_size = c.n * 96
          FROM (${counts.join(" UNION ALL ")}) AS c WHERE c.id = s.id`,
@@ -146,6 +136,7 @@ export class Emulator {
       });
       await this.writeKafkaLag(db);
       await this.logEvent(db, startedAt, "META_NODE_START", { metaNodeStart: { host: "127.0.0.1:5690", clusterVersion: "3.0.3" } });
+      await this.logOtherDatabase(db, startedAt);
     });
     await this.seedRedis();
     this.fileSinks = new Map(
@@ -158,7 +149,7 @@ export class Emulator {
   private async seedRedis() {
     for (const sink of [...this.layout.relations.values()].filter((relation) => relation.kind === "sink" && relation.connector === "REDIS")) {
       const mv = this.relation(sink.upstream[0] ?? "");
-      const { rows } = await this.pool.query(`SELECT * FROM public.${quoteIdent(mv.name)}`);
+      const { rows } = await this.pool.query(`SELECT * FROM ${qualified(mv)}`);
       await writeRedisSink(this.redis, sink, rows as Row[]);
       if (mv.name === CACHE_ASIDE.mv) await writeCacheAside(this.redis, mv, (rows as Row[]).filter((_, index) => index % 2 === 0));
     }
@@ -184,12 +175,13 @@ export class Emulator {
   }
 
   /** One barrier: apply the traffic since the last one, commit an epoch, run the sinks. */
-  async tick(nowMs = Date.now()): Promise<void> {
-    const now = new Date(nowMs);
+  async tick(wallClockMs = Date.now()): Promise<void> {
     const activeFaults = await readFaults(this.pool);
     const faults = indexFaults(activeFaults);
+    const nowMs = wallClockMs + faults.clockOffsetMs;
+    const now = new Date(nowMs);
     await this.activateNewFaults(activeFaults, faults, now);
-    const elapsedMs = Math.max(0, nowMs - this.lastTickMs);
+    const elapsedMs = Math.min(MAX_TICK_TRAFFIC_MS, Math.max(0, nowMs - this.lastTickMs));
     this.lastTickMs = nowMs;
     const produced = Math.round((this.options.rate * elapsedMs) / 1000);
     const kafkaStalled = faults.stalled.has(KAFKA_SOURCE);
@@ -207,9 +199,7 @@ export class Emulator {
 
     await inTransaction(this.pool, async (db) => {
       const live = (mv: string) => !faults.stalled.has(mv);
-      if (live("user_features_1h")) writes.set("user_features_1h", await writeUserFeatures(db, traffic.users, now));
-      if (live("user_item_affinity")) writes.set("user_item_affinity", await writeAffinity(db, traffic.affinity, now));
-      if (live("order_value_features")) writes.set("order_value_features", await writeOrderFeatures(db, traffic.orders, now));
+      for (const [mv, write] of Object.entries(MV_WRITERS)) if (live(mv)) writes.set(mv, await write(db, traffic, now));
       for (let touched = 0; touched < Math.min(10, this.options.extraGroups) && !kafkaStalled; touched++) {
         const name = scaleGroupName(1 + this.random.int(this.options.extraGroups));
         if (!live(name)) continue;
@@ -229,6 +219,7 @@ export class Emulator {
           command: "barrier", barrierKind: "Checkpoint", databaseId: DATABASE_ID,
         },
       });
+      if (this.ticks % 10 === 0) await this.logOtherDatabase(db, now);
       await this.progressBackfills(db, faults, now, epoch);
     });
     this.lastEpoch = epoch;
@@ -265,25 +256,36 @@ export class Emulator {
     });
   }
 
+  /** One row per (job, fragment, partition): every demo MV on the topic reads every partition (§11.9). */
   private async writeKafkaLag(db: PoolClient) {
     const source = this.relation(KAFKA_SOURCE);
-    const fragment = this.layout.fragmentOf.get(KAFKA_SOURCE) ?? 0;
-    await db.query("DELETE FROM rw_catalog.rw_kafka_job_lag WHERE source_id = $1", [source.id]);
-    await insertRows(db, "rw_catalog.rw_kafka_job_lag", this.partitions.map((partition, index) => {
+    const jobs = [...this.layout.relations.values()].filter((relation) => relation.kind === "materialized view" && relation.upstream.includes(KAFKA_SOURCE) && relation.name in MV_WRITERS);
+    await db.query("DELETE FROM emulator_control.kafka_job_lag WHERE source_id = $1", [source.id]);
+    await insertRows(db, "emulator_control.kafka_job_lag", jobs.flatMap((job) => this.partitions.map((partition, index) => {
       const lag = partition.highWatermark - partition.consumerOffset - 1n;
       return {
-        job_id: source.id, source_id: source.id, fragment_id: fragment, partition_id: String(index), lag_phase: "LIVE",
+        job_id: job.id, source_id: source.id, fragment_id: this.layout.fragmentOf.get(job.name) ?? 0, partition_id: String(index), lag_phase: "LIVE",
         high_watermark: partition.highWatermark.toString(), consumer_offset: partition.consumerOffset.toString(), lag: (lag > 0n ? lag : 0n).toString(),
       };
-    }));
+    })));
   }
 
-  /** rw_event_logs keeps the last 10 events of each type, like meta's in-memory channel. */
+  /** Another database's barriers and a failing sink that shares a name with ours: the app must filter by id (§11.12). */
+  private async logOtherDatabase(db: PoolClient, at: Date) {
+    await this.logEvent(db, at, "BARRIER_COMPLETE", {
+      barrierComplete: { prevEpoch: "0", curEpoch: epochFromUnixMs(at.getTime()).toString(), durationSec: 42, command: "barrier", barrierKind: "Checkpoint", databaseId: OTHER_DATABASE_ID },
+    });
+    await this.logEvent(db, at, "SINK_FAIL", { sinkFail: { sinkId: 90_001, sinkName: "user_features_to_redis", connector: "redis", error: "Redis error: another database's sink" } });
+  }
+
+  /** rw_event_logs keeps the last 10 events of each type (BARRIER_COMPLETE: per database), like meta's in-memory channel. */
   private async logEvent(db: PoolClient | Pool, at: Date, type: string, info: Record<string, unknown>) {
     await db.query("INSERT INTO rw_catalog.rw_event_logs (unique_id, \"timestamp\", event_type, info) VALUES (gen_random_uuid()::varchar, $1, $2, $3::jsonb)", [at.toISOString(), type, JSON.stringify(info)]);
     await db.query(
-      `DELETE FROM rw_catalog.rw_event_logs WHERE event_type = $1 AND unique_id NOT IN
-         (SELECT unique_id FROM rw_catalog.rw_event_logs WHERE event_type = $1 ORDER BY "timestamp" DESC LIMIT ${EVENT_LOG_KEEP})`,
+      `DELETE FROM rw_catalog.rw_event_logs AS e WHERE event_type = $1 AND unique_id NOT IN
+         (SELECT unique_id FROM rw_catalog.rw_event_logs AS k WHERE k.event_type = $1
+            AND (k.event_type <> 'BARRIER_COMPLETE' OR k.info -> 'barrierComplete' -> 'databaseId' = e.info -> 'barrierComplete' -> 'databaseId')
+          ORDER BY "timestamp" DESC LIMIT ${EVENT_LOG_KEEP})`,
       [type],
     );
   }
@@ -293,8 +295,8 @@ export class Emulator {
       if (faults.drift.has(mv)) continue; // the drifting group's sinks and cache stop writing
       for (const sink of this.sinksOf(mv)) {
         if (faults.failedSinks.has(sink.name)) continue;
-        if (sink.connector === "REDIS") await writeRedisSink(this.redis, sink, write.rows);
-        if (sink.connector === "S3") this.fileSinks.get(sink.name)?.append(write.rows);
+        if (sink.connector === "REDIS") await writeRedisSink(this.redis, sink, write.rows, write.deleted);
+        if (sink.connector === "S3") this.fileSinks.get(sink.name)?.append(write.rows, now.getTime());
       }
       if (mv === CACHE_ASIDE.mv) await writeCacheAside(this.redis, this.relation(mv), write.rows.filter(() => this.random.next() < 0.2));
     }
@@ -332,18 +334,19 @@ export class Emulator {
   private async startDrift(mv: string, mode: "stale" | "missing", now: Date) {
     const relation = this.relation(mv);
     const keyColumn = relation.columns.find((column) => column.primaryKey)?.name ?? "user_id";
+    const table = qualified(relation);
     const ids = Array.from({ length: DRIFT_USERS }, (_, index) => index + 1);
     if (mode === "stale") {
       const numeric = relation.columns.filter((column) => !column.primaryKey && (column.type === "bigint" || column.type === "numeric"));
       const times = relation.columns.filter((column) => column.type === "timestamptz");
       const sets = [...numeric.map((c) => `${quoteIdent(c.name)} = ${quoteIdent(c.name)} + 1`), ...times.map((c) => `${quoteIdent(c.name)} = $2`), "_rw_timestamp = $2"];
-      await this.pool.query(`UPDATE public.${quoteIdent(mv)} SET ${sets.join(", ")} WHERE ${quoteIdent(keyColumn)} = ANY($1::bigint[])`, [ids, now.toISOString()]);
+      await this.pool.query(`UPDATE ${table} SET ${sets.join(", ")} WHERE ${quoteIdent(keyColumn)} = ANY($1::bigint[])`, [ids, now.toISOString()]);
       return;
     }
-    const { rows } = await this.pool.query(`SELECT * FROM public.${quoteIdent(mv)} WHERE ${quoteIdent(keyColumn)} = ANY($1::bigint[]) OR ${quoteIdent(keyColumn)} % 10 = 0`, [ids]);
+    const { rows } = await this.pool.query(`SELECT * FROM ${table} WHERE ${quoteIdent(keyColumn)} = ANY($1::bigint[]) OR ${quoteIdent(keyColumn)} % 10 = 0`, [ids]);
     const keys = (rows as Row[]).flatMap((row) => [
       ...this.sinksOf(mv).filter((sink) => sink.connector === "REDIS").map((sink) => redisKeyFor(sink, row)),
-      ...(mv === CACHE_ASIDE.mv ? [renderTemplate(CACHE_ASIDE.keyTemplate, row)] : []),
+      ...(mv === CACHE_ASIDE.mv ? [renderTemplate(CACHE_ASIDE.keyTemplate, row, relation.columns)] : []),
     ]);
     for (let start = 0; start < keys.length; start += 1_000) await this.redis.del(...keys.slice(start, start + 1_000));
   }
@@ -353,16 +356,17 @@ export class Emulator {
     const source = this.relation(fault.target);
     const name = `${source.name}_v2`;
     const id = this.nextRelationId++;
-    const definition = source.definition.replace(`MATERIALIZED VIEW ${source.name} `, `MATERIALIZED VIEW ${name} `);
-    const { rows } = await this.pool.query<{ n: string }>(`SELECT count(*) AS n FROM public.${quoteIdent(source.name)}`);
+    const prefix = source.schema === "public" ? "" : `${source.schema}.`;
+    const definition = source.definition.replace(`MATERIALIZED VIEW ${prefix}${source.name} `, `MATERIALIZED VIEW ${prefix}${name} `);
+    const { rows } = await this.pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${qualified(source)}`);
     const total = Number(rows[0]?.n ?? 0);
     const relation: RelationSpec = { ...source, id, name, definition };
     const fragmentId = 900_000 + id;
     await inTransaction(this.pool, async (db) => {
-      const base = { id, name, schema_id: 5, owner: 1, definition, acl: [] as string[] };
+      const base = { id, name, schema_id: schemaIdOf(source.schema), owner: 1, definition, acl: [] as string[] };
       await insertRows(db, "rw_catalog.rw_relations", [{ ...base, relation_type: "materialized view" }]);
       await insertRows(db, "rw_catalog.rw_materialized_views", [{
-        ...base, schema_name: "public", append_only: false, initialized_at: now.toISOString(), created_at: null,
+        ...base, schema_name: source.schema, append_only: false, initialized_at: now.toISOString(), created_at: null,
         initialized_at_cluster_version: "3.0.3", created_at_cluster_version: null, background_ddl: true, status: "Creating",
       }]);
       await insertRows(db, "rw_catalog.rw_streaming_jobs", [{ id, name, database_id: DATABASE_ID, status: "CREATING", parallelism: "adaptive", max_parallelism: 256, resource_group: "default" }]);
@@ -382,7 +386,7 @@ export class Emulator {
       }]);
       await insertRows(db, "rw_catalog.rw_hummock_snapshot", [{ table_id: id, committed_epoch: epochFromUnixMs(now.getTime() - 30_000).toString() }]);
       await insertRows(db, "rw_catalog.rw_table_stats", [{ id, total_key_count: 0, total_key_size: 0, total_value_size: 0 }]);
-      await db.query(storageTableDdl(name, source.columns));
+      await db.query(storageTableDdl(relation));
       await db.query("UPDATE emulator_control.faults SET params = params || $3::jsonb WHERE kind = $1 AND target = $2", ["backfill", fault.target, JSON.stringify({ name, id, total, startedAt: now.toISOString() })]);
     });
     this.layout.relations.set(name, relation);
@@ -402,7 +406,7 @@ export class Emulator {
         continue;
       }
       const source = fault.target;
-      await db.query(`INSERT INTO public.${quoteIdent(name)} SELECT * FROM public.${quoteIdent(source)}`);
+      await db.query(`INSERT INTO ${qualified(this.relation(name))} SELECT * FROM ${qualified(this.relation(source))}`);
       await db.query("DELETE FROM rw_catalog.rw_ddl_progress WHERE ddl_id = $1", [id]);
       await db.query("UPDATE rw_catalog.rw_materialized_views SET status = 'Created', created_at = $2, created_at_cluster_version = '3.0.3' WHERE id = $1", [id, now.toISOString()]);
       await db.query("UPDATE rw_catalog.rw_streaming_jobs SET status = 'CREATED' WHERE id = $1", [id]);

@@ -7,11 +7,13 @@
 //   npm run emulator -- drift <mv> [stale|missing]     make Redis disagree with the MV
 //   npm run emulator -- fail-sink <sink> [error]       SINK_FAIL events; the sink stops writing
 //   npm run emulator -- backfill <mv>         CREATE MATERIALIZED VIEW <mv>_v2 with backfill progress
+//   npm run emulator -- prometheus-down       rw_kafka_job_lag fails ("failed to query Prometheus"); resume prometheus
+//   npm run emulator -- clock <+2h|-30m|midnight|0>   move the cluster's clock (midnight: 30 s before the next UTC midnight)
 //   npm run emulator -- status                list active faults
 import { parseArgs } from "node:util";
 import { Pool } from "pg";
 import { DEFAULT_OPTIONS, Emulator } from "./emulator";
-import { clearFaults, readFaults, setFault, type FaultKind } from "./faults";
+import { clearFaults, parseClockOffset, readFaults, setFault, type FaultKind } from "./faults";
 
 function loadEnv() {
   for (const file of [".env", ".env.example"]) {
@@ -35,7 +37,7 @@ function loadEnv() {
   };
 }
 
-const USAGE = "usage: npm run emulator -- [run] [--groups N] [--entities M] [--rate R] | stall|resume|lag|drift|fail-sink|backfill <name> [arg] | status";
+const USAGE = "usage: npm run emulator -- [run] [--groups N] [--entities M] [--rate R] | stall|resume|lag|drift|fail-sink|backfill <name> [arg] | prometheus-down | clock <offset|midnight> | status";
 
 const RELATION_KINDS: Record<string, string[]> = {
   stall: ["materialized view", "source"],
@@ -53,15 +55,27 @@ async function runFaultCommand(command: string, target: string | undefined, argu
       console.log(faults.length === 0 ? "no active faults" : faults.map((f) => `${f.kind} ${f.target} ${JSON.stringify(f.params)} since ${f.createdAt.toISOString()}`).join("\n"));
       return;
     }
+    if (command === "prometheus-down") {
+      await setFault(pool, "prometheus-down", "prometheus");
+      console.log("prometheus-down: rw_kafka_job_lag now fails until `resume prometheus`");
+      return;
+    }
     if (!target) throw new Error(USAGE);
+    if (command === "clock") {
+      const offsetMs = parseClockOffset(target);
+      await setFault(pool, "clock", "cluster", { offsetMs });
+      console.log(`clock: the cluster runs ${offsetMs / 1000} s ${offsetMs >= 0 ? "ahead of" : "behind"} the wall clock from the next barrier`);
+      return;
+    }
     if (command === "resume") {
       console.log(`resumed ${target}: ${await clearFaults(pool, target)} fault(s) ended`);
       return;
     }
     const kinds = RELATION_KINDS[command];
     if (!kinds) throw new Error(`unknown command ${command}\n${USAGE}`);
+    // A CDC table and its hidden source share a name: any of the name's relations may fit.
     const { rows } = await pool.query<{ relation_type: string }>("SELECT relation_type FROM rw_catalog.rw_relations WHERE name = $1", [target]);
-    const kind = rows[0]?.relation_type;
+    const kind = rows.find((row) => kinds.includes(row.relation_type))?.relation_type ?? rows[0]?.relation_type;
     if (!kind || !kinds.includes(kind)) throw new Error(`${command} needs a ${kinds.join(" or ")}; ${target} is ${kind ? `a ${kind}` : "not in rw_catalog.rw_relations"}`);
     const params: Record<string, unknown> = {};
     if (command === "lag") params.messages = Number(argument ?? 50_000);

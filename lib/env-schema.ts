@@ -22,6 +22,8 @@ export const EnvSchema = z.object({
   S3_ENDPOINT: z.string().url().optional(),
   AWS_REGION: z.string().min(1).default("us-east-1"),
   RISINGWAVE_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  /** Appends every distinct statement sent to RisingWave to this file (an audit of the SQL; the test runs check it). */
+  RISINGWAVE_STATEMENT_LOG: z.string().min(1).optional(),
   /** The freshness collector runs inside the app server (instrumentation hook) unless disabled. */
   COLLECTOR_ENABLED: z.enum(["true", "false"]).default("true"),
   COLLECTOR_INTERVAL_SECONDS: z.coerce.number().positive().max(3_600).default(15),

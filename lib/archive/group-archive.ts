@@ -1,5 +1,5 @@
 import "server-only";
-import { readSinksOf } from "../risingwave/entity";
+import { readSinksOf, type SinkInfo } from "../risingwave/entity";
 import type { FeatureGroupDefinition } from "../schemas/feature-group";
 import { missingDays } from "./partitions";
 import { describePartitions, type PartitionSummary } from "./snapshots";
@@ -7,27 +7,45 @@ import { getArchive } from "./store";
 import { sinkFolder } from "./url";
 
 export type ArchiveSection = { title: string; folder: string; partitions: PartitionSummary[]; missingDays: string[]; error?: string };
+export type ArchiveFolder = { folder: string; sink: string | null };
 
-async function section(title: string, folder: string): Promise<ArchiveSection> {
-  try {
-    const partitions = await describePartitions(folder);
-    return { title, folder, partitions, missingDays: missingDays(partitions) };
-  } catch (error) {
-    return { title, folder, partitions: [], missingDays: [], error: error instanceof Error ? error.message : String(error) };
-  }
+/** Where a group's training data lives: the registry's snapshot path and the folders of the file sinks fed by its MV (unique). */
+export function archiveFoldersOf(definition: FeatureGroupDefinition, sinks: SinkInfo[]): ArchiveFolder[] {
+  const location = getArchive().location;
+  const sinkFolders = sinks.filter((sink) => sink.connector === "s3").flatMap((sink) => {
+    const folder = sinkFolder(location, sink.s3Bucket, sink.s3Path);
+    return folder === null ? [] : [{ folder, sink: sink.name }];
+  });
+  const folders = [...sinkFolders, ...(definition.snapshot ? [{ folder: definition.snapshot.path.replace(/\/+$/, ""), sink: null }] : [])];
+  return [...new Map(folders.reverse().map((folder) => [folder.folder, folder])).values()].reverse();
 }
 
-/** The group's snapshot partitions and the files of the file sinks fed by its MV. */
-export async function describeGroupArchive(definition: FeatureGroupDefinition): Promise<{ sections: ArchiveSection[]; sinkError?: string }> {
-  const location = getArchive().location;
+async function archiveFolders(definition: FeatureGroupDefinition): Promise<{ folders: ArchiveFolder[]; sinkError?: string }> {
   const sinks = await readSinksOf(definition.materialized_view).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
-  const sinkFolders = sinks instanceof Error ? [] : sinks.filter((sink) => sink.connector === "s3").flatMap((sink) => {
-    const folder = sinkFolder(location, sink.s3Bucket, sink.s3Path);
-    return folder === null ? [] : [{ title: `File sink ${sink.name} (RisingWave day prefixes)`, folder }];
-  });
-  const sections = await Promise.all([
-    ...(definition.snapshot ? [section("Snapshots (Hive date= partitions)", definition.snapshot.path)] : []),
-    ...sinkFolders.map((folder) => section(folder.title, folder.folder)),
-  ]);
-  return { sections, ...(sinks instanceof Error ? { sinkError: sinks.message } : {}) };
+  if (sinks instanceof Error) return { folders: archiveFoldersOf(definition, []), sinkError: sinks.message };
+  return { folders: archiveFoldersOf(definition, sinks) };
+}
+
+/**
+ * The group's archive, one section per layout and folder: Hive `date=` snapshots (written by a job
+ * outside RisingWave; the article puts them in the sink's folder) and each file sink's day folders.
+ */
+export async function describeGroupArchive(definition: FeatureGroupDefinition): Promise<{ sections: ArchiveSection[]; sinkError?: string }> {
+  const { folders, sinkError } = await archiveFolders(definition);
+  const sections = await Promise.all(
+    folders.map(async ({ folder, sink }): Promise<ArchiveSection[]> => {
+      try {
+        const partitions = await describePartitions(folder);
+        const hive = partitions.filter((partition) => partition.layout === "hive");
+        const files = partitions.filter((partition) => partition.layout !== "hive");
+        return [
+          ...(hive.length > 0 || !sink ? [{ title: "Snapshots (Hive date= partitions)", folder, partitions: hive, missingDays: missingDays(hive) }] : []),
+          ...(sink ? [{ title: `File sink ${sink} (RisingWave day folders, change files)`, folder, partitions: files, missingDays: missingDays(files) }] : []),
+        ];
+      } catch (error) {
+        return [{ title: sink ? `File sink ${sink}` : "Snapshots", folder, partitions: [], missingDays: [], error: error instanceof Error ? error.message : String(error) }];
+      }
+    }),
+  );
+  return { sections: sections.flat(), ...(sinkError ? { sinkError } : {}) };
 }

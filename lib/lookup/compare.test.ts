@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { compareLayers, type LayerValues } from "./compare";
-import { parseKey, jsonSinkKey, renderKeyTemplate } from "./key";
-import { parseTemplateValue } from "./template";
 
 const features = [
   { name: "event_count_1h", dtype: "int64" as const },
@@ -53,31 +51,5 @@ describe("compareLayers", () => {
     const [count] = compareLayers(features, { id: "risingwave", kind: "risingwave", values: null }, [{ id: "json", kind: "redis", values: { event_count_1h: 1 } }]);
     expect(count?.cells.risingwave?.state).toBe("missing");
     expect(count?.cells.json?.explanation).toMatch(/stale key/);
-  });
-});
-
-describe("keys", () => {
-  const columns = [{ name: "user_id", dtype: "int64" as const }, { name: "region", dtype: "string" as const }];
-  it("validates each key column and builds the sink and cache keys", () => {
-    const parsed = parseKey(columns, { user_id: " 9007199254740993 ", region: "eu-west" });
-    expect(parsed.ok).toBe(true);
-    if (!parsed.ok) return;
-    expect(jsonSinkKey(parsed.parts)).toBe('{"user_id":9007199254740993,"region":"eu-west"}');
-    expect(renderKeyTemplate("features:user:{user_id}:{region}\\{x\\}", parsed.parts)).toBe("features:user:9007199254740993:eu-west{x}");
-  });
-  it("refuses hostile or oversized values before any backend sees them", () => {
-    expect(parseKey(columns, { user_id: "1; DROP TABLE x", region: "a" })).toEqual({ ok: false, errors: [{ column: "user_id", message: "must be a whole number" }] });
-    expect(parseKey(columns, { user_id: "99999999999999999999", region: "x".repeat(10_000) })).toEqual({
-      ok: false, errors: [{ column: "user_id", message: "out of range for int64" }, { column: "region", message: "at most 256 characters" }],
-    });
-    expect(parseKey(columns, { region: "'; --" })).toMatchObject({ ok: false, errors: [{ column: "user_id", message: "required" }] });
-  });
-});
-
-describe("parseTemplateValue", () => {
-  it("reads a TEMPLATE sink's value back into columns", () => {
-    expect(parseTemplateValue("order_count_7d:{order_count_7d},avg:{avg},ts:{ts}", "order_count_7d:3,avg:12.5,ts:2026-11-24 10:00:00+00:00")).toEqual({ order_count_7d: "3", avg: "12.5", ts: "2026-11-24 10:00:00+00:00" });
-    expect(parseTemplateValue("\\{a\\}:{a}", "{a}:7")).toEqual({ a: "7" });
-    expect(parseTemplateValue("a:{a}", "b:1")).toBeNull();
   });
 });

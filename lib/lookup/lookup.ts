@@ -1,17 +1,18 @@
 import "server-only";
+import { findChangeRow } from "../archive/file-sink";
+import { archiveFoldersOf } from "../archive/group-archive";
 import { findSnapshotRow } from "../archive/snapshots";
+import { eventTimeColumn } from "../catalog/event-time";
 import { getPrisma } from "../db";
-import { dtypeOfColumn } from "../catalog/dtypes";
+import { parseKey, type KeyColumn, type KeyPart } from "../entity-keys/parse";
+import { decodeRedisValue, entityRedisKeys, keyColumnsOf, type EntityRedisKey } from "../entity-keys/resolve";
 import { AppError, notFound } from "../errors";
 import { getGroup } from "../registry/groups";
-import { readRedisKeys, type RedisKeyRequest, type RedisKeyState } from "../redis/entity";
-import { listColumns } from "../risingwave/catalog";
-import { readEntityRow, readRedisSinks } from "../risingwave/entity";
-import type { FeatureGroupDefinition } from "../schemas/feature-group";
+import { readRedisKeys, type RedisKeyState } from "../redis/entity";
+import { listRelations } from "../risingwave/catalog";
+import { readEntityRow, readSinksOf } from "../risingwave/entity";
 import { compareLayers, type FeatureComparison, type LayerValues } from "./compare";
-import { jsonSinkKey, parseKey, renderKeyTemplate, type KeyColumn, type KeyPart } from "./key";
 import { toEpochMs } from "./normalize";
-import { parseTemplateValue } from "./template";
 
 export type LayerSummary = {
   id: string;
@@ -38,18 +39,6 @@ export type LookupResult = {
   features: FeatureComparison[];
 };
 
-/** The key columns: the registry's entity keys, else the MV's primary key in rw_columns. */
-function keyColumns(definition: FeatureGroupDefinition, live: { name: string; dataType: string; isPrimaryKey: boolean }[]): KeyColumn[] {
-  const names = definition.entity?.keys ?? live.filter((column) => column.isPrimaryKey).map((column) => column.name);
-  return names.map((name) => {
-    const column = live.find((candidate) => candidate.name === name);
-    if (!column) throw new AppError(409, `key column ${name} is not a column of ${definition.materialized_view} in RisingWave`);
-    const dtype = dtypeOfColumn(column.dataType);
-    if (!dtype) throw new AppError(409, `key column ${name} has a type (${column.dataType}) lookups do not support`);
-    return { name, dtype };
-  });
-}
-
 /** `key=42` for a one-column key; `key={"a":1,"b":"x"}` (JSON) or `key.<column>=…` for a composite one. */
 function singleKey(columns: KeyColumn[], raw: string): Record<string, string> {
   if (columns.length === 1) return { [(columns[0] as KeyColumn).name]: raw };
@@ -71,76 +60,101 @@ async function settle<T>(run: () => Promise<T>): Promise<{ value?: T; error?: st
   }
 }
 
-/** The Redis values of one entity as columns, per key role. */
-function redisColumns(state: RedisKeyState, valueFormat: string | null): Record<string, unknown> | null {
-  if (state.raw === null) return null;
-  if (typeof state.raw !== "string") return Object.keys(state.raw).length > 0 ? state.raw : null;
-  if (state.role === "template-sink") return valueFormat ? parseTemplateValue(valueFormat, state.raw) : null;
-  try {
-    const parsed: unknown = JSON.parse(state.raw);
-    return typeof parsed === "object" && parsed !== null ? (parsed as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
-}
-
 function missingInRedis(state: RedisKeyState): string {
   if (state.type !== "none") return `the value of ${state.key} cannot be read as ${state.role === "cache" ? "a hash" : "the sink's format"} (type ${state.type})`;
-  return state.role === "cache" ? "missing in Redis: TTL expired or never written" : "missing in Redis: never written by the sink, or deleted";
+  // FORMAT UPSERT deletes the key with the row (§11.4): a missing key for a missing row is correct.
+  return state.role === "cache" ? "missing in Redis: TTL expired or never written" : "missing in Redis: never written by the sink, or deleted with the row";
+}
+
+type ArchiveLayer = { summary: LayerSummary; values: LayerValues };
+
+/** The archive's answers for the entity at `at`: the Hive snapshot in force, and each file sink's last change up to then. */
+async function archiveLayers(folders: { folder: string; sink: string | null }[], key: KeyPart[], selected: string[], at: Date | null, ageOf: (values: Record<string, unknown> | null) => number | null): Promise<ArchiveLayer[]> {
+  const layers = await Promise.all(folders.map(async ({ folder, sink }, index): Promise<ArchiveLayer[]> => {
+    const found: ArchiveLayer[] = [];
+    const snapshot = await settle(() => findSnapshotRow(folder, key, selected, at));
+    if (snapshot.error || snapshot.value || !sink) {
+      const hit = snapshot.value ?? null;
+      const id = `archive:${index}`;
+      const missingReason = snapshot.error ? `archive error: ${snapshot.error}` : !hit ? (at ? `no snapshot taken at or before ${at.toISOString()}` : "no snapshot in the archive") : `not in the snapshot of ${hit.partition}`;
+      found.push({
+        summary: {
+          id, kind: "archive", label: hit ? `Snapshot · ${hit.partition}` : "Snapshot", status: snapshot.error ? "error" : hit?.row ? "found" : "not_found",
+          detail: hit ? `${hit.file} · ${hit.files} part file(s) · ${hit.rowGroupsRead} of ${hit.rowGroups} row groups read` : missingReason,
+          ...(hit ? { takenAt: hit.takenAt.toISOString() } : {}), ageSeconds: ageOf(hit?.row ?? null), ...(snapshot.error ? { error: snapshot.error } : {}),
+        },
+        values: { id, kind: "archive", values: hit?.row ?? null, missingReason, ...(hit ? { takenAt: hit.takenAt } : {}) },
+      });
+    }
+    if (sink) {
+      const change = await settle(() => findChangeRow(folder, key, selected, at));
+      const hit = change.value;
+      const id = `changes:${index}`;
+      const upTo = at ? `up to ${at.toISOString()}` : "up to now";
+      const missingReason = change.error
+        ? `archive error: ${change.error}`
+        : `no change of this key in the ${hit?.filesRead ?? 0} newest of ${hit?.filesConsidered ?? 0} file(s) ${upTo}${hit?.truncated ? " (older files not read)" : ""}`;
+      found.push({
+        summary: {
+          id, kind: "archive", label: `File sink · ${sink} (last change ${upTo})`, status: change.error ? "error" : hit?.row ? "found" : "not_found",
+          detail: hit?.row ? `${hit.file} · newest of ${hit.filesConsidered} change file(s); ${hit.filesRead} read` : missingReason,
+          ...(hit?.writtenAt ? { takenAt: hit.writtenAt.toISOString() } : {}), ageSeconds: ageOf(hit?.row ?? null), ...(change.error ? { error: change.error } : {}),
+        },
+        values: { id, kind: "archive", values: hit?.row ?? null, missingReason, ...(hit?.writtenAt ? { takenAt: hit.writtenAt } : {}) },
+      });
+    }
+    return found;
+  }));
+  return layers.flat();
 }
 
 /**
  * One entity side by side in RisingWave (the source of truth), every Redis key its sinks and the
- * serving cache use, and the snapshot in force at `at` (latest when null). Identifiers come from
- * the registry and rw_columns only; key values are validated, then sent as parameters.
+ * serving cache use, and the archive in force at `at` (latest when null). Identifiers come from the
+ * registry and rw_columns only; key values are validated, then sent as parameters.
  */
 export async function lookupEntity(groupName: string, rawKey: Record<string, string | undefined> | string, at: Date | null, now = new Date()): Promise<LookupResult> {
   const stored = await getGroup(groupName);
   if (!stored) throw notFound(`Feature group ${groupName}`);
   const { definition } = stored;
   const mv = definition.materialized_view;
-  const [columnsByMv, sinks] = await Promise.all([listColumns([mv]), readRedisSinks(mv)]);
-  const live = columnsByMv.get(mv);
-  if (!live) throw new AppError(409, `materialized view ${mv} does not exist in RisingWave`);
-  const columns = keyColumns(definition, live);
+  const [relations, sinks] = await Promise.all([listRelations([mv]), readSinksOf(mv)]);
+  const relation = relations.get(mv);
+  if (!relation) throw new AppError(409, `materialized view ${mv} does not exist in RisingWave`);
+  const { columns, missing } = keyColumnsOf(definition.entity?.keys, relation.columns);
+  if (missing) throw new AppError(409, `key column ${missing} is not a column of ${mv} in RisingWave`);
   const parsed = parseKey(columns, typeof rawKey === "string" ? singleKey(columns, rawKey) : rawKey);
   if (!parsed.ok) throw new AppError(400, "invalid key", parsed.errors.map((error) => ({ path: `key.${error.column}`, message: error.message })));
   const key: KeyPart[] = parsed.parts;
 
-  const liveNames = new Set(live.map((column) => column.name));
-  const features = definition.features.filter((feature) => liveNames.has(feature.name));
-  const timestampColumn = definition.timestamp_column && liveNames.has(definition.timestamp_column) ? definition.timestamp_column : undefined;
+  const columnTypes = new Map(relation.columns.map((column) => [column.name, column.dataType]));
+  const features = definition.features.filter((feature) => columnTypes.has(feature.name));
+  const timestampColumn = eventTimeColumn(definition.timestamp_column, relation.columns) ?? undefined;
   const selected = [...new Set([...key.map((part) => part.column), ...features.map((feature) => feature.name), ...(timestampColumn ? [timestampColumn] : [])])];
 
-  const redisRequests: (RedisKeyRequest & { valueFormat: string | null })[] = sinks.map((sink) => ({
-    key: sink.keyFormat ? renderKeyTemplate(sink.keyFormat, key) : jsonSinkKey(key),
-    role: sink.keyFormat ? "template-sink" : "json-sink",
-    source: sink.name,
-    valueFormat: sink.valueFormat,
-  }));
-  if (definition.redis?.kind === "hash" && definition.redis.key_template) {
-    redisRequests.push({ key: renderKeyTemplate(definition.redis.key_template, key), role: "cache", source: "serving cache", valueFormat: null });
-  }
-
-  const [row, redis, snapshot] = await Promise.all([
-    settle(() => readEntityRow(mv, selected, key)),
-    settle(() => readRedisKeys(redisRequests)),
-    definition.snapshot ? settle(() => findSnapshotRow(definition.snapshot?.path as string, key, selected, at)) : Promise.resolve(null),
-  ]);
+  const redisSinks = sinks.filter((sink) => sink.connector === "redis");
+  const cacheTemplate = definition.redis?.kind === "hash" ? (definition.redis.key_template ?? null) : null;
+  const redisKeys: EntityRedisKey[] = entityRedisKeys(redisSinks, cacheTemplate, key);
   const ageOf = (values: Record<string, unknown> | null) => {
     const time = timestampColumn && values ? toEpochMs(values[timestampColumn]) : null;
     return time === null ? null : Math.max(0, Math.round((now.getTime() - time) / 1000));
   };
 
+  const [row, redis, archive] = await Promise.all([
+    settle(() => readEntityRow(relation, selected, key)),
+    settle(() => readRedisKeys(redisKeys)),
+    archiveLayers(archiveFoldersOf(definition, sinks), key, selected, at, ageOf),
+  ]);
+
   const layers: LayerSummary[] = [];
   const source: LayerValues = { id: "risingwave", kind: "risingwave", values: row.value ?? null, missingReason: row.error ? `RisingWave error: ${row.error}` : "not found in RisingWave" };
   layers.push({
-    id: "risingwave", kind: "risingwave", label: `RisingWave · ${mv}`, status: row.error ? "error" : row.value ? "found" : "not_found",
+    id: "risingwave", kind: "risingwave", label: `RisingWave · ${relation.schema === "public" ? mv : `${relation.schema}.${mv}`}`, status: row.error ? "error" : row.value ? "found" : "not_found",
     detail: row.error ? null : row.value ? "source of truth" : "no row with this key", ageSeconds: ageOf(row.value ?? null), ...(row.error ? { error: row.error } : {}),
   });
 
   const others: LayerValues[] = [];
-  redisRequests.forEach((request, index) => {
+  redisKeys.forEach((request, index) => {
     const id = `redis:${index}`;
     const label = request.role === "cache" ? "Redis · serving cache (hash)" : `Redis · ${request.source} (${request.role === "json-sink" ? "JSON" : "TEMPLATE"})`;
     if (redis.error) {
@@ -149,7 +163,7 @@ export async function lookupEntity(groupName: string, rawKey: Record<string, str
       return;
     }
     const state = redis.value?.[index] as RedisKeyState;
-    const values = redisColumns(state, request.valueFormat);
+    const values = decodeRedisValue(request, state.raw, columnTypes);
     const reason = values ? undefined : missingInRedis(state);
     layers.push({
       id, kind: "redis", label, status: values ? "found" : "not_found", detail: reason ?? null, key: request.key, redisType: state.type,
@@ -158,18 +172,9 @@ export async function lookupEntity(groupName: string, rawKey: Record<string, str
     others.push({ id, kind: "redis", values, cache: request.role === "cache", ...(reason ? { missingReason: reason } : {}) });
   });
 
-  if (snapshot) {
-    const hit = snapshot.value;
-    const label = hit ? `Snapshot · ${hit.partition}` : "Snapshot";
-    const missingReason = snapshot.error
-      ? `archive error: ${snapshot.error}`
-      : !hit ? (at ? `no snapshot taken at or before ${at.toISOString()}` : "no snapshot in the archive") : `not in the snapshot of ${hit.partition}`;
-    layers.push({
-      id: "archive", kind: "archive", label, status: snapshot.error ? "error" : hit?.row ? "found" : "not_found",
-      detail: hit ? `${hit.file} · ${hit.rowGroupsRead} of ${hit.rowGroups} row groups read` : missingReason,
-      ...(hit ? { takenAt: hit.takenAt.toISOString() } : {}), ageSeconds: ageOf(hit?.row ?? null), ...(snapshot.error ? { error: snapshot.error } : {}),
-    });
-    others.push({ id: "archive", kind: "archive", values: hit?.row ?? null, missingReason, ...(hit ? { takenAt: hit.takenAt } : {}) });
+  for (const layer of archive) {
+    layers.push(layer.summary);
+    others.push(layer.values);
   }
 
   return {

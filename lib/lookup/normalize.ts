@@ -1,3 +1,4 @@
+import { decodeJsonbText, parseTimestampMicros } from "../entity-keys/encode";
 import type { Dtype } from "../schemas/feature-group";
 
 /** A value brought to one comparable form per dtype; `invalid` when it cannot mean that dtype. */
@@ -5,15 +6,14 @@ export type Normalized = { kind: "null" } | { kind: "value"; value: string | num
 
 const NULL_TEXTS = new Set(["", "NULL"]); // a hash field of a NULL, a TEMPLATE placeholder of a NULL
 
-/** Timestamps in any of the forms the layers use: Date, utc_string (µs), PG text (`+00:00`), epoch ms. */
+/** Timestamps in any of the forms the layers use: Date, utc_string (µs), RisingWave text (`+00:00`, or no zone: UTC), epoch ms. */
 export function toEpochMs(value: unknown): number | null {
   if (value instanceof Date) return value.getTime();
   if (typeof value === "number") return value;
   if (typeof value === "bigint") return Number(value);
   if (typeof value !== "string") return null;
-  const iso = value.trim().replace(" ", "T").replace(/(\.\d{3})\d+/, "$1").replace(/\+00(:00)?$/, "Z");
-  const parsed = Date.parse(iso);
-  return Number.isNaN(parsed) ? null : parsed;
+  const micros = parseTimestampMicros(value);
+  return micros === null ? null : Number(micros / 1000n);
 }
 
 export function normalize(value: unknown, dtype: Dtype): Normalized {
@@ -45,6 +45,9 @@ export function normalize(value: unknown, dtype: Dtype): Normalized {
       const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
       return /^\d{4}-\d{2}-\d{2}$/.test(text) ? { kind: "value", value: text } : { kind: "invalid" };
     }
+    case "json":
+      // jsonb arrives parsed (RisingWave, a JSON sink) or as its text (TEMPLATE, Parquet): compare compact JSON.
+      return { kind: "value", value: JSON.stringify(typeof value === "string" ? decodeJsonbText(value) : value) };
     default:
       return { kind: "value", value: typeof value === "object" ? JSON.stringify(value) : String(value) };
   }

@@ -10,7 +10,8 @@ export type PipelineSnapshot = {
   mvs: { id: number; name: string; status: string; committedEpoch: string | null }[];
   edges: { downstream: number; upstream: number }[];
   sources: { id: number; name: string; connector: string }[];
-  kafkaLag: Map<number, { lag: number; partitions: number }>;
+  /** null: the lag relation failed, so lag is unknown for every source. */
+  kafkaLag: Map<number, { lag: number; partitions: number }> | null;
   sinks: { id: number; name: string; connector: string; jobStatus: string | null; decoupled: boolean | null }[];
   sinkFailures: { sinkId: number; sinkName: string; error: string; at: Date }[];
   ddlProgress: { ddlId: number; progress: string }[];
@@ -89,7 +90,7 @@ export function assessGroups(
 
     const committedMs = mv.committedEpoch ? epochToUnixMs(mv.committedEpoch) : null;
     const processing = committedMs === null ? null : Math.max(0, (now - committedMs) / 1000);
-    const latestEvent = group.timestampColumn ? state.eventTimes.get(group.materializedView) : undefined;
+    const latestEvent = state.eventTimes.get(group.materializedView);
     const eventFreshness = latestEvent ? Math.max(0, (now - latestEvent.getTime()) / 1000) : null;
     const freshness = processing === null ? null : Math.max(processing, eventFreshness ?? 0);
 
@@ -98,14 +99,15 @@ export function assessGroups(
       .filter((source) => upstream.has(source.id))
       .map((source) => ({
         name: source.name, connector: source.connector,
-        // No rows in rw_kafka_job_lag (no Prometheus, or not Kafka) means unknown, never 0.
-        lagMessages: state.kafkaLag.get(source.id)?.lag ?? null,
+        // No rows in rw_kafka_job_lag (no Prometheus, or not Kafka), or an error, means unknown, never 0.
+        lagMessages: state.kafkaLag?.get(source.id)?.lag ?? null,
       }));
     const downstream = new Set(children.get(mv.id) ?? []);
     const sinks = state.sinks
       .filter((sink) => downstream.has(sink.id))
       .map((sink): SinkState => {
-        const failure = state.sinkFailures.find((event) => event.sinkId === sink.id || event.sinkName === sink.name);
+        // By id only: another database may have a sink of the same name (§11.12).
+        const failure = state.sinkFailures.find((event) => event.sinkId === sink.id);
         const failing = !!failure && now - failure.at.getTime() < SINK_FAILURE_WINDOW_MS;
         return {
           name: sink.name, connector: sink.connector, decoupled: sink.decoupled,

@@ -2,7 +2,8 @@ import "server-only";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { listMonitoredGroups, listOpenIncidentStarts, listPreviousStatuses } from "../registry/freshness-inputs";
-import { listColumns } from "../risingwave/catalog";
+import { eventTimeColumn } from "../catalog/event-time";
+import { listRelations } from "../risingwave/catalog";
 import { readEventTimes, readPipelineState, readRowCounts, type PipelineState } from "../risingwave/freshness";
 import { assessGroups, type GroupFreshness, type PipelineSnapshot, type RegisteredGroup } from "./assess";
 import { FRESHNESS_STATUSES, type FreshnessStatus } from "./classify";
@@ -15,7 +16,7 @@ export type FreshnessBoard = {
   groups: GroupFreshness[];
 };
 
-const PIPELINE_QUERIES = 7;
+const PIPELINE_QUERIES = 8;
 /** Event time scans MVs: measured at most this often, whoever asks (page polls, collector). */
 const EVENT_TIME_TTL_MS = 10_000;
 const cache = globalThis as unknown as { eventTimes?: { at: number; key: string; value: Map<string, Date | null> } };
@@ -23,19 +24,22 @@ const cache = globalThis as unknown as { eventTimes?: { at: number; key: string;
 /** max(timestamp column) of the groups' MVs that are small enough, cached briefly. Three queries. */
 async function eventTimes(groups: RegisteredGroup[], state: PipelineState, now: number): Promise<{ value: Map<string, Date | null>; queries: number }> {
   const mvIds = new Map(state.mvs.map((mv) => [mv.name, mv.id]));
-  const wanted = groups.filter((group) => group.timestampColumn && mvIds.has(group.materializedView));
-  const key = wanted.map((group) => `${group.materializedView}.${group.timestampColumn}`).sort().join(",");
+  const wanted = groups.filter((group) => mvIds.has(group.materializedView));
+  const key = wanted.map((group) => `${group.materializedView}.${group.timestampColumn ?? ""}`).sort().join(",");
   if (cache.eventTimes && cache.eventTimes.key === key && now - cache.eventTimes.at < EVENT_TIME_TTL_MS) return { value: cache.eventTimes.value, queries: 0 };
   if (wanted.length === 0) return { value: new Map(), queries: 0 };
-  const [rows, columns] = await Promise.all([
+  const [rows, relations] = await Promise.all([
     readRowCounts(wanted.map((group) => mvIds.get(group.materializedView) as number)),
-    listColumns(wanted.map((group) => group.materializedView)),
+    listRelations(wanted.map((group) => group.materializedView)),
   ]);
-  const targets = wanted
-    .filter((group) => (rows.get(mvIds.get(group.materializedView) as number) ?? 0) <= env.EVENT_TIME_MAX_ROWS)
-    .filter((group) => columns.get(group.materializedView)?.some((column) => column.name === group.timestampColumn))
-    .map((group) => ({ mv: group.materializedView, column: group.timestampColumn as string }));
-  const value = await readEventTimes(targets);
+  const targets = new Map<string, { schema: string; mv: string; column: string }>();
+  for (const group of wanted) {
+    const relation = relations.get(group.materializedView);
+    const column = eventTimeColumn(group.timestampColumn, relation?.columns);
+    if (!relation || !column || (rows.get(mvIds.get(group.materializedView) as number) ?? 0) > env.EVENT_TIME_MAX_ROWS) continue;
+    targets.set(group.materializedView, { schema: relation.schema, mv: group.materializedView, column });
+  }
+  const value = await readEventTimes([...targets.values()]);
   cache.eventTimes = { at: now, key, value };
   return { value, queries: 3 };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { getPrisma } from "../db";
 import { env } from "../env";
 import { getRedis } from "../redis/client";
-import type { GroupKeySources } from "../redis/key-patterns";
+import type { GroupKeySources } from "../entity-keys/shapes";
 import { DEFAULT_SCAN } from "../redis/keyspace";
 import { readMvRowCounts, readRedisSinksOfMany } from "../risingwave/entity";
 import { collectRedisStats, type RedisStatsSnapshot } from "./redis-stats";

@@ -1,6 +1,6 @@
 import type { Redis } from "ioredis";
 import { TTL_BUCKETS, estimateCount, parseInfo, type KeyCount, type TtlBucket } from "../redis/estimate";
-import { keyPatterns, type GroupKeySources } from "../redis/key-patterns";
+import { keyPatterns, type GroupKeySources } from "../entity-keys/shapes";
 import { describeSample, scanKeyspace, type ScanOptions } from "../redis/keyspace";
 
 export type PatternStats = {

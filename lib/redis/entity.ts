@@ -1,7 +1,7 @@
 import "server-only";
+import type { RedisKeyRole } from "../entity-keys/resolve";
 import { getRedis } from "./client";
 
-export type RedisKeyRole = "json-sink" | "template-sink" | "cache";
 export type RedisKeyRequest = { key: string; role: RedisKeyRole; source: string };
 export type RedisKeyState = RedisKeyRequest & {
   /** Redis's TYPE: "string", "hash", … or "none" when the key does not exist. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Reservoir, estimateCount, parseInfo, ttlBucket } from "./estimate";
-import { keyPatterns } from "./key-patterns";
+import { keyPatterns } from "../entity-keys/shapes";
 
 describe("estimateCount", () => {
   it("is exact after a complete walk and an estimate with a bound otherwise", () => {

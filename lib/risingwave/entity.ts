@@ -1,6 +1,7 @@
 import "server-only";
-import type { KeyPart } from "../lookup/key";
-import { quoteIdent } from "./identifiers";
+import type { KeyPart } from "../entity-keys/parse";
+import { keyPredicate } from "../entity-keys/resolve";
+import { qualifiedName, quoteIdent } from "./identifiers";
 import { queryRisingWave } from "./pool";
 
 const SINKS_OF_SQL = `
@@ -12,17 +13,17 @@ WHERE r.name = $1
 ORDER BY s.name`;
 
 export type EntityRow = Record<string, unknown>;
-
-const whereKey = (key: KeyPart[], offset = 0) => key.map((part, index) => `${quoteIdent(part.column)} = $${index + 1 + offset}::${part.cast}`).join(" AND ");
+/** An MV as the catalog places it (listRelations): its schema and name. */
+export type MvRef = { schema: string; name: string };
 
 /**
  * One entity's row of an MV: a point lookup on the MV's primary key (RisingWave plans `pk = $1` as
  * a point scan). Identifiers come from the registry or rw_columns and are quoted; key values are
  * parameters, cast to the key column's type.
  */
-export async function readEntityRow(mv: string, columns: string[], key: KeyPart[]): Promise<EntityRow | null> {
-  const sql = `SELECT ${columns.map(quoteIdent).join(", ")} FROM public.${quoteIdent(mv)} WHERE ${whereKey(key)}`;
-  const [row] = await queryRisingWave<EntityRow>(sql, key.map((part) => part.sql));
+export async function readEntityRow(mv: MvRef, columns: string[], key: KeyPart[]): Promise<EntityRow | null> {
+  const predicate = keyPredicate(key, quoteIdent);
+  const [row] = await queryRisingWave<EntityRow>(`SELECT ${columns.map(quoteIdent).join(", ")} FROM ${qualifiedName(mv)} WHERE ${predicate.sql}`, predicate.params);
   return row ?? null;
 }
 
@@ -30,10 +31,10 @@ export async function readEntityRow(mv: string, columns: string[], key: KeyPart[
  * Many entities of one MV with a single-column key, in one statement. `IN ($1, $2, …)` rather than
  * `= ANY($1)`: RisingWave turns an IN list into point lookups, ANY into a scan (risingwave-sql.md 7a).
  */
-export async function readEntityRows(mv: string, columns: string[], keyColumn: KeyPart["column"], cast: string, values: string[]): Promise<EntityRow[]> {
+export async function readEntityRows(mv: MvRef, columns: string[], keyColumn: KeyPart["column"], cast: string, values: string[]): Promise<EntityRow[]> {
   if (values.length === 0) return [];
   const list = values.map((_, index) => `$${index + 1}::${cast}`).join(", ");
-  return queryRisingWave<EntityRow>(`SELECT ${columns.map(quoteIdent).join(", ")} FROM public.${quoteIdent(mv)} WHERE ${quoteIdent(keyColumn)} IN (${list})`, values);
+  return queryRisingWave<EntityRow>(`SELECT ${columns.map(quoteIdent).join(", ")} FROM ${qualifiedName(mv)} WHERE ${quoteIdent(keyColumn)} IN (${list})`, values);
 }
 
 /** A WITH option's text: options are {type, value} objects, and a secret holds a reference, not text (contract §3, rw_sinks). */

@@ -1,5 +1,6 @@
 import "server-only";
-import { quoteIdent } from "./identifiers";
+import { qualifiedName, quoteIdent } from "./identifiers";
+import { AppError } from "../errors";
 import { queryRisingWave } from "./pool";
 
 // Every query below covers all groups at once: the number of round trips per refresh is fixed.
@@ -10,6 +11,17 @@ FROM rw_catalog.rw_materialized_views AS m
 LEFT JOIN rw_catalog.rw_hummock_snapshot AS s ON s.table_id = m.id
 WHERE m.name = ANY($1::varchar[])`;
 
+// rw_kafka_job_lag has a row per (job, fragment, partition): a topic read by N jobs appears N times.
+// Per source: the most-behind job per partition, summed over partitions (§11.9).
+const KAFKA_LAG_SQL = `
+SELECT per_partition.source_id, sum(per_partition.lag)::varchar AS lag, count(*) AS partitions
+FROM (
+  SELECT source_id, partition_id, max(lag) AS lag
+  FROM rw_catalog.rw_kafka_job_lag
+  GROUP BY source_id, partition_id
+) AS per_partition
+GROUP BY per_partition.source_id`;
+
 const EDGES_SQL = `
 SELECT d.objid AS downstream, d.refobjid AS upstream
 FROM rw_catalog.rw_depend AS d
@@ -17,10 +29,6 @@ JOIN rw_catalog.rw_relations AS r ON r.id = d.objid`;
 
 const SOURCES_SQL = `SELECT id, name, connector FROM rw_catalog.rw_sources`;
 
-const KAFKA_LAG_SQL = `
-SELECT source_id, sum(lag)::varchar AS lag, count(*) AS partitions
-FROM rw_catalog.rw_kafka_job_lag
-GROUP BY source_id`;
 
 const SINKS_SQL = `
 SELECT s.id, s.name, s.connector, j.status, dc.is_decouple
@@ -28,11 +36,26 @@ FROM rw_catalog.rw_sinks AS s
 LEFT JOIN rw_catalog.rw_streaming_jobs AS j ON j.id = s.id
 LEFT JOIN rw_catalog.rw_sink_decouple AS dc ON dc.sink_id = s.id`;
 
-const EVENTS_SQL = `
-SELECT event_type, "timestamp", info
-FROM rw_catalog.rw_event_logs
-WHERE event_type IN ('SINK_FAIL', 'BARRIER_COMPLETE')
-ORDER BY "timestamp" DESC`;
+// rw_event_logs is cluster-wide (§11.12): sink failures of this database's sinks only, by id, and
+// barriers of the databases the MVs live in.
+const SINK_FAILURES_SQL = `
+SELECT s.id AS sink_id, s.name AS sink_name, e."timestamp", e.info -> 'sinkFail' ->> 'error' AS error
+FROM rw_catalog.rw_event_logs AS e
+JOIN rw_catalog.rw_sinks AS s ON s.id::varchar = e.info -> 'sinkFail' ->> 'sinkId'
+WHERE e.event_type = 'SINK_FAIL'
+ORDER BY e."timestamp" DESC`;
+
+const BARRIERS_SQL = `
+SELECT e.info -> 'barrierComplete' -> 'durationSec' AS duration_sec
+FROM rw_catalog.rw_event_logs AS e
+JOIN (
+  SELECT DISTINCT j.database_id
+  FROM rw_catalog.rw_streaming_jobs AS j
+  JOIN rw_catalog.rw_materialized_views AS m ON m.id = j.id
+  WHERE m.name = ANY($1::varchar[])
+) AS d ON d.database_id::varchar = e.info -> 'barrierComplete' ->> 'databaseId'
+WHERE e.event_type = 'BARRIER_COMPLETE'
+ORDER BY e."timestamp" DESC`;
 
 const DDL_PROGRESS_SQL = `SELECT ddl_id::varchar AS ddl_id, ddl_statement, progress, create_type, backfill_type, initialized_at FROM rw_catalog.rw_ddl_progress`;
 
@@ -47,39 +70,44 @@ export type PipelineState = {
   mvs: MvEpoch[];
   edges: { downstream: number; upstream: number }[];
   sources: { id: number; name: string; connector: string }[];
-  kafkaLag: Map<number, { lag: number; partitions: number }>;
+  /** null: rw_kafka_job_lag failed (Prometheus unreachable), so lag is unknown for every source. */
+  kafkaLag: Map<number, { lag: number; partitions: number }> | null;
   sinks: SinkRow[];
   sinkFailures: SinkFailure[];
   barrierDurationsSeconds: number[];
   ddlProgress: DdlProgress[];
 };
 
-/** The catalog state behind the freshness page, in seven queries for any number of groups. */
+/** Source lag per source id; any error of rw_kafka_job_lag (Prometheus unreachable) means "lag unknown" (§11.9), never a failed page. */
+async function readKafkaLag(): Promise<PipelineState["kafkaLag"]> {
+  try {
+    const rows = await queryRisingWave<{ source_id: number; lag: string; partitions: string }>(KAFKA_LAG_SQL);
+    return new Map(rows.map((row) => [row.source_id, { lag: Number(row.lag), partitions: Number(row.partitions) }]));
+  } catch (error) {
+    if (error instanceof AppError && error.status === 503) throw error; // RisingWave itself is down: the whole board says so
+    return null;
+  }
+}
+
+/** The catalog state behind the freshness page, in eight queries for any number of groups. */
 export async function readPipelineState(mvNames: string[]): Promise<PipelineState> {
-  const [mvs, edges, sources, lag, sinks, events, ddl] = await Promise.all([
+  const [mvs, edges, sources, kafkaLag, sinks, failures, barriers, ddl] = await Promise.all([
     queryRisingWave<{ id: number; name: string; status: string; committed_epoch: string | null }>(MV_EPOCHS_SQL, [mvNames]),
     queryRisingWave<{ downstream: number; upstream: number }>(EDGES_SQL),
     queryRisingWave<{ id: number; name: string; connector: string }>(SOURCES_SQL),
-    queryRisingWave<{ source_id: number; lag: string; partitions: string }>(KAFKA_LAG_SQL),
+    readKafkaLag(),
     queryRisingWave<{ id: number; name: string; connector: string; status: string | null; is_decouple: boolean | null }>(SINKS_SQL),
-    queryRisingWave<{ event_type: string; timestamp: Date; info: Record<string, Record<string, unknown>> }>(EVENTS_SQL),
+    queryRisingWave<{ sink_id: number; sink_name: string; timestamp: Date; error: string | null }>(SINK_FAILURES_SQL),
+    queryRisingWave<{ duration_sec: unknown }>(BARRIERS_SQL, [mvNames]),
     queryRisingWave<{ ddl_id: string; ddl_statement: string; progress: string; create_type: string; backfill_type: string; initialized_at: Date | null }>(DDL_PROGRESS_SQL),
   ]);
-  const sinkFailures: SinkFailure[] = [];
-  const barrierDurationsSeconds: number[] = [];
-  for (const event of events) {
-    if (event.event_type === "SINK_FAIL") {
-      const info = event.info.sinkFail ?? {};
-      sinkFailures.push({ sinkId: Number(info.sinkId ?? 0), sinkName: String(info.sinkName ?? ""), error: String(info.error ?? ""), at: event.timestamp });
-    } else if (typeof event.info.barrierComplete?.durationSec === "number") {
-      barrierDurationsSeconds.push(event.info.barrierComplete.durationSec);
-    }
-  }
+  const sinkFailures: SinkFailure[] = failures.map((row) => ({ sinkId: row.sink_id, sinkName: row.sink_name, error: row.error ?? "", at: row.timestamp }));
+  const barrierDurationsSeconds = barriers.map((row) => Number(row.duration_sec)).filter(Number.isFinite);
   return {
     mvs: mvs.map((row) => ({ id: row.id, name: row.name, status: row.status, committedEpoch: row.committed_epoch })),
     edges,
     sources,
-    kafkaLag: new Map(lag.map((row) => [row.source_id, { lag: Number(row.lag), partitions: Number(row.partitions) }])),
+    kafkaLag,
     sinks: sinks.map((row) => ({ id: row.id, name: row.name, connector: row.connector, jobStatus: row.status, decoupled: row.is_decouple })),
     sinkFailures,
     barrierDurationsSeconds,
@@ -90,12 +118,15 @@ export async function readPipelineState(mvNames: string[]): Promise<PipelineStat
 /**
  * Event time: max(timestamp column) per MV, all MVs in one UNION ALL statement. On RisingWave this
  * scans each MV, so callers pass only MVs under a row bound (rw_table_stats) and call it sparingly.
- * Identifiers come from the registry (snake_case, validated) and are quoted.
+ * Every branch is cast to one type (§11.10: a chain mixing timestamp and timestamptz fails on
+ * RisingWave); a `timestamp` column is read in the session's UTC. Identifiers are quoted.
  */
-export async function readEventTimes(targets: { mv: string; column: string }[]): Promise<Map<string, Date | null>> {
+export async function readEventTimes(targets: { schema: string; mv: string; column: string }[]): Promise<Map<string, Date | null>> {
   const result = new Map<string, Date | null>();
   if (targets.length === 0) return result;
-  const parts = targets.map((target, index) => `SELECT $${index + 1}::varchar AS mv, max(${quoteIdent(target.column)}) AS latest FROM public.${quoteIdent(target.mv)}`);
+  const parts = targets.map(
+    (target, index) => `SELECT $${index + 1}::varchar AS mv, max(${quoteIdent(target.column)})::timestamptz AS latest FROM ${qualifiedName({ schema: target.schema, name: target.mv })}`,
+  );
   const rows = await queryRisingWave<{ mv: string; latest: Date | null }>(parts.join(" UNION ALL "), targets.map((target) => target.mv));
   for (const row of rows) result.set(row.mv, row.latest);
   return result;

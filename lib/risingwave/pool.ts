@@ -1,10 +1,33 @@
 import "server-only";
-import { Pool, type QueryResultRow } from "pg";
+import { appendFileSync } from "node:fs";
+import { Pool, types, type QueryResultRow } from "pg";
 import { AppError } from "../errors";
 import { env } from "../env";
 import { pgConfigFromUrl } from "../pg-config";
 
-const cache = globalThis as unknown as { rwPool?: Pool };
+const cache = globalThis as unknown as { rwPool?: Pool; rwLogged?: Set<string> };
+
+/**
+ * A `timestamp` (no time zone) is a UTC wall clock in RisingWave (the session time zone defaults to
+ * UTC); pg would read it in the server process's zone. A `date` stays `YYYY-MM-DD` text.
+ */
+const RISINGWAVE_TYPES = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") => {
+    if (oid === types.builtins.TIMESTAMP) return (text: string) => new Date(`${text.replace(" ", "T")}Z`);
+    if (oid === types.builtins.DATE) return (text: string) => text;
+    return types.getTypeParser(oid, format ?? "text");
+  }) as typeof types.getTypeParser,
+};
+
+/** RISINGWAVE_STATEMENT_LOG: each distinct statement once, so the SQL this build sends can be audited. */
+function logStatement(sql: string) {
+  const file = env.RISINGWAVE_STATEMENT_LOG;
+  if (!file) return;
+  cache.rwLogged ??= new Set();
+  if (cache.rwLogged.has(sql)) return;
+  cache.rwLogged.add(sql);
+  appendFileSync(file, `${JSON.stringify(sql)}\n`);
+}
 
 /**
  * The pool every RisingWave query goes through. RisingWave ignores node-postgres's
@@ -20,6 +43,7 @@ export function getRisingWavePool(): Pool {
       query_timeout: env.RISINGWAVE_QUERY_TIMEOUT_MS,
       options: `-c statement_timeout=${env.RISINGWAVE_QUERY_TIMEOUT_MS}`,
       application_name: "tideline",
+      types: RISINGWAVE_TYPES,
     });
     // An idle client losing its connection must not crash the server.
     pool.on("error", (error) => console.error("[risingwave] idle client error:", error.message));
@@ -33,6 +57,7 @@ export function getRisingWavePool(): Pool {
  * the UI can show ("RisingWave is unreachable"), not a generic 500.
  */
 export async function queryRisingWave<Row extends QueryResultRow>(sql: string, params: unknown[] = []): Promise<Row[]> {
+  logStatement(sql);
   try {
     return (await getRisingWavePool().query<Row>(sql, params)).rows;
   } catch (error) {

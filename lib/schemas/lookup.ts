@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_KEY_LENGTH } from "../lookup/key";
+import { MAX_KEY_LENGTH } from "../entity-keys/parse";
 
 const snakeName = z.string().regex(/^[a-z][a-z0-9_]*$/, "a feature group name").max(63);
 

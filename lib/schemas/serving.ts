@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_KEY_LENGTH } from "../lookup/key";
+import { MAX_KEY_LENGTH } from "../entity-keys/parse";
 
 const groupName = z.string().regex(/^[a-z][a-z0-9_]*$/, "a feature group name").max(63);
 const keyValue = z.union([z.string().max(MAX_KEY_LENGTH), z.number().transform(String)]);

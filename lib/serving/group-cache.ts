@@ -1,18 +1,25 @@
 import "server-only";
-import { dtypeOfColumn } from "../catalog/dtypes";
+import { eventTimeColumn } from "../catalog/event-time";
 import { notFound } from "../errors";
-import type { KeyColumn } from "../lookup/key";
+import type { KeyColumn } from "../entity-keys/parse";
+import { keyColumnsOf, type RedisSinkKeys } from "../entity-keys/resolve";
 import { getGroup } from "../registry/groups";
-import { listColumns } from "../risingwave/catalog";
+import { listRelations, type LiveRelation } from "../risingwave/catalog";
 import { readRedisSinks } from "../risingwave/entity";
 import type { FeatureGroupDefinition } from "../schemas/feature-group";
 
 export type ServingGroup = {
   definition: FeatureGroupDefinition;
-  /** Key column types from rw_columns; null while RisingWave has not answered (keys are then read as text). */
+  /** The MV's schema and columns from rw_columns; null while RisingWave has not answered. */
+  relation: LiveRelation | null;
+  /** Key column types from rw_columns; null while RisingWave has not answered (keys are then read from their text). */
   keyColumns: KeyColumn[] | null;
-  /** The value format of the group's Redis TEMPLATE sink, for `redis.kind: template`. */
-  templateValueFormat: string | null;
+  /** The MV's Redis sinks (the last known ones while RisingWave is down). */
+  redisSinks: RedisSinkKeys[];
+  /** Column → rw_columns data_type, for decoding Redis values. */
+  columnTypes: Map<string, string>;
+  /** The event-time column: staleness of a served value is judged from it. */
+  timestampColumn: string | null;
 };
 
 /** Serving must not ask PostgreSQL and RisingWave about the group on every request: definitions live 10 s. */
@@ -22,19 +29,22 @@ const cache = globalThis as unknown as { servingGroups?: Map<string, { group: Se
 export async function servingGroup(name: string, now = Date.now()): Promise<ServingGroup> {
   cache.servingGroups ??= new Map();
   const cached = cache.servingGroups.get(name);
-  if (cached && now - cached.loadedAt < TTL_MS && cached.group.keyColumns) return cached.group;
+  if (cached && now - cached.loadedAt < TTL_MS && cached.group.relation) return cached.group;
   const stored = await getGroup(name);
   if (!stored) throw notFound(`Feature group ${name}`);
   const { definition } = stored;
   const mv = definition.materialized_view;
-  const catalog = await Promise.all([listColumns([mv]), readRedisSinks(mv)]).catch(() => null);
-  const live = catalog?.[0].get(mv);
-  const keys = definition.entity?.keys ?? live?.filter((column) => column.isPrimaryKey).map((column) => column.name) ?? [];
-  const keyColumns = live
-    ? keys.map((key) => ({ name: key, dtype: dtypeOfColumn(live.find((column) => column.name === key)?.dataType ?? "") ?? "string" }))
-    : null;
-  const template = catalog?.[1].find((sink) => sink.keyFormat && definition.redis?.key_template && sink.keyFormat === definition.redis.key_template);
-  const group: ServingGroup = { definition, keyColumns, templateValueFormat: template?.valueFormat ?? cached?.group.templateValueFormat ?? null };
+  const catalog = await Promise.all([listRelations([mv]), readRedisSinks(mv)]).catch(() => null);
+  const relation = catalog?.[0].get(mv) ?? null;
+  const keyColumns = relation ? keyColumnsOf(definition.entity?.keys, relation.columns) : null;
+  const group: ServingGroup = {
+    definition,
+    relation,
+    keyColumns: keyColumns && !keyColumns.missing ? keyColumns.columns : null,
+    redisSinks: catalog?.[1] ?? cached?.group.redisSinks ?? [],
+    columnTypes: new Map((relation?.columns ?? []).map((column) => [column.name, column.dataType])),
+    timestampColumn: relation ? eventTimeColumn(definition.timestamp_column, relation.columns) : (definition.timestamp_column ?? null),
+  };
   cache.servingGroups.set(name, { group, loadedAt: now });
   return group;
 }

@@ -1,8 +1,8 @@
 import "server-only";
 import { AppError } from "../errors";
-import { jsonSinkKey, parseKey, renderKeyTemplate, type KeyColumn, type KeyPart } from "../lookup/key";
+import { parseKey, type KeyColumn, type KeyPart } from "../entity-keys/parse";
+import { decodeRedisValue, entityRedisKeys, renderKeyTemplate, type EntityRedisKey } from "../entity-keys/resolve";
 import { toEpochMs } from "../lookup/normalize";
-import { parseTemplateValue } from "../lookup/template";
 import { readServingValues, writeServingHashes, type ServingRead } from "../redis/serving";
 import { readEntityRow, readEntityRows, type EntityRow } from "../risingwave/entity";
 import { CircuitBreaker } from "./circuit-breaker";
@@ -24,7 +24,7 @@ const state = globalThis as unknown as { servingBreaker?: CircuitBreaker };
 export const servingBreaker = () => (state.servingBreaker ??= new CircuitBreaker());
 
 /** Key columns with their types; while RisingWave is unknown, digits are read as integers. */
-function keyColumnsOf(group: ServingGroup, rawKey: Record<string, string>): KeyColumn[] {
+function servingKeyColumns(group: ServingGroup, rawKey: Record<string, string>): KeyColumn[] {
   if (group.keyColumns) return group.keyColumns;
   const names = group.definition.entity?.keys ?? [];
   if (names.length === 0) throw new AppError(503, "RisingWave is unreachable and the group declares no entity keys");
@@ -35,39 +35,39 @@ function keyParts(group: ServingGroup, rawKey: string | Record<string, string>):
   const names = group.keyColumns?.map((column) => column.name) ?? group.definition.entity?.keys ?? [];
   const byColumn = typeof rawKey === "string" ? (names.length === 1 ? { [names[0] as string]: rawKey } : {}) : rawKey;
   if (typeof rawKey === "string" && names.length !== 1) throw new AppError(400, `this group has a composite key (${names.join(", ")}): send each column`);
-  const parsed = parseKey(keyColumnsOf(group, byColumn), byColumn);
+  const parsed = parseKey(servingKeyColumns(group, byColumn), byColumn);
   if (!parsed.ok) throw new AppError(400, "invalid key", parsed.errors.map((error) => ({ path: `key.${error.column}`, message: error.message })));
   return parsed.parts;
 }
 
-/** Where the group's online values live in Redis, and how to read them back into columns. */
+/**
+ * Where the group's online values are read from in Redis: the registry's serving cache (`redis.kind:
+ * hash`), else the Redis sink of the kind the registry names, else the MV's first Redis sink (the
+ * article's YAML names none; its JSON sink serves). Keys come from the shared resolver.
+ */
 function redisPlace(group: ServingGroup, parts: KeyPart[]): (ServingRead & { columns: (raw: string | Record<string, string>) => Record<string, unknown> | null }) | null {
   const redis = group.definition.redis;
-  if (!redis) return null;
-  if (redis.kind === "hash" && redis.key_template) return { key: renderKeyTemplate(redis.key_template, parts), type: "hash", columns: (raw) => (typeof raw === "string" ? null : raw) };
-  if (redis.kind === "json") {
-    return { key: jsonSinkKey(parts), type: "string", columns: (raw) => {
-      try {
-        return typeof raw === "string" ? (JSON.parse(raw) as Record<string, unknown>) : null;
-      } catch {
-        return null;
-      }
-    } };
-  }
-  if (redis.kind === "template" && redis.key_template && group.templateValueFormat) {
-    const format = group.templateValueFormat;
-    return { key: renderKeyTemplate(redis.key_template, parts), type: "string", columns: (raw) => (typeof raw === "string" ? parseTemplateValue(format, raw) : null) };
-  }
-  return null;
+  const cacheTemplate = redis?.kind === "hash" ? (redis.key_template ?? null) : null;
+  // Without the catalog, a JSON sink's key is still known from the key columns.
+  const sinks = group.redisSinks.length > 0 || redis?.kind !== "json" ? group.redisSinks : [{ name: "json sink", keyFormat: null, valueFormat: null }];
+  const keys = entityRedisKeys(sinks, cacheTemplate, parts);
+  const wanted = (key: EntityRedisKey) =>
+    !redis ? key.role !== "cache"
+      : redis.kind === "hash" ? key.role === "cache"
+      : redis.kind === "json" ? key.role === "json-sink"
+      : key.role === "template-sink" && key.key === renderKeyTemplate(redis.key_template ?? "", parts);
+  const place = keys.find(wanted);
+  if (!place) return null;
+  return { key: place.key, type: place.role === "cache" ? "hash" : "string", columns: (raw) => decodeRedisValue(place, raw, group.columnTypes) };
 }
 
 const selectedColumns = (group: ServingGroup, parts: KeyPart[]) => [
-  ...new Set([...parts.map((part) => part.column), ...group.definition.features.map((feature) => feature.name), ...(group.definition.timestamp_column ? [group.definition.timestamp_column] : [])]),
+  ...new Set([...parts.map((part) => part.column), ...group.definition.features.map((feature) => feature.name), ...(group.timestampColumn ? [group.timestampColumn] : [])]),
 ];
 
 function vector(group: ServingGroup, parts: KeyPart[], values: Record<string, unknown>, source: ServedVector["source"], now: number): ServedVector {
-  const { definition } = group;
-  const eventMs = definition.timestamp_column ? toEpochMs(values[definition.timestamp_column]) : null;
+  const { definition, timestampColumn } = group;
+  const eventMs = timestampColumn ? toEpochMs(values[timestampColumn]) : null;
   const ageSeconds = eventMs === null ? null : (now - eventMs) / 1000;
   const stale = ageSeconds !== null && ageSeconds > definition.freshness_sla_seconds;
   return {
@@ -76,8 +76,14 @@ function vector(group: ServingGroup, parts: KeyPart[], values: Record<string, un
     features: Object.fromEntries(definition.features.map((feature) => [feature.name, servedValue(values[feature.name], feature.dtype)])),
     source,
     stale,
-    ...(stale ? { staleReason: `${definition.timestamp_column} is ${Math.round(ageSeconds as number)} s old; the SLA is ${definition.freshness_sla_seconds} s` } : {}),
+    ...(stale ? { staleReason: `${timestampColumn} is ${Math.round(ageSeconds as number)} s old; the SLA is ${definition.freshness_sla_seconds} s` } : {}),
   };
+}
+
+/** The MV to read from; without the catalog RisingWave is not answering, and the read fails as unavailable. */
+function liveRelation(group: ServingGroup): { schema: string; name: string } {
+  if (!group.relation) throw new AppError(503, `RisingWave is unreachable: the schema of ${group.definition.materialized_view} is unknown`);
+  return group.relation;
 }
 
 /** RisingWave behind the breaker; identical concurrent misses share one query (no storm on recovery). */
@@ -126,7 +132,7 @@ export async function serveFeatures(groupName: string, rawKey: string | Record<s
   if (values) return vector(group, parts, values, "redis", now);
   const sql = selectedColumns(group, parts);
   const [row] = await guardedRead(`${groupName}\u0000${JSON.stringify(parts)}`, async () => {
-    const found = await readEntityRow(group.definition.materialized_view, sql, parts);
+    const found = await readEntityRow(liveRelation(group), sql, parts);
     return found ? [found] : [];
   }, now);
   if (!row) throw new AppError(404, `no ${group.definition.entity?.name ?? "entity"} with this key in ${groupName}`);
@@ -160,7 +166,7 @@ export async function serveGroupBatch(groupName: string, rawKeys: (string | Reco
   });
   misses.push(...pending.filter((item) => !item.place));
   if (misses.length > 0) {
-    const mv = group.definition.materialized_view;
+    const mv = liveRelation(group);
     const columns = selectedColumns(group, misses[0]?.parts ?? []);
     const single = (misses[0]?.parts.length ?? 0) === 1 ? (misses[0]?.parts[0] as KeyPart) : null;
     try {

@@ -43,11 +43,13 @@ describe("emulator faults", () => {
     expect((await committedAt()).user_features_1h).toBe(clock);
   });
 
-  it("lag: rw_kafka_job_lag reports a growing lag on user_events' partitions", async () => {
+  it("lag: rw_kafka_job_lag reports a growing lag on user_events' partitions, once per job reading them", async () => {
     const lag = async () => {
-      const { rows } = await emulator.pool.query<{ lag: string }>(
-        `SELECT l.lag FROM rw_catalog.rw_kafka_job_lag AS l JOIN rw_catalog.rw_sources AS s ON s.id = l.source_id WHERE s.name = 'user_events'`,
+      const { rows } = await emulator.pool.query<{ lag: string; jobs: string }>(
+        `SELECT max(l.lag) AS lag, count(DISTINCT l.job_id) AS jobs FROM rw_catalog.rw_kafka_job_lag AS l JOIN rw_catalog.rw_sources AS s ON s.id = l.source_id
+         WHERE s.name = 'user_events' GROUP BY l.partition_id`,
       );
+      expect(rows.map((row) => Number(row.jobs))).toEqual([4, 4, 4]); // user_features_1h, user_item_affinity, category_daily_stats, session_activity
       return rows.reduce((sum, row) => sum + Number(row.lag), 0);
     };
     expect(await lag()).toBe(0);
@@ -64,10 +66,22 @@ describe("emulator faults", () => {
     await setFault(emulator.pool, "fail-sink", "user_features_to_redis", { error: "Redis error: connection refused" });
     await barriers(1);
     const { rows } = await emulator.pool.query(
-      `SELECT info -> 'sinkFail' ->> 'sinkName' AS sink, info -> 'sinkFail' ->> 'error' AS error FROM rw_catalog.rw_event_logs WHERE event_type = 'SINK_FAIL'`,
+      `SELECT e.info -> 'sinkFail' ->> 'sinkName' AS sink, e.info -> 'sinkFail' ->> 'error' AS error FROM rw_catalog.rw_event_logs AS e
+       JOIN rw_catalog.rw_sinks AS s ON s.id::varchar = e.info -> 'sinkFail' ->> 'sinkId' WHERE e.event_type = 'SINK_FAIL'`,
     );
     expect(rows).toEqual([{ sink: "user_features_to_redis", error: "Redis error: connection refused" }]);
+    // Another database's sink of the same name fails too: only its id tells them apart (§11.12).
+    const other = await emulator.pool.query("SELECT count(*) AS n FROM rw_catalog.rw_event_logs WHERE event_type = 'SINK_FAIL' AND info -> 'sinkFail' ->> 'sinkName' = 'user_features_to_redis'");
+    expect(Number(other.rows[0].n)).toBeGreaterThan(1);
     await clearFaults(emulator.pool, "user_features_to_redis");
+  });
+
+  it("prometheus-down: rw_kafka_job_lag fails instead of answering, until resumed", async () => {
+    await setFault(emulator.pool, "prometheus-down", "prometheus");
+    await expect(emulator.pool.query("SELECT * FROM rw_catalog.rw_kafka_job_lag")).rejects.toThrow(/failed to query Prometheus/);
+    await barriers(1); // the stream goes on
+    await clearFaults(emulator.pool, "prometheus");
+    expect((await emulator.pool.query("SELECT * FROM rw_catalog.rw_kafka_job_lag")).rowCount).toBe(12);
   });
 
   it("drift stale: Redis keeps the old row while the MV moves on", async () => {
@@ -83,8 +97,8 @@ describe("emulator faults", () => {
   it("drift missing: the group's keys disappear from Redis", async () => {
     await setFault(emulator.pool, "drift", "order_value_features", { mode: "missing" });
     await barriers(1);
-    const { rows } = await emulator.pool.query("SELECT user_id FROM public.order_value_features WHERE user_id <= $1 ORDER BY user_id LIMIT 1", [DRIFT_USERS]);
-    expect(await emulator.redis.exists(`order_features:${rows[0].user_id}`)).toBe(0);
+    const { rows } = await emulator.pool.query("SELECT customer_id FROM public.order_value_features WHERE customer_id <= $1 ORDER BY customer_id LIMIT 1", [DRIFT_USERS]);
+    expect(await emulator.redis.exists(`order_features:${rows[0].customer_id}`)).toBe(0);
     await clearFaults(emulator.pool, "order_value_features");
   });
 
@@ -105,5 +119,18 @@ describe("emulator faults", () => {
     );
     expect(done.rows[0]).toMatchObject({ status: "Created", progress_rows: "0" });
     expect(done.rows[0].created_at).toBeInstanceOf(Date);
+  });
+  it("clock: the cluster's time moves by the offset, and files roll into the new UTC day", async () => {
+    const nextMidnight = Math.ceil((clock + 60_000) / 86_400_000) * 86_400_000;
+    await setFault(emulator.pool, "clock", "cluster", { offsetMs: nextMidnight - 2_000 - (clock + 1_000) });
+    await barriers(8);
+    const epochs = await committedAt();
+    expect(epochs.user_features_1h).toBeGreaterThanOrEqual(nextMidnight);
+    const { rows } = await emulator.pool.query("SELECT max(last_event_ts) AS t FROM public.user_features_1h");
+    expect((rows[0].t as Date).getTime()).toBeGreaterThan(nextMidnight - 5_000);
+    await setFault(emulator.pool, "clock", "cluster", { offsetMs: 0 });
+    await clearFaults(emulator.pool, "all"); // the clock stays: resume all does not move time back
+    expect((await emulator.pool.query("SELECT 1 FROM emulator_control.faults WHERE kind = 'clock'")).rowCount).toBe(1);
+    await emulator.pool.query("DELETE FROM emulator_control.faults WHERE kind = 'clock'");
   });
 });

@@ -34,7 +34,7 @@ afterAll(() => {
 
 describe("the emulator program", () => {
   it("creates the scale-out groups with sinks and lineage", () => {
-    expect(output).toContain("15 relations"); // 9 demo relations + 3 MVs + 3 sinks
+    expect(output).toContain("22 relations"); // 16 of the demo pipeline + 3 MVs + 3 sinks
   });
 
   it("applies a fault from the CLI and lists it", () => {
@@ -42,6 +42,13 @@ describe("the emulator program", () => {
     expect(stall.status).toBe(0);
     expect(cli("status").stdout).toContain("stall feature_group_0002");
     expect(cli("resume", "all").stdout).toContain("1 fault(s) ended");
+    expect(cli("prometheus-down").status).toBe(0);
+    expect(cli("status").stdout).toContain("prometheus-down prometheus");
+    expect(cli("resume", "prometheus").stdout).toContain("1 fault(s) ended");
+    const clock = cli("clock", "+90m");
+    expect(clock.stdout).toContain("5400 s ahead of");
+    expect(cli("clock", "0").status).toBe(0);
+    expect(cli("clock", "sometime").stderr).toContain("clock needs an offset");
   });
 
   it("refuses a fault on the wrong kind of relation, and unknown commands", () => {

@@ -1,17 +1,20 @@
-// What the emulated sinks write, checked against the contract's exact formats.
+// What the emulated sinks write, checked against the contract's exact formats (§6, §7, §11).
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { asyncBufferFromFile, parquetMetadata, parquetReadObjects } from "hyparquet";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "@/emulator/emulator";
+import { FILE_SINK_WRITERS } from "@/emulator/sinks";
 import { startTestEmulator } from "../support/emulator";
 
 let emulator: Emulator;
 let archiveRoot: string;
+let startedAt: number;
 
 beforeAll(async () => {
+  startedAt = Date.now();
   ({ emulator, archiveRoot } = await startTestEmulator({ rate: 2_000 }));
-  let now = Date.now();
+  let now = startedAt;
   for (let barrier = 0; barrier < 7; barrier++) await emulator.tick((now += 1_000));
 });
 afterAll(() => emulator.stop());
@@ -28,25 +31,46 @@ describe("Redis sink (ENCODE JSON)", () => {
     const raw = await emulator.redis.get('{"user_id":7}');
     expect(raw).not.toBeNull();
     const value = JSON.parse(raw ?? "{}") as Record<string, unknown>;
-    expect(Object.keys(value)).toEqual([...Object.keys(value)].sort());
-    expect(Object.keys(value).sort()).toEqual(["avg_purchase_amount_1h", "click_count_1h", "event_count_1h", "last_event_ts", "purchase_count_1h", "total_spend_1h", "user_id"]);
+    expect(Object.keys(value)).toEqual(["event_count_1h", "last_event_ts", "purchase_count_1h", "session_count_1h", "user_id", "view_count_1h"]);
     expect(value.user_id).toBe(7);
     expect(value.event_count_1h).toBe(Number(row.event_count_1h));
-    expect(typeof value.total_spend_1h).toBe("string");
-    expect(value.total_spend_1h).toBe(row.total_spend_1h);
     expect(value.last_event_ts).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
     expect(Date.parse(String(value.last_event_ts))).toBe((row.last_event_ts as Date).getTime());
     expect(raw).not.toContain(" ");
     expect(await emulator.redis.ttl('{"user_id":7}')).toBe(-1); // the sink sets no TTL
   });
+
+  it("sorts composite keys, writes dates as day numbers, int8 beyond 2^53 exactly and jsonb as text", async () => {
+    expect(await emulator.redis.get('{"category":"books","user_id":3}')).toMatch(/^\{"category":"books","category_spend_24h":"[\d.]+","category_views_24h":\d+,"user_id":3\}$/);
+    const today = new Date().toISOString().slice(0, 10);
+    const days = Math.round(Date.parse(`${today}T00:00:00Z`) / 86_400_000) + 719_163;
+    expect(await emulator.redis.get(`{"category":"books","event_date":${days}}`)).toContain(`"event_date":${days}`);
+    const session = (await emulator.pool.query("SELECT session_id FROM public.session_activity LIMIT 1")).rows[0].session_id as string;
+    const value = await emulator.redis.get(`{"session_id":"${session}"}`);
+    expect(value).toMatch(/"event_mix":"\{\\"view\\": \d+, \\"click\\": \d+, \\"purchase\\": \d+, \\"add_to_cart\\": \d+\}"/);
+    expect(value).toMatch(/"last_event_at":\d{13},/); // timestamp (no time zone): epoch milliseconds
+  });
+
+  it("DELs the keys of rows that leave the window (FORMAT UPSERT)", async () => {
+    const quiet = (await startTestEmulator({ rate: 0 })).emulator;
+    try {
+      expect(await quiet.redis.exists('{"user_id":97}')).toBe(1); // seeded at 59:59.5 since its last event
+      await quiet.tick(Date.now() + 1_000);
+      expect((await quiet.pool.query("SELECT 1 FROM public.user_features_1h WHERE user_id = 97")).rowCount).toBe(0);
+      expect(await quiet.redis.exists('{"user_id":97}')).toBe(0);
+    } finally {
+      await quiet.stop();
+    }
+  });
 });
 
 describe("Redis sink (ENCODE TEMPLATE) and the serving cache", () => {
-  it("writes key_format keys with value_format text", async () => {
-    const { rows } = await emulator.pool.query("SELECT user_id FROM public.order_value_features ORDER BY user_id LIMIT 1");
-    const userId = rows[0].user_id as string;
-    const value = await emulator.redis.get(`order_features:${userId}`);
-    expect(value).toMatch(/^order_count_7d:\d+,total_order_value_7d:[\d.]+,avg_order_value_7d:[\d.]+,last_order_ts:\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)?\+00:00$/);
+  it("writes key_format keys with value_format text in RisingWave's text forms", async () => {
+    const big = await emulator.redis.get("order_features:9007199254741043");
+    expect(big).toMatch(/^total_orders:\d+,lifetime_value:[\d.]+,avg_order_value:[\d.]+,last_order_ts:\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{3}|\.\d{6})?\+00:00$/);
+    const [, keys] = await emulator.redis.scan("0", "MATCH", "risk:customer:*", "COUNT", 1000);
+    expect(keys.length).toBeGreaterThan(0);
+    expect(await emulator.redis.get(keys[0] ?? "")).toMatch(/^orders=\d+;max=[\d.]+;vip=[tf];last=\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{3})?\+00:00$/);
   });
 
   it("keeps cache-aside hashes features:user:{id} with a two-hour TTL", async () => {
@@ -62,31 +86,40 @@ describe("Redis sink (ENCODE TEMPLATE) and the serving cache", () => {
 });
 
 describe("S3 sink and snapshot job (Parquet)", () => {
-  it("rolls files named {s3.path}/{YYYY-MM-DD}/{uuid}_{secs}_{seq}.parquet", async () => {
-    const written = await files("sinks/user_features_1h");
+  it("rolls files named {s3.path}/{YYYY-MM-DD}/{uuid}_{secs}_{seq}.parquet, one series per writer, secs per file", async () => {
+    const written = (await files("snapshots/user_features_1h")).filter((file) => !file.includes("date="));
     expect(written.length).toBeGreaterThan(0);
     for (const file of written) {
-      expect(file).toMatch(/^sinks\/user_features_1h\/\d{4}-\d\d-\d\d\/[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}_\d{10}_\d+\.parquet$/);
+      expect(file).toMatch(/^snapshots\/user_features_1h\/\d{4}-\d\d-\d\d\/[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}_\d{10}_\d+\.parquet$/);
+      const secs = Number(/_(\d{10})_/.exec(file)?.[1]);
+      expect(secs * 1000).toBeGreaterThan(startedAt); // the file's own creation time, not the writer's
     }
+    expect(new Set(written.map((file) => /\/([0-9a-f-]{36})_/.exec(file)?.[1])).size).toBe(FILE_SINK_WRITERS);
     const rows = await parquetReadObjects({ file: await asyncBufferFromFile(path.join(archiveRoot, written[0] ?? "")) });
     expect(rows.length).toBeGreaterThan(0);
-    expect(Object.keys(rows[0] ?? {}).sort()).toEqual(["avg_purchase_amount_1h", "click_count_1h", "event_count_1h", "last_event_ts", "purchase_count_1h", "total_spend_1h", "user_id"]);
+    expect(Object.keys(rows[0] ?? {}).sort()).toEqual(["event_count_1h", "last_event_ts", "purchase_count_1h", "session_count_1h", "user_id", "view_count_1h"]);
     expect(typeof rows[0]?.user_id).toBe("bigint");
     expect(rows[0]?.last_event_ts).toBeInstanceOf(Date);
+    const metadata = parquetMetadata(await (await asyncBufferFromFile(path.join(archiveRoot, written[0] ?? ""))).slice(0));
+    expect(metadata.schema.find((element) => element.name === "last_event_ts")?.logical_type).toEqual({ type: "TIMESTAMP", isAdjustedToUTC: true, unit: "MICROS" });
   });
 
-  it("writes Hive-style daily snapshots for the last week and today, sorted by key in row groups", async () => {
-    const snapshots = await files("snapshots/user_features_1h");
-    expect(snapshots).toHaveLength(8);
-    for (const file of snapshots) expect(file).toMatch(/^snapshots\/user_features_1h\/date=\d{4}-\d\d-\d\d\/part-00000\.parquet$/);
+  it("writes Hive-style daily snapshots in several part files for the last week and today, sorted by key", async () => {
+    const snapshots = (await files("snapshots/user_features_1h")).filter((file) => file.includes("date="));
+    expect(snapshots).toHaveLength(16);
+    for (const file of snapshots) expect(file).toMatch(/^snapshots\/user_features_1h\/date=\d{4}-\d\d-\d\d\/part-0000[01]\.parquet$/);
     const today = new Date().toISOString().slice(0, 10);
     expect(snapshots.at(-1)).toContain(`date=${today}`);
-    const file = await asyncBufferFromFile(path.join(archiveRoot, snapshots[0] ?? ""));
-    const metadata = parquetMetadata(await file.slice(0));
-    expect(Number(metadata.num_rows)).toBe(500);
-    const rows = await parquetReadObjects({ file, columns: ["user_id", "snapshot_ts"] });
+    const parts = await Promise.all(snapshots.slice(0, 2).map(async (file) => asyncBufferFromFile(path.join(archiveRoot, file))));
+    const counts = await Promise.all(parts.map(async (file) => Number(parquetMetadata(await file.slice(0)).num_rows)));
+    expect(counts.reduce((sum, count) => sum + count, 0)).toBe(500);
+    const rows = await parquetReadObjects({ file: parts[0]!, columns: ["user_id", "snapshot_ts"] });
     const ids = rows.map((row) => Number(row.user_id));
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
     expect((rows[0]?.snapshot_ts as Date).toISOString().slice(0, 10)).toBe(snapshots[0]?.match(/date=([\d-]+)/)?.[1]);
+    const orders = (await files("snapshots/order_value_features")).filter((file) => file.includes(`date=${today}`));
+    expect(orders).toHaveLength(2);
+    const decimal = parquetMetadata(await (await asyncBufferFromFile(path.join(archiveRoot, orders[0] ?? ""))).slice(0)).schema.find((element) => element.name === "lifetime_value");
+    expect(decimal).toMatchObject({ type: "FIXED_LEN_BYTE_ARRAY", precision: 38, scale: 10 });
   });
 });

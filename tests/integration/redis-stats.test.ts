@@ -2,7 +2,7 @@
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectRedisStats } from "@/lib/observability/redis-stats";
-import type { GroupKeySources } from "@/lib/redis/key-patterns";
+import type { GroupKeySources } from "@/lib/entity-keys/shapes";
 import { startRedis, type TestRedis } from "../support/redis-server";
 
 let server: TestRedis;

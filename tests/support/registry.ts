@@ -1,13 +1,16 @@
 // The demo's feature definitions (features/*.yaml) for tests and benchmarks. App modules are imported
 // inside the functions, so callers can point the app's environment at their emulator first.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import type { FeatureGroupDefinition } from "@/lib/schemas/feature-group";
 
+/** The definition of group `name` in features/ (files are named freely: the article's is user_engagement.yaml). */
 export async function demoDefinition(name: string): Promise<FeatureGroupDefinition> {
   const { parseDefinitions } = await import("@/lib/yaml/definitions");
-  const [parsed] = parseDefinitions(readFileSync(`features/${name}.yaml`, "utf8")).definitions;
-  if (!parsed) throw new Error(`features/${name}.yaml holds no definition`);
-  return parsed.definition;
+  for (const file of readdirSync("features").filter((entry) => entry.endsWith(".yaml"))) {
+    const found = parseDefinitions(readFileSync(`features/${file}`, "utf8")).definitions.find((parsed) => parsed.definition.name === name);
+    if (found) return found.definition;
+  }
+  throw new Error(`no definition of ${name} in features/`);
 }
 
 /** This file owns the run's registry while it runs (files run one after another): only these groups, each with its SLA. */

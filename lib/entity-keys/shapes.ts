@@ -1,4 +1,6 @@
-/** Where a group's keys live in Redis: one pattern per sink key shape and per cache template. */
+// Where a group's keys live in Redis as a whole: one pattern per sink key shape and per cache
+// template, for the Redis stats walk. The same rules as resolve.ts, with placeholders as wildcards.
+
 export type KeyPattern = {
   /** Redis-style glob, for display (`features:user:*`, `{"user_id":*}`). */
   glob: string;
@@ -19,7 +21,7 @@ export type GroupKeySources = {
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** A key template's placeholders become wildcards: `order_features:{user_id}` → `order_features:*`. */
+/** A key template's placeholders become wildcards: `order_features:{customer_id}` → `order_features:*`. */
 function templateShape(template: string): { glob: string; regex: string } {
   let glob = "";
   let regex = "";
@@ -42,11 +44,12 @@ function templateShape(template: string): { glob: string; regex: string } {
   return { glob, regex };
 }
 
-/** The JSON sink's key shape: `{"user_id":<value>}`, key columns in order (contract §6.4). */
+/** The JSON sink's key shape: `{"category":<value>,"user_id":<value>}`, key columns sorted by name (§11.1). */
 function jsonShape(columns: string[]): { glob: string; regex: string } {
+  const sorted = [...columns].sort();
   return {
-    glob: `{${columns.map((column) => `"${column}":*`).join(",")}}`,
-    regex: `\\{${columns.map((column) => `${escapeRegex(JSON.stringify(column))}:.*?`).join(",")}\\}`,
+    glob: `{${sorted.map((column) => `"${column}":*`).join(",")}}`,
+    regex: `\\{${sorted.map((column) => `${escapeRegex(JSON.stringify(column))}:.*?`).join(",")}\\}`,
   };
 }
 

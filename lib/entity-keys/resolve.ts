@@ -1,0 +1,83 @@
+// The one answer to "which Redis keys and which SQL predicate belong to this entity of this group",
+// used by the lookup, the serving gateway and (through shapes.ts) the Redis stats walk.
+import { dtypeOfColumn } from "../catalog/dtypes";
+import { decodeJsonValue, decodeTemplateText, keyJson, keyText, parseJsonExact } from "./encode";
+import type { KeyColumn, KeyPart } from "./parse";
+import { parseTemplateValue } from "./template";
+
+/** A Redis sink fed by the group's MV: TEMPLATE formats, or null for ENCODE JSON. */
+export type RedisSinkKeys = { name: string; keyFormat: string | null; valueFormat: string | null };
+export type RedisKeyRole = "json-sink" | "template-sink" | "cache";
+/** One place an entity's values live in Redis, and how to read it. */
+export type EntityRedisKey = { key: string; role: RedisKeyRole; source: string; valueFormat: string | null };
+
+/** A live column of the MV (rw_columns). */
+export type LiveKeyColumn = { name: string; dataType: string; isPrimaryKey: boolean };
+
+/** The key columns: the registry's entity keys, else the MV's primary key in rw_columns; null names a column that is missing. */
+export function keyColumnsOf(entityKeys: string[] | undefined, live: LiveKeyColumn[]): { columns: KeyColumn[]; missing: string | null } {
+  const names = entityKeys ?? live.filter((column) => column.isPrimaryKey).map((column) => column.name);
+  const columns: KeyColumn[] = [];
+  for (const name of names) {
+    const column = live.find((candidate) => candidate.name === name);
+    if (!column) return { columns, missing: name };
+    columns.push({ name, dtype: dtypeOfColumn(column.dataType) ?? "string", dataType: column.dataType });
+  }
+  return { columns, missing: null };
+}
+
+/** The JSON sink's key: the key columns sorted by name, compact, each in its type's encoding (§11.1–2). */
+export function jsonSinkKey(parts: KeyPart[]): string {
+  const sorted = [...parts].sort((a, b) => (a.column < b.column ? -1 : a.column > b.column ? 1 : 0));
+  return `{${sorted.map((part) => `${JSON.stringify(part.column)}:${keyJson(part)}`).join(",")}}`;
+}
+
+/** `{column}` placeholders filled with RisingWave's text of each key value; `\{` `\}` are literal braces. */
+export function renderKeyTemplate(template: string, parts: KeyPart[]): string {
+  const values = new Map(parts.map((part) => [part.column, keyText(part)]));
+  return template.replace(/\\([{}])|\{([a-zA-Z_][a-zA-Z0-9_]*)\}/g, (_, literal: string | undefined, column: string | undefined) => literal ?? values.get(column ?? "") ?? "NULL");
+}
+
+/** Every Redis key of the entity: one per Redis sink of the MV, then the registry's serving cache. */
+export function entityRedisKeys(sinks: RedisSinkKeys[], cacheTemplate: string | null, parts: KeyPart[]): EntityRedisKey[] {
+  const keys: EntityRedisKey[] = sinks.map((sink) => ({
+    key: sink.keyFormat ? renderKeyTemplate(sink.keyFormat, parts) : jsonSinkKey(parts),
+    role: sink.keyFormat ? "template-sink" : "json-sink",
+    source: sink.name,
+    valueFormat: sink.valueFormat,
+  }));
+  if (cacheTemplate) keys.push({ key: renderKeyTemplate(cacheTemplate, parts), role: "cache", source: "serving cache", valueFormat: null });
+  return keys;
+}
+
+/** `"a" = $1::int8 AND "b" = $2::varchar`, with the values as parameters (multi-column keys without row comparison). */
+export function keyPredicate(parts: KeyPart[], quote: (name: string) => string, firstParam = 1): { sql: string; params: string[] } {
+  return {
+    sql: parts.map((part, index) => `${quote(part.column)} = $${firstParam + index}::${part.cast}`).join(" AND "),
+    params: parts.map((part) => part.sql),
+  };
+}
+
+/**
+ * A Redis value read back into columns, typed like the MV's (`columnTypes`: name → rw_columns
+ * data_type): a JSON sink's object, a TEMPLATE sink's placeholders, or the cache's hash fields.
+ * Null when the value does not have the shape its role implies.
+ */
+export function decodeRedisValue(key: EntityRedisKey, raw: string | Record<string, string> | null, columnTypes: Map<string, string>): Record<string, unknown> | null {
+  if (raw === null) return null;
+  if (typeof raw !== "string") {
+    if (Object.keys(raw).length === 0) return null;
+    return Object.fromEntries(Object.entries(raw).map(([column, text]) => [column, decodeTemplateText(text, columnTypes.get(column) ?? "")]));
+  }
+  if (key.role === "template-sink") {
+    const fields = key.valueFormat ? parseTemplateValue(key.valueFormat, raw) : null;
+    return fields && Object.fromEntries(Object.entries(fields).map(([column, text]) => [column, decodeTemplateText(text, columnTypes.get(column) ?? "")]));
+  }
+  try {
+    const parsed = parseJsonExact(raw);
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return null;
+    return Object.fromEntries(Object.entries(parsed).map(([column, value]) => [column, decodeJsonValue(value, columnTypes.get(column) ?? "")]));
+  } catch {
+    return null;
+  }
+}
