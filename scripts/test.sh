@@ -13,10 +13,16 @@ say "type-check"
 npx tsc --noEmit
 say "lint"
 npx eslint . --max-warnings=0
+RUN_ID="$(date +%s)_$$"
+# Every statement the integration and e2e runs send to RisingWave, checked against risingwave-sql.md.
+export RISINGWAVE_STATEMENT_LOG="$TIDELINE_STATE_DIR/statements-$RUN_ID.log"
+: >"$RISINGWAVE_STATEMENT_LOG"
+
 say "unit and integration tests"
 npx vitest run
+say "RisingWave SQL rules: statements of the integration run"
+node_modules/.bin/tsx scripts/check-statements.ts "$RISINGWAVE_STATEMENT_LOG" 20
 
-RUN_ID="$(date +%s)_$$"
 with_db() { node -e 'const u = new URL(process.argv[1]); u.pathname = "/" + process.argv[2]; console.log(u.toString())' "$1" "$2"; }
 export DATABASE_URL="$(with_db "$DATABASE_URL" "tideline_e2e_$RUN_ID")"
 export RISINGWAVE_URL="$(with_db "$RISINGWAVE_URL" "risingwave_e2e_$RUN_ID")"
@@ -28,7 +34,7 @@ cleanup() {
   [ -z "$EMULATOR_PID" ] || kill "$EMULATOR_PID" 2>/dev/null || true
   node scripts/db.mjs drop "$DATABASE_URL" || true
   node scripts/db.mjs drop "$RISINGWAVE_URL" || true
-  rm -rf "$TIDELINE_STATE_DIR/e2e-archive-$RUN_ID" "$TIDELINE_STATE_DIR/e2e-emulator-$RUN_ID.log"
+  rm -rf "$TIDELINE_STATE_DIR/e2e-archive-$RUN_ID" "$TIDELINE_STATE_DIR/e2e-emulator-$RUN_ID.log" "$RISINGWAVE_STATEMENT_LOG"
 }
 trap cleanup EXIT
 
@@ -54,4 +60,6 @@ say "production build"
 npx next build
 say "browser tests (Playwright, /usr/bin/chromium)"
 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npx playwright test
+say "RisingWave SQL rules: statements of the integration and e2e runs"
+node_modules/.bin/tsx scripts/check-statements.ts "$RISINGWAVE_STATEMENT_LOG" 20
 say "all tests passed"

@@ -9,7 +9,7 @@ export type RegisteredGroup = { name: string; owner: string; team: string | null
 export type PipelineSnapshot = {
   mvs: { id: number; name: string; status: string; committedEpoch: string | null }[];
   edges: { downstream: number; upstream: number }[];
-  sources: { id: number; name: string; connector: string }[];
+  sources: { id: number; name: string; connector: string; associatedTableId?: number | null }[];
   /** null: the lag relation failed, so lag is unknown for every source. */
   kafkaLag: Map<number, { lag: number; partitions: number }> | null;
   sinks: { id: number; name: string; connector: string; jobStatus: string | null; decoupled: boolean | null }[];
@@ -96,7 +96,7 @@ export function assessGroups(
 
     const upstream = upstreamOf(mv.id, state.edges);
     const sources = state.sources
-      .filter((source) => upstream.has(source.id))
+      .filter((source) => upstream.has(source.id) || (source.associatedTableId != null && upstream.has(source.associatedTableId)))
       .map((source) => ({
         name: source.name, connector: source.connector,
         // No rows in rw_kafka_job_lag (no Prometheus, or not Kafka), or an error, means unknown, never 0.

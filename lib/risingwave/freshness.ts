@@ -27,7 +27,8 @@ SELECT d.objid AS downstream, d.refobjid AS upstream
 FROM rw_catalog.rw_depend AS d
 JOIN rw_catalog.rw_relations AS r ON r.id = d.objid`;
 
-const SOURCES_SQL = `SELECT id, name, connector FROM rw_catalog.rw_sources`;
+// A table WITH (connector …) reads through a hidden source of the same name (associated_table_id).
+const SOURCES_SQL = `SELECT id, name, connector, associated_table_id FROM rw_catalog.rw_sources`;
 
 
 const SINKS_SQL = `
@@ -69,7 +70,7 @@ export type DdlProgress = { ddlId: number; statement: string; progress: string; 
 export type PipelineState = {
   mvs: MvEpoch[];
   edges: { downstream: number; upstream: number }[];
-  sources: { id: number; name: string; connector: string }[];
+  sources: { id: number; name: string; connector: string; associatedTableId: number | null }[];
   /** null: rw_kafka_job_lag failed (Prometheus unreachable), so lag is unknown for every source. */
   kafkaLag: Map<number, { lag: number; partitions: number }> | null;
   sinks: SinkRow[];
@@ -94,7 +95,7 @@ export async function readPipelineState(mvNames: string[]): Promise<PipelineStat
   const [mvs, edges, sources, kafkaLag, sinks, failures, barriers, ddl] = await Promise.all([
     queryRisingWave<{ id: number; name: string; status: string; committed_epoch: string | null }>(MV_EPOCHS_SQL, [mvNames]),
     queryRisingWave<{ downstream: number; upstream: number }>(EDGES_SQL),
-    queryRisingWave<{ id: number; name: string; connector: string }>(SOURCES_SQL),
+    queryRisingWave<{ id: number; name: string; connector: string; associated_table_id: number | null }>(SOURCES_SQL),
     readKafkaLag(),
     queryRisingWave<{ id: number; name: string; connector: string; status: string | null; is_decouple: boolean | null }>(SINKS_SQL),
     queryRisingWave<{ sink_id: number; sink_name: string; timestamp: Date; error: string | null }>(SINK_FAILURES_SQL),
@@ -106,7 +107,7 @@ export async function readPipelineState(mvNames: string[]): Promise<PipelineStat
   return {
     mvs: mvs.map((row) => ({ id: row.id, name: row.name, status: row.status, committedEpoch: row.committed_epoch })),
     edges,
-    sources,
+    sources: sources.map((row) => ({ id: row.id, name: row.name, connector: row.connector, associatedTableId: row.associated_table_id })),
     kafkaLag,
     sinks: sinks.map((row) => ({ id: row.id, name: row.name, connector: row.connector, jobStatus: row.status, decoupled: row.is_decouple })),
     sinkFailures,

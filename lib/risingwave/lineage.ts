@@ -17,10 +17,12 @@ WHERE r.relation_type IN ('source', 'table', 'materialized view', 'view', 'index
 
 const DEPEND_SQL = `SELECT objid AS downstream, refobjid AS upstream FROM rw_catalog.rw_depend`;
 
+// A table WITH (connector …) keeps its options on its hidden source (associated_table_id).
 const DEFINITION_SQL = `
-SELECT r.definition, COALESCE(so.connector_props, si.connector_props) AS connector_props
+SELECT r.definition, COALESCE(so.connector_props, hidden.connector_props, si.connector_props) AS connector_props
 FROM rw_catalog.rw_relations AS r
 LEFT JOIN rw_catalog.rw_sources AS so ON so.id = r.id
+LEFT JOIN rw_catalog.rw_sources AS hidden ON hidden.associated_table_id = r.id
 LEFT JOIN rw_catalog.rw_sinks AS si ON si.id = r.id
 WHERE r.id = $1::int4`;
 

@@ -45,7 +45,7 @@ describe("write authorisation", () => {
     expect(asOtherTeam.status).toBe(403);
     expect((await asOtherTeam.json()).error).toMatch(/belongs to ml-platform/);
     const stored = await getPrisma().featureGroup.findUniqueOrThrow({ where: { name: GROUP } });
-    expect(stored.freshnessSlaSeconds).toBe(300);
+    expect(stored.freshnessSlaSeconds).toBe(30);
     expect(stored.version).toBe(1);
   });
 

@@ -13,6 +13,25 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.stop());
 
+/** The article's features/user_engagement.yaml, transcribed from ../shared/seed/feature-store-article.txt. */
+const ARTICLE_YAML = `# features/user_engagement.yaml
+name: user_features_1h
+description: "User engagement features computed over a 1-hour rolling window"
+owner: ml-platform@example.com
+freshness_sla_seconds: 30
+materialized_view: user_features_1h
+features:
+  - name: event_count_1h
+    dtype: int64
+    description: "Total events in last 1 hour"
+  - name: purchase_count_1h
+    dtype: int64
+    description: "Purchase events in last 1 hour"
+  - name: session_count_1h
+    dtype: int64
+    description: "Distinct sessions in last 1 hour"
+`;
+
 const tideline = (...args: string[]) => spawnSync(process.execPath, ["bin/tideline.mjs", ...args], { encoding: "utf8", env: process.env, timeout: 30_000 });
 
 describe("tideline validate", () => {
@@ -20,17 +39,22 @@ describe("tideline validate", () => {
     const run = tideline("validate", "features/");
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain("3 of 3 definition(s) match RisingWave");
+    expect(run.stdout).toContain("6 of 6 definition(s) match RisingWave");
+    expect(run.stdout).toContain("ok    features/user_engagement.yaml:2 user_features_1h");
+  });
+
+  it("ships the article's YAML exactly as printed", () => {
+    expect(readFileSync("features/user_engagement.yaml", "utf8")).toBe(ARTICLE_YAML);
   });
 
   it("exits 1 naming the file, group and column after a feature is renamed", () => {
     const folder = mkdtempSync(path.join(tmpdir(), "tideline-validate-"));
     cpSync("features", folder, { recursive: true });
-    const file = path.join(folder, "user_features_1h.yaml");
-    writeFileSync(file, readFileSync(file, "utf8").replace("name: purchase_count_1h", "name: purchases_1h"));
+    const file = path.join(folder, "user_engagement.yaml");
+    writeFileSync(file, ARTICLE_YAML.replace("name: purchase_count_1h", "name: purchases_1h"));
     const run = tideline("validate", folder);
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain(`FAIL  ${file}:1 user_features_1h: feature purchases_1h: no column purchases_1h in user_features_1h`);
+    expect(run.stdout).toContain(`FAIL  ${file}:2 user_features_1h: feature purchases_1h: no column purchases_1h in user_features_1h`);
 
     const json = JSON.parse(tideline("validate", folder, "--json").stdout);
     expect(json.ok).toBe(false);

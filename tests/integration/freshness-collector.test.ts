@@ -23,7 +23,9 @@ beforeAll(async () => {
   ({ emulator } = await startTestEmulator());
   receiver = await startWebhookReceiver();
   // A 5 s SLA so a stall breaches within seconds of test time.
-  await registerDemoGroups({ user_features_1h: 5, user_item_affinity: 600, order_value_features: 600 });
+  await registerDemoGroups({
+    user_features_1h: 5, user_item_affinity: 600, order_value_features: 600, high_value_customers: 900, category_daily_stats: 600, session_activity: 600,
+  });
   await advance(2);
 });
 afterAll(async () => {
@@ -34,16 +36,41 @@ afterAll(async () => {
 describe("freshness collector", () => {
   it("measures every group in a constant number of RisingWave queries", async () => {
     const result = await cycle();
-    expect(result).toMatchObject({ groups: 3, breaches: 0, opened: 0 });
-    expect(result.risingwaveQueries).toBeLessThanOrEqual(10);
+    expect(result).toMatchObject({ groups: 6, breaches: 0, opened: 0 });
+    expect(result.risingwaveQueries).toBeLessThanOrEqual(11);
     const board = await (await freshnessRoute.GET()).json();
-    expect(board.groups.map((group: { name: string; status: string }) => group.status)).toEqual(["ok", "ok", "ok"]);
+    expect(board.groups.map((group: { name: string; status: string }) => group.status)).toEqual(["ok", "ok", "ok", "ok", "ok", "ok"]);
+    // Event time is known for every group: the article's YAML names no column (last_event_ts is inferred),
+    // session_activity's is a `timestamp` without time zone, high_value_customers lives in schema risk.
+    for (const group of board.groups as { name: string; eventFreshnessSeconds: number | null }[]) expect(group.eventFreshnessSeconds, group.name).not.toBeNull();
     const features = board.groups.find((group: { name: string }) => group.name === "user_features_1h");
     expect(features.processingFreshnessSeconds).toBeLessThan(2);
+    expect(features.eventFreshnessSeconds).toBeLessThan(5);
+    expect(board.groups.find((group: { name: string }) => group.name === "session_activity").eventFreshnessSeconds).toBeLessThan(5);
+    // Another database's 42 s barriers and its failing sink of the same name are not ours (§11.12).
+    expect(board.barrierLatencySeconds).toBeLessThan(1);
     expect(features.sources).toEqual([{ name: "user_events", connector: "KAFKA", lagMessages: 0 }]);
     expect(features.sinks.map((sink: { name: string; state: string }) => `${sink.name}:${sink.state}`).sort()).toEqual(["user_features_daily_snapshot:running", "user_features_to_redis:running"]);
     const orders = board.groups.find((group: { name: string }) => group.name === "order_value_features");
     expect(orders.sources).toEqual([{ name: "orders_cdc", connector: "POSTGRES-CDC", lagMessages: null }]);
+  });
+
+  it("sums per-source lag over partitions once, not once per job; any lag error is 'unknown', never a failed board", async () => {
+    await setFault(emulator.pool, "lag", "user_events", { messages: 900 });
+    await advance(2);
+    let board = await (await freshnessRoute.GET()).json();
+    const lag = board.groups.find((group: { name: string }) => group.name === "user_features_1h").sources[0].lagMessages;
+    expect(lag).toBeGreaterThan(0);
+    expect(lag).toBeLessThanOrEqual(900); // four jobs read the topic: a sum over rows would be up to 3,600
+    await clearFaults(emulator.pool, "user_events");
+    await setFault(emulator.pool, "prometheus-down", "prometheus");
+    const response = await freshnessRoute.GET();
+    expect(response.status).toBe(200);
+    board = await response.json();
+    expect(board.risingwave.ok).toBe(true);
+    expect(board.groups.find((group: { name: string }) => group.name === "user_features_1h").sources).toEqual([{ name: "user_events", connector: "KAFKA", lagMessages: null }]);
+    await clearFaults(emulator.pool, "prometheus");
+    await advance(11);
   });
 
   it("stall → breach, one incident, one webhook; resume → closed, a second webhook; no duplicates", async () => {
@@ -60,7 +87,7 @@ describe("freshness collector", () => {
     expect(open.incidents[0].peakFreshnessSeconds).toBeGreaterThanOrEqual(9);
 
     await clearFaults(emulator.pool, "user_features_1h");
-    await advance(1);
+    await advance(11); // past the event-time cache (10 s), which measured the stalled MV
     expect(await cycle()).toMatchObject({ breaches: 0, closed: 1, delivered: 1 });
     await advance(1);
     await cycle();

@@ -9,8 +9,8 @@ let server: TestRedis;
 let redis: Redis;
 const sources: GroupKeySources[] = [
   { group: "user_features_1h", keyColumns: ["user_id"], sinks: [{ keyFormat: null }], cacheTemplate: "features:user:{user_id}" },
-  { group: "order_value_features", keyColumns: ["user_id"], sinks: [{ keyFormat: "order_features:{user_id}" }], cacheTemplate: null },
-  { group: "user_item_affinity", keyColumns: ["user_id", "item_id"], sinks: [{ keyFormat: null }], cacheTemplate: null },
+  { group: "order_value_features", keyColumns: ["customer_id"], sinks: [{ keyFormat: "order_features:{customer_id}" }], cacheTemplate: null },
+  { group: "user_item_affinity", keyColumns: ["user_id", "category"], sinks: [{ keyFormat: null }], cacheTemplate: null },
 ];
 
 beforeAll(async () => {
@@ -27,8 +27,9 @@ describe("collectRedisStats", () => {
     const pipeline = redis.pipeline();
     for (let user = 0; user < 300; user++) pipeline.set(`{"user_id":${user}}`, JSON.stringify({ user_id: user, event_count_1h: user }));
     for (let user = 0; user < 200; user++) pipeline.hset(`features:user:${user}`, { event_count_1h: String(user) }).expire(`features:user:${user}`, 7_200);
-    for (let user = 0; user < 50; user++) pipeline.set(`order_features:${user}`, `order_count_7d:${user}`, "EX", 30);
-    for (let pair = 0; pair < 40; pair++) pipeline.set(`{"user_id":${pair},"item_id":${pair * 7}}`, "{}");
+    for (let user = 0; user < 50; user++) pipeline.set(`order_features:${user}`, `total_orders:${user}`, "EX", 30);
+    // The sink sorts key columns (§11.1): category before user_id.
+    for (let pair = 0; pair < 40; pair++) pipeline.set(`{"category":"c${pair % 6}","user_id":${pair}}`, "{}");
     for (let other = 0; other < 100; other++) pipeline.set(`session:${other}`, "x");
     await pipeline.exec();
 
@@ -36,7 +37,7 @@ describe("collectRedisStats", () => {
     expect(stats.scan).toMatchObject({ dbsize: 690, complete: true });
     const byGlob = new Map(stats.groups.flatMap((group) => group.patterns).map((pattern) => [pattern.glob, pattern]));
     expect(byGlob.get('{"user_id":*}')?.keys).toEqual({ count: 300, exact: true, margin: 0 });
-    expect(byGlob.get('{"user_id":*,"item_id":*}')?.keys.count).toBe(40);
+    expect(byGlob.get('{"category":*,"user_id":*}')?.keys.count).toBe(40);
     expect(byGlob.get("features:user:*")).toMatchObject({ keys: { count: 200, exact: true }, ttl: { "< 1 d": 200, "no TTL": 0 }, types: { hash: 200 } });
     expect(byGlob.get("order_features:*")).toMatchObject({ keys: { count: 50 }, ttl: { "< 1 min": 50 }, coverage: 1 });
     const features = stats.groups.find((group) => group.group === "user_features_1h");

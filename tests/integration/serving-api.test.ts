@@ -4,8 +4,9 @@ import { Pool } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "@/emulator/emulator";
 import { startEmulatorForApp } from "../support/emulator";
-import { registerDemoGroups } from "../support/registry";
+import { demoDefinition, registerDemoGroups } from "../support/registry";
 
+const CACHED = "user_features_cached";
 let emulator: Emulator;
 let redis: Redis;
 let single: typeof import("@/app/api/features/[group]/[key]/route");
@@ -20,6 +21,10 @@ beforeAll(async () => {
   single = await import("@/app/api/features/[group]/[key]/route");
   batch = await import("@/app/api/features/batch/route");
   await registerDemoGroups({ user_features_1h: undefined });
+  // The article's serving layer: a hash per user, `features:user:{user_id}`, filled on a miss with a 2-hour TTL.
+  const { upsertDefinition } = await import("@/lib/registry/groups");
+  const article = await demoDefinition("user_features_1h");
+  await upsertDefinition({ ...article, name: CACHED, redis: { kind: "hash", key_template: "features:user:{user_id}", ttl_seconds: 7_200 } }, "test");
 });
 afterAll(async () => {
   redis.disconnect();
@@ -27,26 +32,36 @@ afterAll(async () => {
 });
 
 describe("GET /api/features/{group}/{key}", () => {
-  it("serves from Redis, falls back to RisingWave on a miss and fills the cache with the group's TTL", async () => {
+  it("serves the article's group (no redis block) from its JSON sink, and RisingWave when the key is gone", async () => {
     const hit = await (await get("user_features_1h", "7")).json();
     expect(hit).toMatchObject({ group: "user_features_1h", key: { user_id: "7" }, source: "redis" });
+    expect(Object.keys(hit.features).sort()).toEqual(["event_count_1h", "purchase_count_1h", "session_count_1h"]);
+    await redis.del('{"user_id":7}');
+    const miss = await (await get("user_features_1h", "7")).json();
+    expect(miss.source).toBe("risingwave");
+    expect(await redis.exists('{"user_id":7}')).toBe(0); // the sink owns its keys: serving never writes them
+  });
+
+  it("serves from the cache, falls back to RisingWave on a miss and fills the cache with the group's TTL", async () => {
+    const hit = await (await get(CACHED, "7")).json();
+    expect(hit).toMatchObject({ group: CACHED, key: { user_id: "7" }, source: "redis" });
     expect(typeof hit.features.event_count_1h).toBe("number");
 
     await redis.del("features:user:7");
-    const miss = await get("user_features_1h", "7");
+    const miss = await get(CACHED, "7");
     expect(miss.status).toBe(200);
     const fromRisingWave = await miss.json();
     expect(fromRisingWave.source).toBe("risingwave");
     expect(Object.keys(fromRisingWave.features).sort()).toEqual(Object.keys(hit.features).sort());
     expect(await redis.ttl("features:user:7")).toBeGreaterThan(7_000);
-    expect((await (await get("user_features_1h", "7")).json()).source).toBe("redis");
+    expect((await (await get(CACHED, "7")).json()).source).toBe("redis");
   });
 
   it("flags a value older than the SLA as stale instead of failing", async () => {
     await redis.hset("features:user:8", { event_count_1h: "3", last_event_ts: "2020-01-01T00:00:00.000Z" });
-    const body = await (await get("user_features_1h", "8")).json();
+    const body = await (await get(CACHED, "8")).json();
     expect(body).toMatchObject({ source: "redis", stale: true });
-    expect(body.staleReason).toMatch(/last_event_ts is \d+ s old; the SLA is 300 s/);
+    expect(body.staleReason).toMatch(/last_event_ts is \d+ s old; the SLA is 30 s/);
   });
 
   it("answers bad and unknown keys cleanly", async () => {
@@ -65,29 +80,29 @@ describe("GET /api/features/{group}/{key}", () => {
     try {
       for (let user = 100; user < 105; user++) {
         await redis.del(`features:user:${user}`);
-        expect((await get("user_features_1h", String(user))).status).toBe(503);
+        expect((await get(CACHED, String(user))).status).toBe(503);
       }
       await redis.del("features:user:106");
       const started = Date.now();
-      const fastFail = await get("user_features_1h", "106");
+      const fastFail = await get(CACHED, "106");
       expect(fastFail.status).toBe(503);
       expect((await fastFail.json()).error).toMatch(/recovering: serving from Redis only/);
       expect(Date.now() - started).toBeLessThan(100);
-      expect((await (await get("user_features_1h", "7")).json()).source).toBe("redis");
+      expect((await (await get(CACHED, "7")).json()).source).toBe("redis");
     } finally {
       await state.rwPool?.end();
       state.rwPool = healthy;
     }
     const { servingBreaker } = await import("@/lib/serving/serve");
     servingBreaker().recordSuccess(); // the open period (10 s) would pass; a trial request then closes it
-    expect((await get("user_features_1h", "106")).status).toBe(200);
+    expect((await get(CACHED, "106")).status).toBe(200);
   });
 });
 
 describe("POST /api/features/batch", () => {
   it("serves many entities per group in one call, each with its own outcome", async () => {
     await redis.del("features:user:9");
-    const response = await post({ requests: [{ group: "user_features_1h", keys: [7, "9", "987654321", "abc"] }, { group: "no_such_group", keys: [1] }] });
+    const response = await post({ requests: [{ group: CACHED, keys: [7, "9", "987654321", "abc"] }, { group: "no_such_group", keys: [1] }] });
     expect(response.status).toBe(200);
     const { results } = await response.json();
     const entries = results[0].entries;
