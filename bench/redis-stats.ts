@@ -12,7 +12,7 @@ import { percentiles } from "./support/scale";
 const TRUTH = { cache: 300_000, template: 100_000, noise: 600_000 };
 const sources: GroupKeySources[] = [
   { group: "user_features_1h", keyColumns: ["user_id"], sinks: [], cacheTemplate: "features:user:{user_id}" },
-  { group: "order_value_features", keyColumns: ["user_id"], sinks: [{ keyFormat: "order_features:{user_id}" }], cacheTemplate: null },
+  { group: "order_value_features", keyColumns: ["customer_id"], sinks: [{ keyFormat: "order_features:{customer_id}" }], cacheTemplate: null },
 ];
 
 /**

@@ -37,8 +37,8 @@ test("register a group through the form against a live MV: mismatch shown, plan,
   await page.getByLabel("Tags").fill("e2e, orders");
   await page.getByLabel("Materialized view").selectOption("order_value_features");
   // Picking the MV fills the features from its columns.
-  await expect(page.getByLabel("Feature 1 name")).toHaveValue("order_count_7d");
-  await expect(page.getByLabel("Entity", { exact: true })).toHaveValue("user");
+  await expect(page.getByLabel("Feature 1 name")).toHaveValue("total_orders");
+  await expect(page.getByLabel("Entity", { exact: true })).toHaveValue("customer");
   const check = page.getByRole("table", { name: "Live schema check" });
   await expect(page.getByText("All declared features match order_value_features")).toBeVisible();
 
@@ -53,7 +53,7 @@ test("register a group through the form against a live MV: mismatch shown, plan,
   await page.getByRole("button", { name: "Review changes" }).click();
   const plan = page.getByRole("region", { name: "Review the plan" });
   await expect(plan).toContainText("Create order_value_features_e2e");
-  await expect(plan).toContainText("+ feature avg_order_value_7d");
+  await expect(plan).toContainText("+ feature avg_order_value");
   await plan.getByRole("button", { name: "Confirm and register" }).click();
 
   await expect(page).toHaveURL(/\/groups\/order_value_features_e2e$/);

@@ -47,6 +47,19 @@ test("stall → breach on /freshness, an incident and one webhook; resume → cl
 
 test("filters keep their state in the URL", async ({ page }) => {
   await page.goto("/freshness?owner=recsys%40example.com");
-  await expect(page.locator("tr[data-group]")).toHaveCount(1);
+  await expect(page.locator("tr[data-group]")).toHaveCount(2);
   await expect(page.locator('tr[data-group="user_item_affinity"]')).toBeVisible();
+  await expect(page.locator('tr[data-group="category_daily_stats"]')).toBeVisible();
+});
+
+test("with Prometheus unreachable, /freshness still answers and shows lag as unknown", async ({ page }) => {
+  emulator("prometheus-down");
+  try {
+    const response = await page.goto("/freshness");
+    expect(response?.status()).toBe(200);
+    const row = page.locator('tr[data-group="user_features_1h"]');
+    await expect(row).toContainText("user_events: lag unknown", { timeout: 15_000 });
+  } finally {
+    emulator("resume", "prometheus");
+  }
 });

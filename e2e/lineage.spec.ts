@@ -12,7 +12,7 @@ test("the demo graph runs from the Kafka source through user_features_1h to its 
   await expect(edge(page, "user_events", "user_features_1h")).toBeAttached();
   await expect(edge(page, "user_features_1h", "user_features_to_redis")).toBeAttached();
   await expect(edge(page, "user_features_1h", "user_features_daily_snapshot")).toBeAttached();
-  await expect(edge(page, "kafka:user_events", "user_events")).toBeAttached();
+  await expect(edge(page, "kafka:user-events", "user_events")).toBeAttached();
   await expect(node(page, "user_features_1h")).toContainText("ml-platform@example.com");
   await page.screenshot({ path: testInfo.outputPath("lineage.png"), fullPage: true });
 });
@@ -29,7 +29,7 @@ test("stalling user_events colours its downstream groups; its impact list names 
     await expect(impacted).toContainText("user_features_1h");
     await expect(impacted).toContainText("user_item_affinity");
     await expect(impacted).not.toContainText("order_value_features");
-    await expect(page.getByRole("complementary", { name: "Details of user_events" })).toContainText("topic = 'user_events'");
+    await expect(page.getByRole("complementary", { name: "Details of user_events" })).toContainText("topic = 'user-events'");
 
     emulator("stall", "user_events");
     for (const id of ["user_features_1h", "user_item_affinity"]) await expect(node(page, id).locator("[data-status]")).toHaveAttribute("data-status", "breach", { timeout: 45_000 });

@@ -13,13 +13,12 @@ test("a demo user's values in RisingWave, Redis and the snapshot; drift shows up
   await expect(page).toHaveURL(/group=user_features_1h&key.user_id=7/);
   const table = page.getByRole("table", { name: "Feature values by layer" });
   await expect(table).toBeVisible();
-  // The three layers: RisingWave (source), the JSON sink's key, the snapshot; each one filled.
-  for (const layer of ["risingwave", "redis:0", "archive"]) {
+  // The layers: RisingWave (source), the JSON sink's key, the Hive snapshot and the file sink's changes; each one filled.
+  for (const layer of ["risingwave", "redis:0", "archive:0", "changes:0"]) {
     await expect(cell(page, "event_count_1h", layer)).not.toHaveAttribute("data-state", "missing");
     await expect(cell(page, "event_count_1h", layer).locator("span").first()).not.toHaveText("—");
   }
   await expect(table).toContainText('{"user_id":7}');
-  await expect(table).toContainText("features:user:7");
   await expect(table).toContainText(/date=\d{4}-\d{2}-\d{2}/);
   await page.screenshot({ path: testInfo.outputPath("lookup.png"), fullPage: true });
 
@@ -40,6 +39,15 @@ test("a bad key is explained and nothing is looked up; an unknown key is not fou
   expect(api.status()).toBe(200);
   const body = await api.json();
   expect(body.layers.map((layer: { status: string }) => layer.status)).toEqual(["not_found", "not_found", "not_found", "not_found"]);
+});
+
+test("a composite key's sorted JSON key, and a date-keyed group", async ({ page }) => {
+  await page.goto("/lookup?group=user_item_affinity&key.user_id=3&key.category=books");
+  await expect(page.getByRole("table", { name: "Feature values by layer" })).toContainText('{"category":"books","user_id":3}');
+  await expect(cell(page, "category_views_24h", "redis:0")).toHaveAttribute("data-state", "equal");
+  const today = new Date().toISOString().slice(0, 10);
+  await page.goto(`/lookup?group=category_daily_stats&key.category=books&key.event_date=${today}`);
+  await expect(cell(page, "view_count", "redis:0")).toHaveAttribute("data-state", "equal");
 });
 
 test("the archive page lists a week of snapshot partitions and the file sink's days", async ({ page }) => {

@@ -9,7 +9,7 @@ import { decodeRedisValue, entityRedisKeys, keyColumnsOf, type EntityRedisKey } 
 import { AppError, notFound } from "../errors";
 import { getGroup } from "../registry/groups";
 import { readRedisKeys, type RedisKeyState } from "../redis/entity";
-import { listRelations } from "../risingwave/catalog";
+import { listRelations, type LiveRelation } from "../risingwave/catalog";
 import { readEntityRow, readSinksOf } from "../risingwave/entity";
 import { compareLayers, type FeatureComparison, type LayerValues } from "./compare";
 import { toEpochMs } from "./normalize";
@@ -185,8 +185,17 @@ export async function lookupEntity(groupName: string, rawKey: Record<string, str
 
 export type LookupGroupOption = { name: string; keys: string[] };
 
-/** Groups the lookup form offers, with their entity key columns (a group without an entity takes one `key`). */
+/**
+ * Groups the lookup form offers, with their key columns: the entity's, else the MV's primary key
+ * (one catalog statement for all of them; the article's YAML declares no entity). Without
+ * RisingWave, such a group takes one `key`.
+ */
 export async function lookupGroupOptions(): Promise<LookupGroupOption[]> {
-  const groups = await getPrisma().featureGroup.findMany({ select: { name: true, entity: { select: { keyColumns: true } } }, orderBy: { name: "asc" } });
-  return groups.map((group) => ({ name: group.name, keys: group.entity?.keyColumns ?? [] }));
+  const groups = await getPrisma().featureGroup.findMany({ select: { name: true, materializedView: true, entity: { select: { keyColumns: true } } }, orderBy: { name: "asc" } });
+  const withoutEntity = groups.filter((group) => !group.entity).map((group) => group.materializedView);
+  const relations = await listRelations([...new Set(withoutEntity)]).catch(() => new Map<string, LiveRelation>());
+  return groups.map((group) => ({
+    name: group.name,
+    keys: group.entity?.keyColumns ?? relations.get(group.materializedView)?.columns.filter((column) => column.isPrimaryKey).map((column) => column.name) ?? [],
+  }));
 }

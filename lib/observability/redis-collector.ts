@@ -4,13 +4,14 @@ import { env } from "../env";
 import { getRedis } from "../redis/client";
 import type { GroupKeySources } from "../entity-keys/shapes";
 import { DEFAULT_SCAN } from "../redis/keyspace";
+import { listRelations } from "../risingwave/catalog";
 import { readMvRowCounts, readRedisSinksOfMany } from "../risingwave/entity";
 import { collectRedisStats, type RedisStatsSnapshot } from "./redis-stats";
 
 const state = globalThis as unknown as { redisStats?: RedisStatsSnapshot; redisStatsError?: { at: string; message: string } };
 
 /**
- * Walks the keyspace once for every group (two RisingWave statements, one registry query), and keeps
+ * Walks the keyspace once for every group (three RisingWave statements, one registry query), and keeps
  * the result for page views: they read this snapshot and never scan Redis themselves.
  */
 export async function refreshRedisStats(now = new Date()): Promise<RedisStatsSnapshot> {
@@ -20,10 +21,13 @@ export async function refreshRedisStats(now = new Date()): Promise<RedisStatsSna
       orderBy: { name: "asc" },
     });
     const mvs = [...new Set(groups.map((group) => group.materializedView))];
-    const [sinks, rows] = await Promise.all([readRedisSinksOfMany(mvs), readMvRowCounts(mvs)]);
+    // A group without an entity is keyed by its MV's primary key (the article's YAML declares none).
+    const withoutEntity = [...new Set(groups.filter((group) => !group.entity).map((group) => group.materializedView))];
+    const [sinks, rows, relations] = await Promise.all([readRedisSinksOfMany(mvs), readMvRowCounts(mvs), listRelations(withoutEntity)]);
+    const primaryKey = (mv: string) => relations.get(mv)?.columns.filter((column) => column.isPrimaryKey).map((column) => column.name) ?? [];
     const sources: GroupKeySources[] = groups.map((group) => ({
       group: group.name,
-      keyColumns: group.entity?.keyColumns ?? [],
+      keyColumns: group.entity?.keyColumns ?? primaryKey(group.materializedView),
       sinks: sinks.get(group.materializedView) ?? [],
       cacheTemplate: group.redisValueKind === "hash" ? group.redisKeyTemplate : null,
     }));
