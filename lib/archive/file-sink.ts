@@ -1,30 +1,12 @@
 import "server-only";
 import { parquetMetadataAsync, parquetReadObjects } from "hyparquet";
 import type { KeyPart } from "../entity-keys/parse";
-import { groupPartitions } from "./partitions";
+import { changeFiles } from "./partitions";
 import { archiveBuffer, mayContain, rowMatches } from "./parquet-rows";
-import { getArchive, type ArchiveObject } from "./store";
+import { getArchive } from "./store";
 
 /** At most this many change files are opened for one lookup (a sink writes thousands a day). */
 const MAX_FILES_READ = 400;
-
-/** `{uuid}_{secs}_{seq}.parquet`: a file sink's object name (§7.2, §11.5). */
-const FILE_NAME = /([0-9a-f-]{36})_(\d+)_(\d+)\.parquet$/;
-
-export type ChangeFile = ArchiveObject & { writer: string; secs: number; seq: number; day: string };
-
-/** The sink's change files under `folder` (day, hour and month prefixes), oldest first by (secs, seq), numerically. */
-export function changeFiles(folder: string, objects: ArchiveObject[]): ChangeFile[] {
-  return groupPartitions(folder, objects)
-    .filter((partition) => partition.layout !== "hive")
-    .flatMap((partition) =>
-      partition.files.flatMap((file) => {
-        const match = FILE_NAME.exec(file.key);
-        return match ? [{ ...file, writer: match[1] as string, secs: Number(match[2]), seq: Number(match[3]), day: partition.partition }] : [];
-      }),
-    )
-    .sort((a, b) => a.secs - b.secs || a.seq - b.seq || a.writer.localeCompare(b.writer));
-}
 
 export type ChangeHit = {
   /** The file that holds the entity's last row at or before `at`, or null when no file read has it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { groupPartitions, missingDays, partitionOf } from "./partitions";
+import { changeFiles, groupPartitions, missingDays, partitionOf } from "./partitions";
 import { sinkFolder } from "./url";
 
 const object = (key: string, size = 100) => ({ key, size, lastModified: new Date(0) });
@@ -26,5 +26,20 @@ describe("archive partitions", () => {
     expect(sinkFolder({ kind: "s3", bucket: "b", prefix: "" }, "b", "sinks/uf")).toBe("sinks/uf");
     expect(sinkFolder({ kind: "s3", bucket: "b", prefix: "lake" }, "b", "lake/sinks/uf")).toBe("sinks/uf");
     expect(sinkFolder({ kind: "s3", bucket: "b", prefix: "lake" }, "other", "lake/sinks/uf")).toBeNull();
+  });
+
+  it("orders a file sink's change files by (secs, seq) numerically across writers and days, never by string", () => {
+    const writerA = "01a227bf-942f-7ea7-907f-69673e6d23ed";
+    const writerB = "01a227bf-a291-7928-b4fb-f4950bbb0e8f";
+    const files = changeFiles("s", [
+      object(`s/2026-11-30/${writerA}_1796083205_10.parquet`),
+      object(`s/2026-11-29/${writerA}_1796083190_9.parquet`),
+      object(`s/2026-11-29/${writerB}_1796083195_2.parquet`),
+      object(`s/2026-11-30/${writerB}_1796083205_3.parquet`),
+      object("s/date=2026-11-29/part-00000.parquet"),
+    ]);
+    expect(files.map((file) => `${file.day} ${file.secs}_${file.seq}`)).toEqual([
+      "2026-11-29 1796083190_9", "2026-11-29 1796083195_2", "2026-11-30 1796083205_3", "2026-11-30 1796083205_10",
+    ]);
   });
 });

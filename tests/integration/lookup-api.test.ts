@@ -5,7 +5,7 @@ import type { Emulator } from "@/emulator/emulator";
 import type { LookupResult } from "@/lib/lookup/lookup";
 import { startEmulatorForApp } from "../support/emulator";
 import { recordStatements } from "../support/statements";
-import { registerDemoGroups } from "../support/registry";
+import { demoDefinition, registerDemoGroups } from "../support/registry";
 
 let emulator: Emulator;
 let GET: (request: Request) => Promise<Response>;
@@ -109,6 +109,12 @@ describe("GET /api/lookup", () => {
     const earlier: LookupResult = await (await lookup(`group=user_features_1h&key=${user}&at=${new Date(nextMidnight - 10_000).toISOString()}`)).json();
     expect(layer(earlier, "File sink")?.detail).not.toContain(`/${utcDay(nextMidnight)}/`);
     expect(layer(before, "File sink")?.status).toBe("found");
+    // The archive page lists the new day's folder among the sink's days.
+    const { describeGroupArchive } = await import("@/lib/archive/group-archive");
+    const { sections } = await describeGroupArchive(await demoDefinition("user_features_1h"));
+    const sink = sections.find((section) => section.title.startsWith("File sink user_features_daily_snapshot"));
+    expect(sink?.partitions.map((partition) => partition.partition)).toContain(utcDay(nextMidnight));
+    expect(sections.find((section) => section.title.startsWith("Snapshots"))?.partitions[0]?.partition).toBe(`date=${utcDay(nextMidnight)}`);
   });
 
   it("answers hostile keys with 4xx and sends no SQL built from them", async () => {
