@@ -9,8 +9,8 @@ test("search “purchase” finds purchase_count_1h in user_features_1h", async 
   await expect(matches).toContainText("purchase_count_1h");
   await expect(page.getByRole("list", { name: "Matching features in category_daily_stats" })).toContainText("purchase_count");
   await page.screenshot({ path: testInfo.outputPath("catalog-search.png"), fullPage: true });
-  // The article's description ranks its group first for "engagement".
-  await page.getByRole("searchbox", { name: "Search" }).fill("engagement");
+  // A feature's exact name ranks its group first (auth.spec.ts edits this group's description).
+  await page.getByRole("searchbox", { name: "Search" }).fill("session_count_1h");
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page.getByRole("row").nth(1)).toContainText("user_features_1h");
 });

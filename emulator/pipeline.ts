@@ -92,6 +92,13 @@ const withClause = (props: Record<string, string>) =>
 
 type Spec = Omit<RelationSpec, "id" | "schema"> & { schema?: string };
 
+/**
+ * The FORMAT options RisingWave stores for a sink with FORMAT … ENCODE …: the user's, plus
+ * timestamptz.handling.mode = utc_string, which the frontend injects for every encode
+ * (src/frontend/src/handler/create_sink.rs, bind_sink_format_desc).
+ */
+const withFormatDefaults = (options: Record<string, string>) => ({ ...options, "timestamptz.handling.mode": "utc_string" });
+
 function redisSink(name: string, from: string, columns: ColumnSpec[], redisUrl: string, primaryKey: string, template?: { key: string; value: string }, schema?: string): Spec {
   const props = { connector: "redis", primary_key: primaryKey, "redis.url": redisUrl };
   const qualifiedFrom = schema ? `${schema}.${from}` : from;
@@ -101,8 +108,7 @@ function redisSink(name: string, from: string, columns: ColumnSpec[], redisUrl: 
     : "FORMAT UPSERT ENCODE JSON";
   return {
     name, ...(schema ? { schema } : {}), kind: "sink", columns, upstream: [from], connector: "REDIS", connectorProps: props, sinkType: "SINK_TYPE_UPSERT", upsert: true,
-    // A JSON sink created today gets timestamptz.handling.mode injected (§5.1).
-    formatEncodeOptions: template ? { key_format: template.key, value_format: template.value } : { "timestamptz.handling.mode": "utc_string" },
+    formatEncodeOptions: withFormatDefaults(template ? { key_format: template.key, value_format: template.value } : {}),
     definition: `CREATE SINK ${qualifiedName} FROM ${qualifiedFrom} WITH (${withClause(props)}) ${encode}`,
   };
 }
@@ -121,6 +127,12 @@ export function buildPipeline(options: PipelineOptions): RelationSpec[] {
   const s3 = {
     connector: "s3", "s3.region_name": "us-east-1", "s3.bucket_name": options.archiveBucket, "s3.path": snapshotPath,
     "s3.credentials.access": "...", "s3.credentials.secret": "...", type: "append-only", force_append_only: "true", path_partition_prefix: "day", rollover_seconds: "5",
+  };
+  // An Iceberg sink takes no FORMAT clause (the legacy `type` maps to none for iceberg), so its
+  // format_encode_options is the jsonb value null (§11.8).
+  const iceberg = {
+    connector: "iceberg", type: "upsert", primary_key: "customer_id", "warehouse.path": "s3a://ml-feature-store/iceberg", "catalog.type": "storage",
+    "database.name": "features", "table.name": "order_value_features", "s3.region": "us-east-1", "s3.access.key": "...", "s3.secret.key": "...",
   };
   const specs: Spec[] = [
     {
@@ -191,11 +203,16 @@ export function buildPipeline(options: PipelineOptions): RelationSpec[] {
     redisSink("user_features_to_redis", "user_features_1h", USER_FEATURES_COLUMNS, options.redisUrl, "user_id"),
     {
       name: "user_features_daily_snapshot", kind: "sink", columns: USER_FEATURES_COLUMNS, upstream: ["user_features_1h"], connector: "S3",
-      connectorProps: s3, formatEncodeOptions: null, sinkType: "SINK_TYPE_APPEND_ONLY",
-      definition: `CREATE SINK user_features_daily_snapshot FROM user_features_1h WITH (${withClause(s3)}) FORMAT PLAIN ENCODE PARQUET`,
+      connectorProps: s3, formatEncodeOptions: withFormatDefaults({ force_append_only: "true" }), sinkType: "SINK_TYPE_APPEND_ONLY",
+      definition: `CREATE SINK user_features_daily_snapshot FROM user_features_1h WITH (${withClause(s3)}) FORMAT PLAIN ENCODE PARQUET (force_append_only = 'true')`,
     },
     redisSink("user_item_affinity_to_redis", "user_item_affinity", AFFINITY_COLUMNS, options.redisUrl, "user_id,category"),
     redisSink("order_value_features_to_redis", "order_value_features", ORDER_FEATURES_COLUMNS, options.redisUrl, "customer_id", ORDER_TEMPLATE),
+    {
+      name: "order_value_features_to_iceberg", kind: "sink", columns: ORDER_FEATURES_COLUMNS, upstream: ["order_value_features"], connector: "ICEBERG",
+      connectorProps: iceberg, formatEncodeOptions: null, sinkType: "SINK_TYPE_UPSERT",
+      definition: `CREATE SINK order_value_features_to_iceberg FROM order_value_features WITH (${withClause(iceberg)})`,
+    },
     redisSink("high_value_customers_to_redis", "high_value_customers", HIGH_VALUE_COLUMNS, options.redisUrl, "customer_id", RISK_TEMPLATE, RISK_SCHEMA),
     redisSink("category_daily_stats_to_redis", "category_daily_stats", CATEGORY_DAILY_COLUMNS, options.redisUrl, "category,event_date"),
     redisSink("session_activity_to_redis", "session_activity", SESSION_COLUMNS, options.redisUrl, "session_id"),

@@ -49,13 +49,16 @@ describe("rw_catalog matches the contract", () => {
     const sinks = await db.query("SELECT s.name, sc.name AS schema, connector, sink_type, jsonb_typeof(format_encode_options) AS options FROM rw_catalog.rw_sinks AS s JOIN rw_catalog.rw_schemas AS sc ON sc.id = s.schema_id ORDER BY s.id");
     expect(sinks.rows).toEqual([
       { name: "user_features_to_redis", schema: "public", connector: "REDIS", sink_type: "SINK_TYPE_UPSERT", options: "object" },
-      { name: "user_features_daily_snapshot", schema: "public", connector: "S3", sink_type: "SINK_TYPE_APPEND_ONLY", options: "null" },
+      { name: "user_features_daily_snapshot", schema: "public", connector: "S3", sink_type: "SINK_TYPE_APPEND_ONLY", options: "object" },
       { name: "user_item_affinity_to_redis", schema: "public", connector: "REDIS", sink_type: "SINK_TYPE_UPSERT", options: "object" },
       { name: "order_value_features_to_redis", schema: "public", connector: "REDIS", sink_type: "SINK_TYPE_UPSERT", options: "object" },
+      { name: "order_value_features_to_iceberg", schema: "public", connector: "ICEBERG", sink_type: "SINK_TYPE_UPSERT", options: "null" },
       { name: "high_value_customers_to_redis", schema: "risk", connector: "REDIS", sink_type: "SINK_TYPE_UPSERT", options: "object" },
       { name: "category_daily_stats_to_redis", schema: "public", connector: "REDIS", sink_type: "SINK_TYPE_UPSERT", options: "object" },
       { name: "session_activity_to_redis", schema: "public", connector: "REDIS", sink_type: "SINK_TYPE_UPSERT", options: "object" },
     ]);
+    const injected = await db.query("SELECT count(*) AS n FROM rw_catalog.rw_sinks WHERE format_encode_options -> 'timestamptz.handling.mode' ->> 'value' = 'utc_string'");
+    expect(Number(injected.rows[0].n)).toBe(7); // every sink with FORMAT … ENCODE …
     const schemas = await db.query("SELECT m.name, m.schema_name, sc.name AS schema FROM rw_catalog.rw_materialized_views AS m JOIN rw_catalog.rw_schemas AS sc ON sc.id = m.schema_id WHERE m.name = 'high_value_customers'");
     expect(schemas.rows).toEqual([{ name: "high_value_customers", schema_name: "risk", schema: "risk" }]);
     const mvs = await db.query("SELECT DISTINCT status FROM rw_catalog.rw_materialized_views");

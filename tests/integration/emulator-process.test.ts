@@ -34,7 +34,7 @@ afterAll(() => {
 
 describe("the emulator program", () => {
   it("creates the scale-out groups with sinks and lineage", () => {
-    expect(output).toContain("22 relations"); // 16 of the demo pipeline + 3 MVs + 3 sinks
+    expect(output).toContain("23 relations"); // 17 of the demo pipeline + 3 MVs + 3 sinks
   });
 
   it("applies a fault from the CLI and lists it", () => {
