@@ -35,5 +35,5 @@ test("a bad configuration stops the server at start, naming each bad key", async
   expect(output).toContain("Tideline cannot start");
   expect(output).toContain("DATABASE_URL: must be a postgres:// or postgresql:// URL");
   expect(output).toContain("REDIS_URL: missing");
-  expect(output).toContain("AUTH_SECRET: must be at least 32 characters");
+  expect(output).toContain("AUTH_SECRET: must be at least 32 bytes");
 });

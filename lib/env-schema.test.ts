@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "./env-schema";
+import { DEMO_AUTH_SECRET, parseEnv } from "./env-schema";
 
 const valid = {
   DATABASE_URL: "postgresql://tideline:tideline@127.0.0.1:5432/tideline",
@@ -31,7 +31,7 @@ describe("parseEnv", () => {
       const message = (error as Error).message;
       expect(message).toContain("DATABASE_URL: must be a postgres:// or postgresql:// URL");
       expect(message).toContain("REDIS_URL: Invalid URL");
-      expect(message).toContain("AUTH_SECRET: must be at least 32 characters");
+      expect(message).toContain("AUTH_SECRET: must be at least 32 bytes");
       expect(message).toContain("RISINGWAVE_URL: missing");
       expect(message).toContain("ARCHIVE_URL: missing");
       expect(message.match(/REDIS_URL/g)).toHaveLength(1);
@@ -44,5 +44,12 @@ describe("parseEnv", () => {
 
   it("rejects a non-numeric query timeout", () => {
     expect(() => parseEnv({ ...valid, RISINGWAVE_QUERY_TIMEOUT_MS: "soon" })).toThrowError(/RISINGWAVE_QUERY_TIMEOUT_MS/);
+  });
+
+  it("refuses the demo secret unless the app runs on a loopback address, and secrets under 32 bytes", () => {
+    expect(parseEnv({ ...valid, AUTH_SECRET: DEMO_AUTH_SECRET }).PUBLIC_URL).toBe("http://localhost:3000");
+    expect(parseEnv({ ...valid, AUTH_SECRET: DEMO_AUTH_SECRET, PUBLIC_URL: "http://127.0.0.1:3100" }).AUTH_SECRET).toBe(DEMO_AUTH_SECRET);
+    expect(() => parseEnv({ ...valid, AUTH_SECRET: DEMO_AUTH_SECRET, PUBLIC_URL: "https://tideline.example.com" })).toThrow(/AUTH_SECRET: is the demo secret from \.env\.example/);
+    expect(() => parseEnv({ ...valid, AUTH_SECRET: "é".repeat(15) })).toThrow(/AUTH_SECRET: must be at least 32 bytes/);
   });
 });

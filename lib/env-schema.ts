@@ -5,8 +5,12 @@ const postgresUrl = z
   .url()
   .refine((value) => /^postgres(ql)?:\/\//.test(value), "must be a postgres:// or postgresql:// URL");
 
+/** `.env.example`'s AUTH_SECRET: anyone can sign sessions with it, so it only serves a loopback demo. */
+export const DEMO_AUTH_SECRET = "local-demo-secret-change-me-0123456789abcdef";
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
 /** Every environment variable Tideline reads, with its default where one is safe. */
-export const EnvSchema = z.object({
+const EnvFields = z.object({
   DATABASE_URL: postgresUrl,
   RISINGWAVE_URL: postgresUrl,
   REDIS_URL: z
@@ -17,7 +21,7 @@ export const EnvSchema = z.object({
     .string()
     .url()
     .refine((value) => /^(s3:\/\/[^/]+|file:\/\/\/)/.test(value), "must be s3://bucket/prefix or file:///absolute/path"),
-  AUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
+  AUTH_SECRET: z.string().refine((value) => Buffer.byteLength(value) >= 32, "must be at least 32 bytes: generate one with `openssl rand -base64 32`"),
   /** Optional S3-compatible endpoint (MinIO, R2...) for ARCHIVE_URL=s3://... */
   S3_ENDPOINT: z.string().url().optional(),
   AWS_REGION: z.string().min(1).default("us-east-1"),
@@ -45,6 +49,15 @@ export const EnvSchema = z.object({
   PUBLIC_URL: z.string().url().default("http://localhost:3000"),
   /** Set by Next.js itself; the collector does not start during `next build`. */
   NEXT_PHASE: z.string().optional(),
+});
+
+export const EnvSchema = EnvFields.superRefine((env, ctx) => {
+  if (env.AUTH_SECRET === DEMO_AUTH_SECRET && !LOOPBACK_HOSTS.has(new URL(env.PUBLIC_URL).hostname)) {
+    ctx.addIssue({
+      code: "custom", path: ["AUTH_SECRET"],
+      message: `is the demo secret from .env.example, accepted only when PUBLIC_URL is a loopback address (it is ${env.PUBLIC_URL}): generate one with \`openssl rand -base64 32\``,
+    });
+  }
 });
 
 export type Env = z.infer<typeof EnvSchema>;

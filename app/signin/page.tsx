@@ -1,3 +1,5 @@
+import { safeCallbackPath } from "@/lib/auth/redirect";
+import { env } from "@/lib/env";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
@@ -9,10 +11,9 @@ export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
 /** Only paths on this site are followed after sign-in (no open redirect). */
-const safePath = (value: string | undefined) => (value && value.startsWith("/") && !value.startsWith("//") ? value : "/");
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const callbackPath = safePath((await searchParams).callbackUrl);
+  const callbackPath = safeCallbackPath((await searchParams).callbackUrl, env.PUBLIC_URL);
   const actor = await pageActor();
   if (actor.kind === "user") redirect(callbackPath);
   return (

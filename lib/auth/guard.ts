@@ -1,7 +1,8 @@
 import "server-only";
+import type { RegistryWriter } from "../registry/groups";
 import type { FeatureGroupDefinition } from "../schemas/feature-group";
 import { actorOfRequest, currentActor } from "./actor";
-import { actorName, authorizeGroupWrite, requireWriter, type Actor } from "./permissions";
+import { actorName, authorizeGroupWrite, canEditGroup, requireWriter, type Actor } from "./permissions";
 
 type Owned = Pick<FeatureGroupDefinition, "owner" | "team"> | null | undefined;
 export type Writer = Extract<Actor, { kind: "user" }>;
@@ -16,11 +17,14 @@ export async function writerOf(request?: Request): Promise<Writer> {
   return actor;
 }
 
+/** The writer as the registry checks it inside its transactions (shared entities, imports). */
+export const registryWriter = (actor: Writer): RegistryWriter => ({ name: actorName(actor), mayChange: (group) => canEditGroup(actor, group) });
+
 /**
  * Second step: may this writer change `before` into `after` (null before = create, null after =
- * delete)? Returns the name the audit log records.
+ * delete)? Returns the writer the registry records and checks again inside its transaction.
  */
-export function authorizeGroupChange(actor: Writer, name: string, before: Owned, after: Owned): string {
+export function authorizeGroupChange(actor: Writer, name: string, before: Owned, after: Owned): RegistryWriter {
   authorizeGroupWrite(actor, name, before ?? null, after ?? null);
-  return actorName(actor);
+  return registryWriter(actor);
 }

@@ -5,6 +5,8 @@ import { z } from "zod";
 import { getPrisma } from "../db";
 import { env } from "../env";
 import { verifyPassword } from "./password";
+import { oidcLinkDecision } from "./permissions";
+import { safeCallbackPath } from "./redirect";
 
 // next-auth v4 reads its base URL from NEXTAUTH_URL; Tideline has one setting for its address.
 process.env.NEXTAUTH_URL ??= env.PUBLIC_URL;
@@ -31,6 +33,7 @@ function oidcProvider(): NextAuthOptions["providers"] {
 }
 
 export const oidcEnabled = () => oidcProvider().length > 0;
+
 export const oidcName = () => env.OIDC_NAME;
 
 export const authOptions: NextAuthOptions = {
@@ -52,11 +55,23 @@ export const authOptions: NextAuthOptions = {
     ...oidcProvider(),
   ],
   callbacks: {
-    /** An OIDC sign-in becomes a Tideline user (a viewer until an admin says otherwise). */
-    async signIn({ user, account }) {
+    /** After sign-in (and sign-out) only same-site paths: never an open redirect. */
+    redirect({ url, baseUrl }) {
+      const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url;
+      return `${baseUrl}${safeCallbackPath(path, baseUrl)}`;
+    },
+    /**
+     * An OIDC sign-in becomes a Tideline user (a viewer until an admin says otherwise). It takes over
+     * an existing user's account only when the provider vouches for the email address.
+     */
+    async signIn({ user, account, profile }) {
       if (account?.provider !== "oidc") return true;
       if (!user.email) return "/signin?error=NoEmail";
-      await getPrisma().user.upsert({ where: { email: user.email.toLowerCase() }, update: {}, create: { email: user.email.toLowerCase(), name: user.name ?? user.email } });
+      const email = user.email.toLowerCase();
+      const existing = await getPrisma().user.findUnique({ where: { email }, select: { id: true } });
+      const decision = oidcLinkDecision(existing !== null, (profile as { email_verified?: unknown } | undefined)?.email_verified);
+      if (decision !== "allow") return `/signin?error=${decision}`;
+      if (!existing) await getPrisma().user.create({ data: { email, name: user.name ?? user.email } });
       return true;
     },
     async jwt({ token, user, account }) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors";
-import { authorizeGroupWrite, canCreateGroups, canEditGroup, type Actor } from "./permissions";
+import { authorizeGroupWrite, canCreateGroups, canEditGroup, oidcLinkDecision, type Actor } from "./permissions";
 
 const user = (role: "viewer" | "editor" | "admin", teams: string[] = [], scope: "read" | "write" = "write"): Actor => ({
   kind: "user", id: "u", email: "Dana@Example.com", name: "Dana", role, teams, via: "token", scope,
@@ -37,5 +37,15 @@ describe("authorizeGroupWrite", () => {
     expect(canEditGroup(user("admin"), mlGroup) && canCreateGroups(user("admin"))).toBe(true);
     expect(canEditGroup(user("editor", ["recsys"]), mlGroup)).toBe(false);
     expect(canCreateGroups(user("viewer"))).toBe(false);
+  });
+});
+
+describe("OIDC account linking", () => {
+  it("takes over an existing account only with a verified email", () => {
+    expect(oidcLinkDecision(false, undefined)).toBe("allow");
+    expect(oidcLinkDecision(true, true)).toBe("allow");
+    expect(oidcLinkDecision(true, "true")).toBe("allow");
+    expect(oidcLinkDecision(true, false)).toBe("EmailNotVerified");
+    expect(oidcLinkDecision(true, undefined)).toBe("EmailNotVerified");
   });
 });

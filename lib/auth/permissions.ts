@@ -49,3 +49,9 @@ export function requireAdmin(actor: Actor): void {
   requireWriter(actor);
   if (actor.role !== "admin") throw new AppError(403, "only admins manage users");
 }
+
+/** Linking an OIDC identity to an existing account needs `email_verified: true` (some issuers send the string "true"). */
+export function oidcLinkDecision(existingUser: boolean, emailVerified: unknown): "allow" | "EmailNotVerified" {
+  const verified = emailVerified === true || emailVerified === "true";
+  return !existingUser || verified ? "allow" : "EmailNotVerified";
+}

@@ -7,7 +7,7 @@ import { normalize } from "../lookup/normalize";
 import { decodeJsonValue, decodeTemplateText, isKeySqlType, keyJson, keyText, parseJsonExact } from "./encode";
 import { parseKey, type KeyColumn } from "./parse";
 import { decodeRedisValue, entityRedisKeys, jsonSinkKey, keyColumnsOf, keyPredicate, renderKeyTemplate } from "./resolve";
-import { keyPatterns } from "./shapes";
+import { keyPatterns, matchesPieces, shapesOverlap, templatePieces } from "./shapes";
 import { parseTemplateValue } from "./template";
 
 const dtypeOf = (golden: GoldenCase) => dtypeOfColumn(golden.type) ?? "string";
@@ -117,6 +117,18 @@ describe("the entity key resolver", () => {
   it("gives the stats walk the same key shapes, JSON columns sorted", () => {
     const patterns = keyPatterns([{ group: "affinity", keyColumns: ["user_id", "category"], sinks: [{ keyFormat: null }], cacheTemplate: null }]);
     expect(patterns[0]?.glob).toBe('{"category":*,"user_id":*}');
-    expect(patterns[0]?.regex.test(jsonSinkKey(parts))).toBe(true);
+    expect(matchesPieces(patterns[0]?.pieces ?? [], jsonSinkKey(parts))).toBe(true);
+  });
+
+  it("tells whether two key shapes can produce the same key, without backtracking", () => {
+    const overlap = (a: string, b: string) => shapesOverlap(templatePieces(a), templatePieces(b));
+    expect(overlap("features:user:{user_id}", "features:{entity}:{id}")).toBe(true);
+    expect(overlap("features:user:{user_id}", "order_features:{customer_id}")).toBe(false);
+    expect(overlap("features:user:{user_id}", "features:item:{item_id}")).toBe(false);
+    expect(overlap("a:{x}:b", "a:{y}")).toBe(true);
+    const started = performance.now();
+    expect(overlap("x:{a}".repeat(4), "x:{b}y".repeat(4))).toBe(true); // "x:yx:yx:yx:y" fits both
+    expect(matchesPieces(templatePieces("x" + "{a}:".repeat(4)), "x" + ":".repeat(10_000) + "y")).toBe(false);
+    expect(performance.now() - started).toBeLessThan(50);
   });
 });

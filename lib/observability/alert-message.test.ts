@@ -15,6 +15,11 @@ describe("alertPayload", () => {
     expect(payload.text).toContain("fresh again after 30 min (peak 15 min, SLA 5 min)");
     expect(payload.tideline.event).toBe("incident.closed");
   });
+  it("escapes the owner's text so it cannot ping a channel or hide a link", () => {
+    const payload = alertPayload({ ...base, event: "opened", owner: "<!channel> & <https://evil.example|ops>" });
+    expect(payload.text).toContain("Owner: &lt;!channel&gt; &amp; &lt;https://evil.example|ops&gt;.");
+    expect(payload.tideline.owner).toBe("<!channel> & <https://evil.example|ops>"); // raw facts stay raw JSON
+  });
   it("backs off exponentially with a cap", () => {
     expect([1, 2, 3, 4, 20].map(retryDelayMs)).toEqual([5_000, 10_000, 20_000, 40_000, 600_000]);
   });

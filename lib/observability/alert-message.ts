@@ -13,12 +13,15 @@ export type AlertInput = {
   publicUrl: string;
 };
 
+/** Slack's mrkdwn control characters in user text: `<!channel>` or `<https://evil|x>` must stay text. */
+const escapeMrkdwn = (text: string) => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+
 /** A Slack-compatible incoming-webhook body (`text` + blocks), with the raw facts under `tideline`. */
 export function alertPayload(input: AlertInput) {
   const link = `${input.publicUrl.replace(/\/$/, "")}/groups/${input.groupName}`;
   const text =
     input.event === "opened"
-      ? `:rotating_light: *${input.groupName}* breaches its freshness SLA: data is ${formatDuration(input.freshnessSeconds ?? input.peakFreshnessSeconds)} old (SLA ${formatDuration(input.slaSeconds)}). Owner: ${input.owner}. <${link}|Open in Tideline>`
+      ? `:rotating_light: *${input.groupName}* breaches its freshness SLA: data is ${formatDuration(input.freshnessSeconds ?? input.peakFreshnessSeconds)} old (SLA ${formatDuration(input.slaSeconds)}). Owner: ${escapeMrkdwn(input.owner)}. <${link}|Open in Tideline>`
       : `:white_check_mark: *${input.groupName}* is fresh again after ${formatDuration(((input.closedAt?.getTime() ?? 0) - input.openedAt.getTime()) / 1000)} (peak ${formatDuration(input.peakFreshnessSeconds)}, SLA ${formatDuration(input.slaSeconds)}). <${link}|Open in Tideline>`;
   return {
     text,

@@ -19,13 +19,27 @@ export async function readServingValues(reads: ServingRead[]): Promise<(string |
   });
 }
 
-/** Cache-aside fill: every hash with its TTL, in one MULTI. */
-export async function writeServingHashes(entries: { key: string; fields: Record<string, string>; ttlSeconds?: number }[]): Promise<void> {
-  if (entries.length === 0) return;
-  const multi = getRedis().multi();
+/**
+ * Writes the hash and its TTL only where the key is free or already a hash, atomically: a key of
+ * another type (a sink's string, another system's data) is left alone, never overwritten or
+ * expired. ARGV: ttl seconds (0: none), then field, value pairs. Returns 1 when written.
+ */
+const FILL_HASH = `
+local kind = redis.call('TYPE', KEYS[1]).ok
+if kind ~= 'none' and kind ~= 'hash' then return 0 end
+redis.call('HSET', KEYS[1], unpack(ARGV, 2))
+if tonumber(ARGV[1]) > 0 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+return 1`;
+
+/** Cache-aside fill: every hash with its TTL, in one pipeline; returns how many keys were written. */
+export async function writeServingHashes(entries: { key: string; fields: Record<string, string>; ttlSeconds?: number }[]): Promise<number> {
+  if (entries.length === 0) return 0;
+  const pipeline = getRedis().pipeline();
   for (const entry of entries) {
-    multi.hset(entry.key, entry.fields);
-    if (entry.ttlSeconds) multi.expire(entry.key, entry.ttlSeconds);
+    const fields = Object.entries(entry.fields).flat();
+    if (fields.length === 0) continue;
+    pipeline.eval(FILL_HASH, 1, entry.key, String(entry.ttlSeconds ?? 0), ...fields);
   }
-  await multi.exec();
+  const replies = (await pipeline.exec()) ?? [];
+  return replies.filter(([error, written]) => !error && written === 1).length;
 }

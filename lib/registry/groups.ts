@@ -2,6 +2,7 @@ import "server-only";
 import { isDeepStrictEqual } from "node:util";
 import type { Prisma } from "@/generated/prisma/client";
 import { getPrisma } from "../db";
+import { shapesOverlap, templatePieces } from "../entity-keys/shapes";
 import { AppError, notFound, staleVersion } from "../errors";
 import type { FeatureGroupDefinition } from "../schemas/feature-group";
 import { groupColumns, toDefinition } from "./mapping";
@@ -12,20 +13,62 @@ type Tx = Prisma.TransactionClient;
 export type StoredDefinition = { definition: FeatureGroupDefinition; version: number; createdAt: Date; updatedAt: Date };
 export type SaveOutcome = "created" | "updated" | "unchanged";
 
-async function upsertEntity(tx: Tx, definition: FeatureGroupDefinition) {
+/**
+ * Who writes, as the registry sees it: the audit log's name and which groups they may change. A
+ * plain string is a trusted process (the seed, tests) that may change anything.
+ */
+export type RegistryWriter = { name: string; mayChange: (group: { owner: string; team?: string | null }) => boolean };
+const asWriter = (writer: RegistryWriter | string): RegistryWriter => (typeof writer === "string" ? { name: writer, mayChange: () => true } : writer);
+
+/**
+ * The group's entity, created when new. Its key columns are shared by every group that uses it, so
+ * they change only when the writer may change all those groups (an audit entry on each); otherwise
+ * 409 naming the groups that would break.
+ */
+async function upsertEntity(tx: Tx, definition: FeatureGroupDefinition, writer: RegistryWriter) {
   if (!definition.entity) return null;
   const { name, keys } = definition.entity;
-  return tx.entity.upsert({ where: { name }, create: { name, keyColumns: keys }, update: { keyColumns: keys } });
+  const existing = await tx.entity.findUnique({ where: { name }, include: { groups: { select: { name: true, owner: true, team: true } } } });
+  if (!existing) return tx.entity.create({ data: { name, keyColumns: keys } });
+  if (isDeepStrictEqual(existing.keyColumns, keys)) return existing;
+  const others = existing.groups.filter((group) => group.name !== definition.name);
+  const refused = others.filter((group) => !writer.mayChange(group));
+  if (refused.length > 0) {
+    throw new AppError(409, `entity ${name} is keyed by (${existing.keyColumns.join(", ")}) and used by ${refused.map((group) => group.name).join(", ")}, which ${writer.name} may not change: use these keys or another entity name`, [
+      { path: "entity.keys", message: `must stay ${existing.keyColumns.join(", ")} (shared with ${refused.map((group) => group.name).join(", ")})` },
+    ]);
+  }
+  for (const group of others) {
+    await tx.auditEvent.create({ data: { actor: writer.name, action: "entity-keys", groupName: group.name, before: { entity: name, keys: existing.keyColumns }, after: { entity: name, keys } } });
+  }
+  return tx.entity.update({ where: { id: existing.id }, data: { keyColumns: keys } });
+}
+
+/**
+ * A serving cache writes (and expires) the keys its template renders: refuse a template that can
+ * produce a key another group's cache template produces (409 naming the group).
+ */
+async function assertCacheKeysOwn(tx: Tx, definition: FeatureGroupDefinition) {
+  const template = definition.redis?.kind === "hash" ? definition.redis.key_template : undefined;
+  if (!template) return;
+  const others = await tx.featureGroup.findMany({ where: { name: { not: definition.name }, redisValueKind: "hash", redisKeyTemplate: { not: null } }, select: { name: true, redisKeyTemplate: true } });
+  const clash = others.find((other) => shapesOverlap(templatePieces(template), templatePieces(other.redisKeyTemplate ?? "")));
+  if (clash) {
+    throw new AppError(409, `the cache key template ${template} can produce keys of ${clash.name}'s cache (${clash.redisKeyTemplate}): give it a prefix of its own`, [
+      { path: "redis.key_template", message: `overlaps ${clash.name}'s ${clash.redisKeyTemplate}` },
+    ]);
+  }
 }
 
 const featureRows = (definition: FeatureGroupDefinition) => definition.features.map((feature, position) => ({ ...feature, position }));
 
-async function audit(tx: Tx, actor: string, action: string, name: string, before: FeatureGroupDefinition | null, after: FeatureGroupDefinition | null) {
-  await tx.auditEvent.create({ data: { actor, action, groupName: name, before: before ?? undefined, after: after ?? undefined } });
+async function audit(tx: Tx, actor: RegistryWriter, action: string, name: string, before: FeatureGroupDefinition | null, after: FeatureGroupDefinition | null) {
+  await tx.auditEvent.create({ data: { actor: actor.name, action, groupName: name, before: before ?? undefined, after: after ?? undefined } });
 }
 
-async function insertGroup(tx: Tx, definition: FeatureGroupDefinition, actor: string) {
-  const entity = await upsertEntity(tx, definition);
+async function insertGroup(tx: Tx, definition: FeatureGroupDefinition, actor: RegistryWriter) {
+  await assertCacheKeysOwn(tx, definition);
+  const entity = await upsertEntity(tx, definition, actor);
   await tx.featureGroup.create({
     data: { name: definition.name, ...groupColumns(definition), entityId: entity?.id ?? null, features: { create: featureRows(definition) } },
   });
@@ -33,8 +76,9 @@ async function insertGroup(tx: Tx, definition: FeatureGroupDefinition, actor: st
 }
 
 /** Rewrites a group's row and features, only if it is still at `expectedVersion`. */
-async function replaceGroup(tx: Tx, id: string, expectedVersion: number, before: FeatureGroupDefinition, definition: FeatureGroupDefinition, actor: string) {
-  const entity = await upsertEntity(tx, definition);
+async function replaceGroup(tx: Tx, id: string, expectedVersion: number, before: FeatureGroupDefinition, definition: FeatureGroupDefinition, actor: RegistryWriter) {
+  await assertCacheKeysOwn(tx, definition);
+  const entity = await upsertEntity(tx, definition, actor);
   // The version check and the row lock happen in one statement: a concurrent writer waits, then misses.
   const { count } = await tx.featureGroup.updateMany({
     where: { id, version: expectedVersion },
@@ -66,7 +110,8 @@ export async function listAllDefinitions(): Promise<FeatureGroupDefinition[]> {
   return groups.map(toDefinition);
 }
 
-export async function createGroup(definition: FeatureGroupDefinition, actor: string): Promise<StoredDefinition> {
+export async function createGroup(definition: FeatureGroupDefinition, writer: RegistryWriter | string): Promise<StoredDefinition> {
+  const actor = asWriter(writer);
   await getPrisma().$transaction(async (tx) => {
     if (await tx.featureGroup.findUnique({ where: { name: definition.name }, select: { id: true } })) {
       throw new AppError(409, `a feature group named ${definition.name} already exists`, [{ path: "name", message: "already taken" }]);
@@ -77,7 +122,8 @@ export async function createGroup(definition: FeatureGroupDefinition, actor: str
 }
 
 /** Saves an edit made against `expectedVersion`; a stale version is a 409 and writes nothing. */
-export async function updateGroup(name: string, definition: FeatureGroupDefinition, expectedVersion: number, actor: string): Promise<StoredDefinition> {
+export async function updateGroup(name: string, definition: FeatureGroupDefinition, expectedVersion: number, writer: RegistryWriter | string): Promise<StoredDefinition> {
+  const actor = asWriter(writer);
   if (definition.name !== name) throw new AppError(422, "a feature group cannot be renamed", [{ path: "name", message: `must stay ${name}` }]);
   await getPrisma().$transaction(async (tx) => {
     const existing = await tx.featureGroup.findUnique({ where: { name }, include: GROUP_INCLUDE });
@@ -88,7 +134,8 @@ export async function updateGroup(name: string, definition: FeatureGroupDefiniti
   return (await getGroup(name)) as StoredDefinition;
 }
 
-export async function deleteGroup(name: string, expectedVersion: number | null, actor: string): Promise<void> {
+export async function deleteGroup(name: string, expectedVersion: number | null, writer: RegistryWriter | string): Promise<void> {
+  const actor = asWriter(writer);
   await getPrisma().$transaction(async (tx) => {
     const existing = await tx.featureGroup.findUnique({ where: { name }, include: GROUP_INCLUDE });
     if (!existing) throw notFound(`feature group ${name}`);
@@ -99,10 +146,16 @@ export async function deleteGroup(name: string, expectedVersion: number | null, 
   });
 }
 
-/** Declarative write (seed, YAML import): create or replace whatever is stored; unchanged writes nothing. */
-export async function upsertDefinition(definition: FeatureGroupDefinition, actor: string, tx?: Tx): Promise<SaveOutcome> {
+/**
+ * Declarative write (seed, YAML import): create or replace whatever is stored; unchanged writes
+ * nothing. The writer is authorised here, inside the transaction, against the row it replaces.
+ */
+export async function upsertDefinition(definition: FeatureGroupDefinition, writer: RegistryWriter | string, tx?: Tx): Promise<SaveOutcome> {
+  const actor = asWriter(writer);
   const run = async (client: Tx): Promise<SaveOutcome> => {
     const existing = await client.featureGroup.findUnique({ where: { name: definition.name }, include: GROUP_INCLUDE });
+    if (existing && !actor.mayChange(existing)) throw new AppError(403, `${definition.name} belongs to ${existing.team ?? existing.owner}; ${actor.name} may not change it`);
+    if (!actor.mayChange(definition)) throw new AppError(403, `${actor.name} may not register ${definition.name} for ${definition.team ?? definition.owner}`);
     if (!existing) {
       await insertGroup(client, definition, actor);
       return "created";
@@ -116,7 +169,7 @@ export async function upsertDefinition(definition: FeatureGroupDefinition, actor
 }
 
 /** Runs several declarative writes atomically: all land or none. */
-export async function upsertDefinitions(definitions: FeatureGroupDefinition[], actor: string): Promise<Record<SaveOutcome, string[]>> {
+export async function upsertDefinitions(definitions: FeatureGroupDefinition[], actor: RegistryWriter | string): Promise<Record<SaveOutcome, string[]>> {
   return getPrisma().$transaction(
     async (tx) => {
       const outcome: Record<SaveOutcome, string[]> = { created: [], updated: [], unchanged: [] };

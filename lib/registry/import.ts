@@ -2,7 +2,7 @@ import "server-only";
 import { AppError } from "../errors";
 import { planChange, type ChangePlan } from "../catalog/plan";
 import { parseDefinitions, type DefinitionProblem } from "../yaml/definitions";
-import { getGroups, upsertDefinitions } from "./groups";
+import { getGroups, upsertDefinitions, type RegistryWriter } from "./groups";
 
 export type ImportItem = { file: string; document: number; line: number; plan: ChangePlan };
 export type ImportPlan = { items: ImportItem[]; problems: DefinitionProblem[]; summary: Record<ChangePlan["kind"], number> };
@@ -29,7 +29,7 @@ export async function planImport(documents: { text: string; file: string }[]): P
 }
 
 /** Applies every document in one transaction, or nothing when any document has a problem. */
-export async function applyImport(documents: { text: string; file: string }[], actor: string) {
+export async function applyImport(documents: { text: string; file: string }[], actor: RegistryWriter | string) {
   const plan = await planImport(documents);
   if (plan.problems.length > 0) {
     throw new AppError(

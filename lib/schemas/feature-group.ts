@@ -16,6 +16,22 @@ export const FeatureSchema = z.object({
   description: z.string().max(2_000).default(""),
 });
 
+/** A cache key template: `{column}` placeholders (at most 4) with literal text between them. */
+export const MAX_KEY_PLACEHOLDERS = 4;
+const TEMPLATE_CHARACTERS = /^(?:[A-Za-z0-9_:.\-/|#@=]|\\[{}]|\{[a-z][a-z0-9_]*\})+$/;
+
+/** What is wrong with a key template, or null: characters, placeholder count, literal text between placeholders, key columns only. */
+export function keyTemplateProblem(template: string, keys: string[] | undefined): string | null {
+  if (!TEMPLATE_CHARACTERS.test(template)) return "use letters, digits, _ : . - / | # @ = and {column} placeholders (\\{ \\} for literal braces)";
+  const placeholders = [...template.matchAll(/(?<!\\)\{([a-z][a-z0-9_]*)\}/g)].map((match) => match[1] as string);
+  if (placeholders.length === 0) return "needs a {column} placeholder: a constant key would hold every entity";
+  if (template.startsWith("{")) return "start with a literal prefix (features:user:{user_id}): a bare placeholder can produce any other key";
+  if (placeholders.length > MAX_KEY_PLACEHOLDERS) return `at most ${MAX_KEY_PLACEHOLDERS} placeholders`;
+  if (/(?<!\\)\}\{/.test(template)) return "put literal text between placeholders ({a}:{b}, not {a}{b})";
+  const unknown = placeholders.find((column) => keys && !keys.includes(column));
+  return unknown ? `{${unknown}} is not a key column (${keys?.join(", ")})` : null;
+}
+
 /** Names the catalog's own pages use under /groups/. */
 const RESERVED_GROUP_NAMES = ["new", "import"];
 
@@ -50,6 +66,8 @@ export const FeatureGroupSchema = z
     if (group.redis && group.redis.kind !== "json" && !group.redis.key_template) {
       ctx.addIssue({ code: "custom", path: ["redis", "key_template"], message: `a ${group.redis.kind} key needs key_template` });
     }
+    const problem = group.redis?.key_template ? keyTemplateProblem(group.redis.key_template, group.entity?.keys) : null;
+    if (problem) ctx.addIssue({ code: "custom", path: ["redis", "key_template"], message: problem });
   });
 
 /** A feature group definition as written in YAML and forms (snake_case keys, as in the seed). */

@@ -44,3 +44,14 @@ describe("parseDefinitions", () => {
     expect(paths).toEqual(expect.arrayContaining(["features.1.name", "redis.key_template"]));
   });
 });
+
+describe("hostile YAML", () => {
+  it("reports an alias bomb as a problem with its line, without expanding it", () => {
+    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 9 }, (_, index) => `${String.fromCharCode(98 + index)}: &${String.fromCharCode(98 + index)} [*${String.fromCharCode(97 + index)}, *${String.fromCharCode(97 + index)}, *${String.fromCharCode(97 + index)}, *${String.fromCharCode(97 + index)}, *${String.fromCharCode(97 + index)}, *${String.fromCharCode(97 + index)}, *${String.fromCharCode(97 + index)}, *${String.fromCharCode(97 + index)}, *${String.fromCharCode(97 + index)}]`)].join("\n");
+    const started = performance.now();
+    const { definitions, problems } = parseDefinitions(bomb, "bomb.yaml");
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(definitions).toEqual([]);
+    expect(problems).toEqual([expect.objectContaining({ file: "bomb.yaml", line: 1, message: expect.stringMatching(/alias/i) })]);
+  });
+});

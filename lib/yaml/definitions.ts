@@ -1,6 +1,9 @@
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from "yaml";
 import { FeatureGroupSchema, type FeatureGroupDefinition } from "../schemas/feature-group";
 
+/** Aliases a document may expand (the yaml package's own default is 100, far more than a definition needs). */
+const MAX_ALIAS_COUNT = 50;
+
 export type DefinitionProblem = { file: string; document: number; path: string; message: string; line: number; column: number };
 export type ParsedDefinition = { file: string; document: number; line: number; definition: FeatureGroupDefinition };
 export type ParseResult = { definitions: ParsedDefinition[]; problems: DefinitionProblem[] };
@@ -39,8 +42,16 @@ export function parseDefinitions(text: string, file = "<input>"): ParseResult {
     }
     // An empty document, e.g. after a trailing ---.
     if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) return;
-    const result = FeatureGroupSchema.safeParse(doc.toJS());
     const start = position(doc.contents.range?.[0]);
+    let value: unknown;
+    try {
+      // A few aliases are fine; an alias bomb (aliases of aliases) is refused instead of expanded.
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      problems.push({ file, document, path: "", message: error instanceof Error ? error.message : String(error), line: start.line, column: start.col });
+      return;
+    }
+    const result = FeatureGroupSchema.safeParse(value);
     if (result.success) {
       definitions.push({ file, document, line: start.line, definition: result.data });
       return;

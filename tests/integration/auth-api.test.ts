@@ -93,6 +93,51 @@ describe("write authorisation", () => {
   });
 });
 
+describe("shared entities", () => {
+  const group = (name: string, team: string, keys: string[]) => ({
+    name, owner: `${team}@example.com`, team, freshness_sla_seconds: 60, materialized_view: "x",
+    entity: { name: "auth_shared_entity", keys }, features: [{ name: "a", dtype: "int64" }],
+  });
+  const post = (body: unknown, headers: Record<string, string>) =>
+    groupsRoute.POST(new Request(`${base}/api/groups`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", ...headers } }));
+
+  it("another team's editor cannot change an entity's keys under a group they do not own (409 naming it, nothing written)", async () => {
+    const recsys = await userWithToken("editor", ["recsys"]);
+    const payments = await userWithToken("editor", ["payments"]);
+    expect((await post(group("auth_entity_a", "recsys", ["user_id"]), recsys.headers)).status).toBe(201);
+    const other = await post(group("auth_entity_b", "payments", ["customer_id"]), payments.headers);
+    expect(other.status).toBe(409);
+    expect((await other.json()).error).toMatch(/used by auth_entity_a/);
+    expect((await getPrisma().entity.findUniqueOrThrow({ where: { name: "auth_shared_entity" } })).keyColumns).toEqual(["user_id"]);
+    expect(await getPrisma().featureGroup.count({ where: { name: "auth_entity_b" } })).toBe(0);
+    // Same keys: the entity is shared as it is.
+    expect((await post(group("auth_entity_c", "payments", ["user_id"]), payments.headers)).status).toBe(201);
+    // The owner of every group using it may change the keys; each group gets an audit entry.
+    const admin = await userWithToken("admin");
+    expect((await post(group("auth_entity_d", "recsys", ["user_id", "region"]), admin.headers)).status).toBe(201);
+    expect((await getPrisma().entity.findUniqueOrThrow({ where: { name: "auth_shared_entity" } })).keyColumns).toEqual(["user_id", "region"]);
+    const audits = await getPrisma().auditEvent.findMany({ where: { action: "entity-keys" }, orderBy: { groupName: "asc" } });
+    expect(audits.map((event) => event.groupName)).toEqual(["auth_entity_a", "auth_entity_c"]);
+  });
+});
+
+describe("cache key templates", () => {
+  it("refuses a template that can produce another group's cache keys (409 naming it), and a backtracking one (422)", async () => {
+    const admin = await userWithToken("admin");
+    const cached = (name: string, template: string) => ({
+      name, owner: "o@example.com", freshness_sla_seconds: 60, materialized_view: "x", entity: { name: `${name}_entity`, keys: ["id"] },
+      redis: { kind: "hash", key_template: template, ttl_seconds: 60 }, features: [{ name: "a", dtype: "int64" }],
+    });
+    const create = (body: unknown) => groupsRoute.POST(new Request(`${base}/api/groups`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", ...admin.headers } }));
+    expect((await create(cached("auth_cache_a", "cache:a:{id}"))).status).toBe(201);
+    const clash = await create(cached("auth_cache_b", "cache:{id}:{id}"));
+    expect(clash.status).toBe(409);
+    expect((await clash.json()).error).toMatch(/auth_cache_a/);
+    expect((await create(cached("auth_cache_c", "cache:c:{id}"))).status).toBe(201);
+    expect((await create(cached("auth_cache_d", `k${"{id}".repeat(12)}`))).status).toBe(422);
+  });
+});
+
 describe("READ_ACCESS=signed-in gate (proxy.ts)", () => {
   it("lets a valid session or an unrevoked token read, and nobody else", async () => {
     const reader = await userWithToken("viewer", [], "read");

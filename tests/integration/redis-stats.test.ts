@@ -48,6 +48,11 @@ describe("collectRedisStats", () => {
     expect(stats.server.connectedClients).toBeGreaterThanOrEqual(1);
   });
 
+  it("keeps its time budget per key: a spent budget examines nothing more and says the count is incomplete", async () => {
+    const stats = await collectRedisStats(redis, sources, new Map(), { budgetMs: 0, count: 1_000, sampleSize: 10 });
+    expect(stats.scan).toMatchObject({ examined: 0, complete: false });
+  });
+
   it("estimates 1,000,000 keys within 5% from a partial walk, and says it is an estimate", async () => {
     await redis.flushdb();
     // 300,000 cache hashes' worth of keys, 100,000 template keys and 600,000 others.

@@ -57,6 +57,15 @@ describe("GET /api/features/{group}/{key}", () => {
     expect((await (await get(CACHED, "7")).json()).source).toBe("redis");
   });
 
+  it("never overwrites or expires a key of another type that the cache template happens to produce", async () => {
+    await redis.set("features:user:11", "someone else's value");
+    const body = await (await get(CACHED, "11")).json();
+    expect(body.source).toBe("risingwave");
+    expect(await redis.type("features:user:11")).toBe("string");
+    expect(await redis.get("features:user:11")).toBe("someone else's value");
+    expect(await redis.ttl("features:user:11")).toBe(-1);
+  });
+
   it("flags a value older than the SLA as stale instead of failing", async () => {
     await redis.hset("features:user:8", { event_count_1h: "3", last_event_ts: "2020-01-01T00:00:00.000Z" });
     const body = await (await get(CACHED, "8")).json();

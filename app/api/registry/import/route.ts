@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { authorizeGroupChange, writerOf } from "@/lib/auth/guard";
-import { actorName } from "@/lib/auth/permissions";
+import { authorizeGroupChange, registryWriter, writerOf } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
 import { handle } from "@/lib/http";
 import { getGroups } from "@/lib/registry/groups";
@@ -38,6 +37,6 @@ export function POST(request: Request) {
     const definitions = documents.flatMap(({ text, file }) => parseDefinitions(text, file).definitions.map((item) => item.definition));
     const stored = await getGroups(definitions.map((definition) => definition.name));
     for (const definition of definitions) authorizeGroupChange(writer, definition.name, stored.get(definition.name)?.definition, definition);
-    return Response.json(await applyImport(documents, actorName(writer)));
+    return Response.json(await applyImport(documents, registryWriter(writer)));
   });
 }
