@@ -14,6 +14,10 @@ for (const page of PAGES) {
   test(`${page.path} renders inside the shell`, async ({ page: browser }, testInfo) => {
     const errors: string[] = [];
     browser.on("pageerror", (error) => errors.push(error.message));
+    // The Content-Security-Policy must not block anything the page needs.
+    browser.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) errors.push(message.text());
+    });
     await browser.goto(page.path);
     await expect(browser.getByRole("heading", { level: 1, name: page.heading })).toBeVisible();
     const nav = browser.getByRole("navigation", { name: "Main" });
@@ -23,6 +27,17 @@ for (const page of PAGES) {
     expect(errors).toEqual([]);
   });
 }
+
+test("every response carries the security headers", async ({ request }) => {
+  for (const path of ["/", "/api/health", "/signin"]) {
+    const response = await request.get(path);
+    const headers = response.headers();
+    expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
+    expect(headers["x-content-type-options"], path).toBe("nosniff");
+    expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+    expect(headers["x-frame-options"], path).toBe("DENY");
+  }
+});
 
 test("navigation moves between sections", async ({ page }) => {
   await page.goto("/");

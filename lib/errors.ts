@@ -5,7 +5,7 @@ export type Issue = { path: string; message: string; line?: number; column?: num
 
 export class AppError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503,
     message: string,
     readonly issues: Issue[] = [],
   ) {

@@ -1,7 +1,9 @@
 import "server-only";
 import type { RegistryWriter } from "../registry/groups";
 import type { FeatureGroupDefinition } from "../schemas/feature-group";
+import { env } from "../env";
 import { actorOfRequest, currentActor } from "./actor";
+import { assertSameSiteWrite } from "./csrf";
 import { actorName, authorizeGroupWrite, canEditGroup, requireWriter, type Actor } from "./permissions";
 
 type Owned = Pick<FeatureGroupDefinition, "owner" | "team"> | null | undefined;
@@ -14,6 +16,9 @@ export type Writer = Extract<Actor, { kind: "user" }>;
 export async function writerOf(request?: Request): Promise<Writer> {
   const actor = request ? await actorOfRequest(request) : await currentActor();
   requireWriter(actor);
+  // A browser sends the session cookie with any site's form: cookie writes must come from this site,
+  // with a body no cross-site form can send (server actions get Next's own origin check).
+  if (request && actor.via === "session") assertSameSiteWrite(request, env.PUBLIC_URL);
   return actor;
 }
 

@@ -4,7 +4,9 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getPrisma } from "../db";
 import { env } from "../env";
-import { verifyPassword } from "./password";
+import { UNKNOWN_USER_HASH, verifyPassword } from "./password";
+import { clearSignInFailures, recordSignInFailure, signInAllowed } from "./sign-in-throttle";
+import { clientAddress } from "../redis/rate-limit";
 import { oidcLinkDecision } from "./permissions";
 import { safeCallbackPath } from "./redirect";
 
@@ -44,11 +46,21 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, request) {
         const parsed = CredentialsSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        const user = await getPrisma().user.findUnique({ where: { email: parsed.data.email.toLowerCase() } });
-        if (!user?.passwordHash || !(await verifyPassword(parsed.data.password, user.passwordHash))) return null;
+        const email = parsed.data.email.toLowerCase();
+        const address = clientAddress((request?.headers ?? {}) as Record<string, string>);
+        // Too many failures for this account or from this address: refused before any password is checked.
+        if (!(await signInAllowed(email, address))) return null;
+        const user = await getPrisma().user.findUnique({ where: { email } });
+        // An unknown email costs a bcrypt comparison too, so timing does not tell which emails exist.
+        const valid = await verifyPassword(parsed.data.password, user?.passwordHash ?? UNKNOWN_USER_HASH);
+        if (!user?.passwordHash || !valid) {
+          await recordSignInFailure(email, address);
+          return null;
+        }
+        await clearSignInFailures(email);
         return { id: user.id, email: user.email, name: user.name };
       },
     }),

@@ -138,6 +138,41 @@ describe("cache key templates", () => {
   });
 });
 
+describe("import dry runs and sign-in are not free for all", () => {
+  const dryRun = (body: string, headers: Record<string, string> = {}) =>
+    importRoute.POST(new Request(`${base}/api/registry/import?dryRun=1`, { method: "POST", body, headers: { "content-type": "application/yaml", ...headers } }));
+  const yaml = "name: auth_dry\nowner: o@example.com\nfreshness_sla_seconds: 60\nmaterialized_view: x\nfeatures: [{name: a, dtype: int64}]\n";
+
+  it("refuses anonymous dry runs, oversized uploads, and more than 20 a minute per user", async () => {
+    expect((await dryRun(yaml)).status).toBe(401);
+    const user = await userWithToken("viewer");
+    expect((await dryRun(yaml, user.headers)).status).toBe(200);
+    expect((await dryRun(`# ${"x".repeat(1024 * 1024)}\n${yaml}`, user.headers)).status).toBe(413);
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 20; attempt++) statuses.push((await dryRun(yaml, user.headers)).status);
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(18);
+  });
+
+  it("throttles wrong passwords per account, and an unknown email costs as much as a known one", async () => {
+    const { authOptions } = await import("@/lib/auth/options");
+    const provider = authOptions.providers.find((candidate) => candidate.id === "credentials") as unknown as { options: { authorize: (credentials: unknown, request: unknown) => Promise<unknown> } };
+    const user = await userWithToken("editor");
+    const signIn = (email: string, password: string) => provider.options.authorize({ email, password }, { headers: { "x-forwarded-for": "203.0.113.7" } });
+    expect(await signIn(user.user.email, "test-password-123")).toMatchObject({ id: user.user.id });
+    const timed = async (email: string) => {
+      const started = performance.now();
+      await signIn(email, "wrong-password");
+      return performance.now() - started;
+    };
+    const known = await timed(user.user.email);
+    const unknown = await timed(`nobody-${Date.now()}@example.com`);
+    expect(unknown).toBeGreaterThan(known * 0.5); // both pay for one bcrypt comparison
+    for (let attempt = 0; attempt < 12; attempt++) await signIn(user.user.email, "wrong-password");
+    expect(await signIn(user.user.email, "test-password-123")).toBeNull(); // locked for the window
+  });
+});
+
 describe("READ_ACCESS=signed-in gate (proxy.ts)", () => {
   it("lets a valid session or an unrevoked token read, and nobody else", async () => {
     const reader = await userWithToken("viewer", [], "read");

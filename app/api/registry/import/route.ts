@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { actorOfRequest } from "@/lib/auth/actor";
 import { authorizeGroupChange, registryWriter, writerOf } from "@/lib/auth/guard";
+import { takeHit } from "@/lib/redis/rate-limit";
 import { AppError } from "@/lib/errors";
 import { handle } from "@/lib/http";
 import { getGroups } from "@/lib/registry/groups";
@@ -7,13 +9,18 @@ import { applyImport, planImport } from "@/lib/registry/import";
 import { parseDefinitions } from "@/lib/yaml/definitions";
 
 export const dynamic = "force-dynamic";
-const MAX_BYTES = 5 * 1024 * 1024;
-const FilesSchema = z.object({ files: z.array(z.object({ name: z.string().min(1).max(500), text: z.string() })).min(1).max(1_000) });
+// A registry of 1,000 groups is about 1 MiB of YAML; planning more at once holds the server for seconds.
+const MAX_BYTES = 1024 * 1024;
+const MAX_DOCUMENTS = 1_000;
+/** Imports (dry runs included) per user per minute. */
+const IMPORTS_PER_MINUTE = 20;
+const FilesSchema = z.object({ files: z.array(z.object({ name: z.string().min(1).max(500), text: z.string() })).min(1).max(MAX_DOCUMENTS) });
 
 /** Raw YAML (any content type but JSON) or `{files: [{name, text}]}`; `?dryRun=1` only plans. */
 async function readDocuments(request: Request) {
   const text = await request.text();
-  if (text.length > MAX_BYTES) throw new AppError(422, `the upload is over ${MAX_BYTES / 1024 / 1024} MiB`);
+  if (Buffer.byteLength(text) > MAX_BYTES) throw new AppError(413, `the upload is over ${MAX_BYTES / 1024 / 1024} MiB`);
+  if ((text.match(/^---/gm)?.length ?? 0) > MAX_DOCUMENTS) throw new AppError(413, `at most ${MAX_DOCUMENTS} YAML documents per upload`);
   if (!(request.headers.get("content-type") ?? "").includes("application/json")) return [{ text, file: "upload.yaml" }];
   let body: unknown;
   try {
@@ -26,6 +33,10 @@ async function readDocuments(request: Request) {
 
 export function POST(request: Request) {
   return handle(async () => {
+    // Even a dry run parses and plans the whole upload: only signed-in users and tokens, a few a minute.
+    const actor = await actorOfRequest(request);
+    if (actor.kind !== "user") throw new AppError(401, "sign in, or send an API token (Authorization: Bearer …), to import YAML");
+    if (!(await takeHit("import", actor.id, IMPORTS_PER_MINUTE, 60))) throw new AppError(429, `at most ${IMPORTS_PER_MINUTE} imports a minute: try again shortly`);
     const documents = await readDocuments(request);
     const dryRun = ["1", "true"].includes(new URL(request.url).searchParams.get("dryRun") ?? "");
     if (dryRun) {
