@@ -38,3 +38,23 @@ export function describeError(error: unknown, fallback: string, logLabel: string
   console.error(`[${logLabel}] unexpected error:`, error);
   return { status: 500, error: fallback, issues: [] };
 }
+
+const CONNECTION_CODES: Record<string, string> = {
+  ECONNREFUSED: "connection refused", ENOTFOUND: "host not found", EAI_AGAIN: "host not found", ETIMEDOUT: "timed out",
+  ECONNRESET: "connection reset", EHOSTUNREACH: "host unreachable", ENETUNREACH: "network unreachable", "28P01": "authentication failed", "28000": "authentication failed",
+};
+
+/**
+ * A backend error as users may read it: the kind of failure, never the hosts, ports, URLs or
+ * credentials a driver's message carries (they stay in the server log).
+ */
+export function publicBackendError(error: unknown): string {
+  const code = (error as { code?: string } | null)?.code;
+  if (code && CONNECTION_CODES[code]) return CONNECTION_CODES[code];
+  const message = error instanceof Error ? error.message || error.name : String(error);
+  return message
+    .replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, "<url>")
+    .replace(/\b(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?\b/g, "<host>")
+    .replace(/\[[0-9a-f:]+\](?::\d+)?/gi, "<host>")
+    .replace(/\b[\w-]+(?:\.[\w-]+)+:\d{2,5}\b/g, "<host>");
+}

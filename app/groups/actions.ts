@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/action-result";
 import { authorizeGroupChange, writerOf } from "@/lib/auth/guard";
 import { planChange } from "@/lib/catalog/plan";
+import { assertCacheTemplatesFreeOfSinks } from "@/lib/registry/cache-keys";
 import { createGroup, deleteGroup, getGroup, updateGroup } from "@/lib/registry/groups";
 import { liveSchemaCheck } from "@/lib/registry/live-check";
 import { FeatureGroupSchema } from "@/lib/schemas/feature-group";
@@ -26,6 +27,7 @@ export async function saveGroupAction(input: unknown, version: number | null) {
     const writer = await writerOf();
     const definition = FeatureGroupSchema.parse(input);
     const actor = authorizeGroupChange(writer, definition.name, version === null ? null : (await getGroup(definition.name))?.definition, definition);
+    await assertCacheTemplatesFreeOfSinks([definition]);
     const saved = version === null ? await createGroup(definition, actor) : await updateGroup(definition.name, definition, version, actor);
     revalidatePath("/groups");
     return { name: saved.definition.name, version: saved.version };

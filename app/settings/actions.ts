@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/action-result";
 import { currentActor } from "@/lib/auth/actor";
 import { requireAdmin } from "@/lib/auth/permissions";
+import { renewSession } from "@/lib/auth/session-cookie";
 import { createToken, revokeToken } from "@/lib/auth/tokens";
 import { changePassword, createUser, updateUser } from "@/lib/auth/users";
 import { AppError } from "@/lib/errors";
@@ -41,7 +42,9 @@ export async function changePasswordAction(input: unknown) {
   return runAction(async () => {
     const user = await sessionUser();
     const { current, next } = PasswordChangeSchema.parse(input);
-    await changePassword(user.id, current, next);
+    const version = await changePassword(user.id, current, next);
+    // Every other session has ended; this browser gets a session at the new version.
+    await renewSession(user.id, version);
     return null;
   });
 }

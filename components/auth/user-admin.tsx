@@ -16,7 +16,7 @@ function UserRow({ user, update }: { user: UserSummary; update: Action }) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     startTransition(async () => {
-      const result = await update({ id: user.id, role: form.get("role"), teams: form.get("teams") });
+      const result = await update({ id: user.id, role: form.get("role"), teams: form.get("teams"), active: form.get("active") === "on" });
       setMessage(result.ok ? "saved" : (result.issues[0]?.message ?? result.error));
     });
   };
@@ -24,7 +24,7 @@ function UserRow({ user, update }: { user: UserSummary; update: Action }) {
     <tr className="border-t border-slate-100 align-top dark:border-slate-800" data-user={user.email}>
       <td className="px-2 py-2">
         {user.email}
-        <span className="block text-xs text-slate-500">{user.name}</span>
+        <span className="block text-xs text-slate-500">{user.name}{user.active ? "" : " · deactivated"}</span>
       </td>
       <td className="px-2 py-2" colSpan={3}>
         <form onSubmit={save} className="flex flex-wrap items-center gap-2" aria-label={`Role and teams of ${user.email}`}>
@@ -32,6 +32,9 @@ function UserRow({ user, update }: { user: UserSummary; update: Action }) {
             {ROLES.map((role) => <option key={role}>{role}</option>)}
           </select>
           <input name="teams" defaultValue={user.teams.join(", ")} placeholder="team-a, team-b" className={`${field} w-48`} aria-label="Teams" />
+          <label className="flex items-center gap-1 text-sm" title="A deactivated user cannot sign in; their sessions and tokens stop at once">
+            <input type="checkbox" name="active" defaultChecked={user.active} /> Active
+          </label>
           <button type="submit" disabled={pending} className="rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">Save</button>
           {message ? <span role="status" className="text-xs">{message}</span> : null}
         </form>

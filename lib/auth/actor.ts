@@ -1,14 +1,13 @@
 import "server-only";
-import { decode } from "next-auth/jwt";
 import { cookies, headers } from "next/headers";
-import { getPrisma } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
+import { credentialsPool, sessionUser, tokenUser } from "./credentials";
 import type { Actor, Role } from "./permissions";
-import { resolveToken } from "./tokens";
+import { touchToken } from "./tokens";
 
 // next-auth's session cookie: the __Secure- form when the app is served over https.
-const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
 const userActor = (user: { id: string; email: string; name: string; role: string; teams: string[] }, via: "session" | "token", scope: "read" | "write"): Actor => ({
   kind: "user", id: user.id, email: user.email, name: user.name, role: user.role as Role, teams: user.teams, via, scope,
@@ -28,16 +27,16 @@ function cookieFromHeader(header: string | null, name: string): string | undefin
  * role change or a removed user applies at once.
  */
 async function actorFrom(authorization: string | null, sessionToken: string | undefined): Promise<Actor> {
+  const db = credentialsPool(env.DATABASE_URL);
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    const resolved = match ? await resolveToken(match[1] as string) : null;
+    const resolved = match ? await tokenUser(db, match[1] as string) : null;
     if (!resolved) throw new AppError(401, "the API token is invalid or revoked");
+    touchToken(resolved.tokenId);
     return userActor(resolved.user, "token", resolved.scope);
   }
   if (!sessionToken) return { kind: "anonymous" };
-  const payload = await decode({ token: sessionToken, secret: env.AUTH_SECRET }).catch(() => null);
-  const userId = typeof payload?.uid === "string" ? payload.uid : null;
-  const user = userId ? await getPrisma().user.findUnique({ where: { id: userId } }) : null;
+  const user = await sessionUser(db, sessionToken, env.AUTH_SECRET);
   return user ? userActor(user, "session", "write") : { kind: "anonymous" };
 }
 

@@ -56,7 +56,7 @@ export const authOptions: NextAuthOptions = {
         const user = await getPrisma().user.findUnique({ where: { email } });
         // An unknown email costs a bcrypt comparison too, so timing does not tell which emails exist.
         const valid = await verifyPassword(parsed.data.password, user?.passwordHash ?? UNKNOWN_USER_HASH);
-        if (!user?.passwordHash || !valid) {
+        if (!user?.passwordHash || !valid || !user.active) {
           await recordSignInFailure(email, address);
           return null;
         }
@@ -88,8 +88,10 @@ export const authOptions: NextAuthOptions = {
     },
     async jwt({ token, user, account }) {
       if (user && account) {
-        const stored = await getPrisma().user.findUnique({ where: { email: (user.email ?? "").toLowerCase() }, select: { id: true } });
+        const stored = await getPrisma().user.findUnique({ where: { email: (user.email ?? "").toLowerCase() }, select: { id: true, sessionVersion: true } });
         token.uid = stored?.id;
+        // The session is valid while the user stays at this version (lib/auth/credentials.ts).
+        token.sv = stored?.sessionVersion ?? 0;
       }
       return token;
     },

@@ -1,12 +1,11 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { getPrisma } from "../db";
 import { notFound } from "../errors";
+import { hashToken } from "./credentials";
 
 /** `tl_` + 32 random bytes: recognisable in logs and secret scanners, 256 bits of entropy. */
 export const newTokenValue = () => `tl_${randomBytes(32).toString("base64url")}`;
-/** Tokens are stored as SHA-256: they are random, so a fast hash is enough and lookups stay indexed. */
-export const hashToken = (value: string) => createHash("sha256").update(value).digest("hex");
 
 export type TokenScope = "read" | "write";
 export type TokenSummary = { id: string; name: string; prefix: string; scope: TokenScope; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
@@ -35,11 +34,7 @@ export async function revokeToken(id: string, userId: string, isAdmin: boolean):
   if (count === 0) throw notFound(`Active token ${id}`);
 }
 
-/** The user behind a presented token, or null when it is unknown or revoked. */
-export async function resolveToken(value: string) {
-  const token = await getPrisma().apiToken.findUnique({ where: { tokenHash: hashToken(value) }, include: { user: true } });
-  if (!token || token.revokedAt) return null;
-  // Last use is informative only; a lost update under concurrency is harmless.
-  void getPrisma().apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } }).catch(() => undefined);
-  return { user: token.user, scope: token.scope as TokenScope };
+/** Records a token's last use; informative only, so a lost update under concurrency is harmless. */
+export function touchToken(id: string): void {
+  void getPrisma().apiToken.update({ where: { id }, data: { lastUsedAt: new Date() } }).catch(() => undefined);
 }

@@ -1,3 +1,5 @@
+import { publicBackendError } from "../errors";
+import { maskUrlCredentials } from "../lineage/mask";
 import { classifyFreshness, severityRank, type FreshnessStatus } from "./classify";
 import { epochToUnixMs } from "./epoch";
 import { parseProgress, type BackfillProgress } from "./progress";
@@ -112,7 +114,8 @@ export function assessGroups(
         return {
           name: sink.name, connector: sink.connector, decoupled: sink.decoupled,
           state: failing ? "failing" : sink.jobStatus === "CREATING" ? "creating" : "running",
-          lastError: failure?.error ?? null, lastFailureAt: failure?.at.toISOString() ?? null,
+          // The connector's error text may name hosts and credentials (a Redis URL): masked.
+          lastError: failure ? publicBackendError(maskUrlCredentials(failure.error)) : null, lastFailureAt: failure?.at.toISOString() ?? null,
         };
       });
     const ddl = state.ddlProgress.find((row) => row.ddlId === mv.id);

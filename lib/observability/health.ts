@@ -1,3 +1,5 @@
+import { publicBackendError } from "../errors";
+
 /** Health of each backend Tideline depends on, as served by GET /api/health. */
 export const BACKENDS = ["postgres", "risingwave", "redis", "archive"] as const;
 export type BackendName = (typeof BACKENDS)[number];
@@ -13,8 +15,7 @@ export const PROBE_TIMEOUT_MS = 2_500;
 
 function errorText(error: unknown): string {
   if (error instanceof AggregateError && error.errors.length > 0) return errorText(error.errors[0]);
-  if (error instanceof Error) return error.message || error.name;
-  return String(error);
+  return publicBackendError(error);
 }
 
 /** Runs one probe with a deadline; never rejects. */

@@ -94,14 +94,18 @@ async function replaceGroup(tx: Tx, id: string, expectedVersion: number, before:
   await audit(tx, actor, before.status !== "deprecated" && definition.status === "deprecated" ? "deprecate" : "update", definition.name, before, definition);
 }
 
+/** Group names are snake_case identifiers; anything else (a NUL byte PostgreSQL refuses, say) names no group. */
+const isGroupName = (name: string) => /^[a-z][a-z0-9_]{0,62}$/.test(name);
+
 export async function getGroup(name: string): Promise<StoredDefinition | null> {
+  if (!isGroupName(name)) return null;
   const group = await getPrisma().featureGroup.findUnique({ where: { name }, include: GROUP_INCLUDE });
   return group ? { definition: toDefinition(group), version: group.version, createdAt: group.createdAt, updatedAt: group.updatedAt } : null;
 }
 
 /** Several groups by name in one query (import plans, the CLI). */
 export async function getGroups(names: string[]): Promise<Map<string, StoredDefinition>> {
-  const groups = await getPrisma().featureGroup.findMany({ where: { name: { in: names } }, include: GROUP_INCLUDE });
+  const groups = await getPrisma().featureGroup.findMany({ where: { name: { in: names.filter(isGroupName) } }, include: GROUP_INCLUDE });
   return new Map(groups.map((group) => [group.name, { definition: toDefinition(group), version: group.version, createdAt: group.createdAt, updatedAt: group.updatedAt }]));
 }
 

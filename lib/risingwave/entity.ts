@@ -80,6 +80,11 @@ JOIN rw_catalog.rw_depend AS d ON d.objid = s.id
 JOIN rw_catalog.rw_relations AS r ON r.id = d.refobjid
 WHERE r.name = ANY($1::varchar[]) AND lower(s.connector) = 'redis'`;
 
+const ALL_REDIS_SINKS_SQL = `
+SELECT s.name, s.format_encode_options
+FROM rw_catalog.rw_sinks AS s
+WHERE lower(s.connector) = 'redis'`;
+
 const MV_ROWS_SQL = `
 SELECT m.name, st.total_key_count::varchar AS total_key_count
 FROM rw_catalog.rw_materialized_views AS m
@@ -93,6 +98,12 @@ export async function readRedisSinksOfMany(mvs: string[]): Promise<Map<string, {
   const rows = await queryRisingWave<{ mv: string; name: string; format_encode_options: Record<string, unknown> | null }>(SINKS_OF_MANY_SQL, [mvs]);
   for (const row of rows) result.set(row.mv, [...(result.get(row.mv) ?? []), { name: row.name, keyFormat: plainOption(row.format_encode_options, "key_format") }]);
   return result;
+}
+
+/** Every Redis sink of the cluster with its TEMPLATE key format (null for ENCODE JSON), one statement. */
+export async function readAllRedisSinks(): Promise<{ name: string; keyFormat: string | null }[]> {
+  const rows = await queryRisingWave<{ name: string; format_encode_options: Record<string, unknown> | null }>(ALL_REDIS_SINKS_SQL);
+  return rows.map((row) => ({ name: row.name, keyFormat: plainOption(row.format_encode_options, "key_format") }));
 }
 
 /** Row counts of MVs by name (rw_table_stats.total_key_count), one statement. */

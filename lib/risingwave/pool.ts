@@ -1,7 +1,7 @@
 import "server-only";
 import { appendFileSync } from "node:fs";
 import { Pool, types, type QueryResultRow } from "pg";
-import { AppError } from "../errors";
+import { AppError, publicBackendError } from "../errors";
 import { env } from "../env";
 import { pgConfigFromUrl } from "../pg-config";
 
@@ -65,7 +65,8 @@ export async function queryRisingWave<Row extends QueryResultRow>(sql: string, p
     const message = error instanceof Error ? error.message : String(error);
     // SQLSTATE classes 08 (connection) and 57 (operator intervention, e.g. statement timeout), or no code at all.
     if (!code || code.startsWith("08") || code.startsWith("57") || /timeout|ECONNREFUSED|ENOTFOUND|terminated/i.test(message)) {
-      throw new AppError(503, `RisingWave is unreachable: ${message}`);
+      console.error("[risingwave] unreachable:", message);
+      throw new AppError(503, `RisingWave is unreachable: ${publicBackendError(error)}`);
     }
     throw error;
   }

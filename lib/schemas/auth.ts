@@ -23,4 +23,4 @@ export const PasswordChangeSchema = z
   .object({ current: z.string().min(1, "required").max(200), next: z.string().min(10, "at least 10 characters").max(200), confirm: z.string().max(200) })
   .refine((value) => value.next === value.confirm, { path: ["confirm"], message: "does not match the new password" });
 
-export const UserUpdateSchema = z.object({ id: z.string().uuid(), role: z.enum(["viewer", "editor", "admin"]), teams });
+export const UserUpdateSchema = z.object({ id: z.string().uuid(), role: z.enum(["viewer", "editor", "admin"]), teams, active: z.boolean().optional() });

@@ -173,6 +173,36 @@ describe("import dry runs and sign-in are not free for all", () => {
   });
 });
 
+describe("one credential check for reads and writes", () => {
+  it("ends every session when the password changes, and a deactivated user's sessions and tokens", async () => {
+    const { changePassword, updateUser } = await import("@/lib/auth/users");
+    const member = await userWithToken("editor", ["ml-platform"]);
+    const session = await encode({ token: { uid: member.user.id, sv: 0 }, secret: process.env.AUTH_SECRET as string });
+    const cookie = { cookie: `next-auth.session-token=${session}`, "content-type": "application/json" };
+    expect((await put(cookie, 150)).status).toBe(200);
+    expect(await mayRead(session, null)).toBe(true);
+    await changePassword(member.user.id, "test-password-123", "another-password-456");
+    expect((await put(cookie, 151)).status).toBe(401); // the old session is anonymous now
+    expect(await mayRead(session, null)).toBe(false); // and the read gate agrees
+    const fresh = await encode({ token: { uid: member.user.id, sv: 1 }, secret: process.env.AUTH_SECRET as string });
+    expect(await mayRead(fresh, null)).toBe(true);
+
+    await updateUser(member.user.id, { role: "editor", teams: ["ml-platform"], active: false });
+    expect(await mayRead(fresh, null)).toBe(false);
+    expect(await mayRead(undefined, member.headers.authorization)).toBe(false);
+    expect((await put(member.headers, 152)).status).toBe(401);
+  });
+
+  it("refuses a cookie-authenticated write from another site or with a form body", async () => {
+    const member = await userWithToken("editor", ["ml-platform"]);
+    const session = await encode({ token: { uid: member.user.id, sv: 0 }, secret: process.env.AUTH_SECRET as string });
+    const cookie = `next-auth.session-token=${session}`;
+    expect((await put({ cookie, "content-type": "application/json", origin: "https://evil.example" }, 160)).status).toBe(403);
+    expect((await put({ cookie, "content-type": "text/plain" }, 160)).status).toBe(415);
+    expect((await put({ cookie, "content-type": "application/json", origin: "http://tideline.test" }, 160)).status).toBe(200);
+  });
+});
+
 describe("READ_ACCESS=signed-in gate (proxy.ts)", () => {
   it("lets a valid session or an unrevoked token read, and nobody else", async () => {
     const reader = await userWithToken("viewer", [], "read");

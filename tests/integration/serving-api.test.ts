@@ -108,6 +108,20 @@ describe("GET /api/features/{group}/{key}", () => {
   });
 });
 
+describe("cache templates and the cluster's sinks", () => {
+  it("refuses a cache template that can produce a Redis TEMPLATE sink's keys (409 naming the sink)", async () => {
+    const { userWithToken } = await import("../support/users");
+    const groups = await import("@/app/api/groups/route");
+    const admin = await userWithToken("admin");
+    const definition = { ...(await demoDefinition("order_value_features")), name: "orders_cached", redis: { kind: "hash", key_template: "order_features:{customer_id}", ttl_seconds: 60 } };
+    const response = await groups.POST(new Request("http://test/api/groups", { method: "POST", body: JSON.stringify(definition), headers: { "content-type": "application/json", ...admin.headers } }));
+    expect(response.status).toBe(409);
+    expect((await response.json()).error).toMatch(/order_value_features_to_redis/);
+    const own = { ...definition, redis: { kind: "hash", key_template: "cache:orders:{customer_id}", ttl_seconds: 60 } };
+    expect((await groups.POST(new Request("http://test/api/groups", { method: "POST", body: JSON.stringify(own), headers: { "content-type": "application/json", ...admin.headers } }))).status).toBe(201);
+  });
+});
+
 describe("POST /api/features/batch", () => {
   it("serves many entities per group in one call, each with its own outcome", async () => {
     await redis.del("features:user:9");

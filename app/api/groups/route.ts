@@ -1,5 +1,6 @@
 import { authorizeGroupChange, writerOf } from "@/lib/auth/guard";
 import { handle, readJson } from "@/lib/http";
+import { assertCacheTemplatesFreeOfSinks } from "@/lib/registry/cache-keys";
 import { createGroup } from "@/lib/registry/groups";
 import { searchCatalog } from "@/lib/registry/search";
 import { CatalogQuerySchema } from "@/lib/schemas/catalog-query";
@@ -18,6 +19,7 @@ export function POST(request: Request) {
   return handle(async () => {
     const writer = await writerOf(request);
     const definition = await readJson(request, FeatureGroupSchema);
+    await assertCacheTemplatesFreeOfSinks([definition]);
     return Response.json(await createGroup(definition, authorizeGroupChange(writer, definition.name, null, definition)), { status: 201 });
   });
 }

@@ -1,6 +1,7 @@
 import { authorizeGroupChange, writerOf } from "@/lib/auth/guard";
 import { AppError, notFound } from "@/lib/errors";
 import { handle, readJson } from "@/lib/http";
+import { assertCacheTemplatesFreeOfSinks } from "@/lib/registry/cache-keys";
 import { deleteGroup, getGroup, updateGroup } from "@/lib/registry/groups";
 import { GroupUpdateSchema } from "@/lib/schemas/api";
 
@@ -22,6 +23,7 @@ export function PUT(request: Request, { params }: Context) {
     const writer = await writerOf(request);
     const { version, definition } = await readJson(request, GroupUpdateSchema);
     const actor = authorizeGroupChange(writer, name, (await getGroup(name))?.definition, definition);
+    await assertCacheTemplatesFreeOfSinks([definition]);
     return Response.json(await updateGroup(name, definition, version, actor));
   });
 }

@@ -4,6 +4,7 @@ import { authorizeGroupChange, registryWriter, writerOf } from "@/lib/auth/guard
 import { takeHit } from "@/lib/redis/rate-limit";
 import { AppError } from "@/lib/errors";
 import { handle } from "@/lib/http";
+import { assertCacheTemplatesFreeOfSinks } from "@/lib/registry/cache-keys";
 import { getGroups } from "@/lib/registry/groups";
 import { applyImport, planImport } from "@/lib/registry/import";
 import { parseDefinitions } from "@/lib/yaml/definitions";
@@ -48,6 +49,7 @@ export function POST(request: Request) {
     const definitions = documents.flatMap(({ text, file }) => parseDefinitions(text, file).definitions.map((item) => item.definition));
     const stored = await getGroups(definitions.map((definition) => definition.name));
     for (const definition of definitions) authorizeGroupChange(writer, definition.name, stored.get(definition.name)?.definition, definition);
+    await assertCacheTemplatesFreeOfSinks(definitions);
     return Response.json(await applyImport(documents, registryWriter(writer)));
   });
 }

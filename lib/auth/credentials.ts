@@ -1,0 +1,51 @@
+// The one place that decides whether a session cookie or an API token is valid: for an existing,
+// active user, and (sessions) at the user's current session version. The proxy's read gate and the
+// write paths both call it. It uses pg directly: the proxy is bundled outside the React server
+// graph, where the Prisma client is not available.
+import { createHash } from "node:crypto";
+import { decode } from "next-auth/jwt";
+import { Pool } from "pg";
+import { pgConfigFromUrl } from "../pg-config";
+
+export type CredentialUser = { id: string; email: string; name: string; role: string; teams: string[] };
+
+const SESSION_USER_SQL = `
+SELECT id, email, name, role::text AS role, teams FROM "User"
+WHERE id = $1 AND active AND "sessionVersion" = $2`;
+
+const TOKEN_USER_SQL = `
+SELECT t.id AS token_id, t.scope::text AS scope, u.id, u.email, u.name, u.role::text AS role, u.teams
+FROM "ApiToken" AS t JOIN "User" AS u ON u.id = t."userId"
+WHERE t."tokenHash" = $1 AND t."revokedAt" IS NULL AND u.active`;
+
+const state = globalThis as unknown as { credentialsPool?: Pool };
+
+/** A small pool of the registry database for credential checks (shared by the proxy and the routes). */
+export function credentialsPool(databaseUrl: string): Pool {
+  if (!state.credentialsPool) {
+    state.credentialsPool = new Pool({ ...pgConfigFromUrl(databaseUrl), max: 2, idleTimeoutMillis: 10_000 });
+    state.credentialsPool.on("error", () => undefined); // an idle client's broken connection is not a crash
+  }
+  return state.credentialsPool;
+}
+
+/** Tokens are stored as SHA-256: they are random, so a fast hash is enough and lookups stay indexed. */
+export const hashToken = (value: string) => createHash("sha256").update(value).digest("hex");
+
+/** The user of a session cookie that decodes with `secret`, is theirs, and carries their current session version. */
+export async function sessionUser(db: Pool, sessionToken: string, secret: string): Promise<CredentialUser | null> {
+  const payload = await decode({ token: sessionToken, secret }).catch(() => null);
+  if (typeof payload?.uid !== "string") return null;
+  const version = typeof payload.sv === "number" ? payload.sv : 0;
+  const { rows } = await db.query<CredentialUser>(SESSION_USER_SQL, [payload.uid, version]);
+  return rows[0] ?? null;
+}
+
+/** The user and scope of a presented API token: known, unrevoked, and its user active. */
+export async function tokenUser(db: Pool, value: string): Promise<{ user: CredentialUser; scope: "read" | "write"; tokenId: string } | null> {
+  const { rows } = await db.query<CredentialUser & { token_id: string; scope: "read" | "write" }>(TOKEN_USER_SQL, [hashToken(value)]);
+  const row = rows[0];
+  if (!row) return null;
+  const { token_id: tokenId, scope, ...user } = row;
+  return { user, scope, tokenId };
+}
