@@ -121,6 +121,18 @@ describe("shared entities", () => {
   });
 });
 
+describe("imports authorise inside their transaction", () => {
+  it("refuses to replace a group the writer may not change, whatever was checked before, and writes nothing", async () => {
+    const { applyImport } = await import("@/lib/registry/import");
+    const yaml = ["name: auth_tx_mine", "owner: me@example.com", "freshness_sla_seconds: 60", "materialized_view: x", "features: [{name: a, dtype: int64}]", "---",
+      `name: ${GROUP}`, "owner: someone@example.com", "team: ml-platform", "freshness_sla_seconds: 61", "materialized_view: x", "features: [{name: a, dtype: int64}]"].join("\n");
+    // A writer whose right to the stored group ended after the route's check (a team change, say).
+    const writer = { name: "late@example.com", mayChange: (group: { owner: string }) => group.owner === "me@example.com" };
+    await expect(applyImport([{ text: yaml, file: "tx.yaml" }], writer)).rejects.toMatchObject({ status: 403 });
+    expect(await getPrisma().featureGroup.count({ where: { name: "auth_tx_mine" } })).toBe(0);
+  });
+});
+
 describe("cache key templates", () => {
   it("refuses a template that can produce another group's cache keys (409 naming it), and a backtracking one (422)", async () => {
     const admin = await userWithToken("admin");
