@@ -4,7 +4,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { getPrisma } from "../db";
 import { shapesOverlap, templatePieces } from "../entity-keys/shapes";
 import { AppError, notFound, staleVersion } from "../errors";
-import type { FeatureGroupDefinition } from "../schemas/feature-group";
+import { isSnakeCaseName, type FeatureGroupDefinition } from "../schemas/feature-group";
 import { groupColumns, toDefinition } from "./mapping";
 
 const GROUP_INCLUDE = { entity: true, features: true } as const;
@@ -94,8 +94,8 @@ async function replaceGroup(tx: Tx, id: string, expectedVersion: number, before:
   await audit(tx, actor, before.status !== "deprecated" && definition.status === "deprecated" ? "deprecate" : "update", definition.name, before, definition);
 }
 
-/** Group names are snake_case identifiers; anything else (a NUL byte PostgreSQL refuses, say) names no group. */
-const isGroupName = (name: string) => /^[a-z][a-z0-9_]{0,62}$/.test(name);
+/** Anything but a snake_case name (a NUL byte PostgreSQL refuses, say) names no group. */
+const isGroupName = isSnakeCaseName;
 
 export async function getGroup(name: string): Promise<StoredDefinition | null> {
   if (!isGroupName(name)) return null;

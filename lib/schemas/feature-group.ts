@@ -4,11 +4,18 @@ import { z } from "zod";
 export const DTYPES = ["int32", "int64", "float32", "float64", "decimal", "string", "bool", "timestamp", "date", "json", "bytes"] as const;
 export type Dtype = (typeof DTYPES)[number];
 
+/** The one rule for group, feature, column and entity names: snake_case, a PostgreSQL identifier. */
+const SNAKE_CASE = /^[a-z][a-z0-9_]{0,62}$/;
+export const isSnakeCaseName = (name: string) => SNAKE_CASE.test(name);
+
 const snakeCase = z
   .string()
   .min(1, "required")
   .max(63, "at most 63 characters (a PostgreSQL identifier)")
-  .regex(/^[a-z][a-z0-9_]*$/, "use snake_case: lowercase letters, digits and _; start with a letter");
+  .regex(SNAKE_CASE, "use snake_case: lowercase letters, digits and _; start with a letter");
+
+/** A feature group's name where one is referenced (URLs, API bodies): the same rule as when it is registered. */
+export const GroupNameSchema = snakeCase;
 
 export const FeatureSchema = z.object({
   name: snakeCase,

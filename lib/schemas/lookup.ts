@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { MAX_KEY_LENGTH } from "../entity-keys/parse";
+import { GroupNameSchema } from "./feature-group";
 
-const snakeName = z.string().regex(/^[a-z][a-z0-9_]*$/, "a feature group name").max(63);
 
 /** The lookup's query string (shared by /lookup and GET /api/lookup): group, key or key.<column>, at. */
 export const LookupQuerySchema = z
   .object({
-    group: snakeName,
+    group: GroupNameSchema,
     key: z.string().max(4 * MAX_KEY_LENGTH, `at most ${4 * MAX_KEY_LENGTH} characters`).optional(),
     at: z.iso.datetime({ offset: true, local: true, message: "an ISO date-time, e.g. 2026-11-24T10:00:00Z" }).optional().or(z.literal("")),
   })

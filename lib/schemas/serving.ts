@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MAX_KEY_LENGTH } from "../entity-keys/parse";
+import { GroupNameSchema } from "./feature-group";
 
-const groupName = z.string().regex(/^[a-z][a-z0-9_]*$/, "a feature group name").max(63);
 const keyValue = z.union([z.string().max(MAX_KEY_LENGTH), z.number().transform(String)]);
 /** One entity: its key value (one-column keys) or an object of key columns. */
 export const EntityKeySchema = z.union([keyValue, z.record(z.string().max(63), keyValue)]);
@@ -10,10 +10,10 @@ export const EntityKeySchema = z.union([keyValue, z.record(z.string().max(63), k
 export const MAX_BATCH_ENTITIES = 1_000;
 
 export const BatchRequestSchema = z
-  .object({ requests: z.array(z.object({ group: groupName, keys: z.array(EntityKeySchema).min(1) })).min(1).max(50) })
+  .object({ requests: z.array(z.object({ group: GroupNameSchema, keys: z.array(EntityKeySchema).min(1) })).min(1).max(50) })
   .refine((body) => body.requests.reduce((sum, request) => sum + request.keys.length, 0) <= MAX_BATCH_ENTITIES, `at most ${MAX_BATCH_ENTITIES} entities per call`);
 
-export const ServingPathSchema = z.object({ group: groupName, key: z.string().min(1).max(4 * MAX_KEY_LENGTH) });
+export const ServingPathSchema = z.object({ group: GroupNameSchema, key: z.string().min(1).max(4 * MAX_KEY_LENGTH) });
 
 /** A path key: a plain value, or a JSON object for a composite key. */
 export function pathKey(key: string): string | Record<string, string> {
