@@ -9,7 +9,8 @@ export async function proxy(request: NextRequest) {
   if (!readNeedsSignIn() || OPEN_PATHS.some((pattern) => pattern.test(path))) return NextResponse.next();
   const session = SESSION_COOKIES.map((name) => request.cookies.get(name)?.value).find(Boolean);
   if (await mayRead(session, request.headers.get("authorization"))) return NextResponse.next();
-  if (path.startsWith("/api/")) return NextResponse.json({ error: "sign in, or send an API token (Authorization: Bearer …), to read", issues: [] }, { status: 401 });
+  if (path.startsWith("/api/"))
+    return NextResponse.json({ error: "sign in, or send an API token (Authorization: Bearer …), to read", issues: [] }, { status: 401 });
   const signIn = new URL("/signin", request.url);
   signIn.searchParams.set("callbackUrl", `${path}${request.nextUrl.search}`);
   return NextResponse.redirect(signIn);

@@ -12,7 +12,14 @@ export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
-      { resolve: { alias }, test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts", "emulator/**/*.test.ts", "tests/contract/**/*.test.ts"], environment: "node" } },
+      {
+        resolve: { alias },
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "emulator/**/*.test.ts", "tests/contract/**/*.test.ts"],
+          environment: "node",
+        },
+      },
       {
         resolve: { alias },
         test: {

@@ -8,7 +8,13 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Tideline", template: "%s · Tideline" },
   description: "Feature registry and freshness observability for RisingWave feature stores",
-  icons: { icon: [{ url: "/favicon.ico", sizes: "48x48" }, { url: "/icon.svg", type: "image/svg+xml" }], apple: "/apple-touch-icon.png" },
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "48x48" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: "/apple-touch-icon.png",
+  },
   manifest: "/manifest.webmanifest",
 };
 

@@ -29,10 +29,20 @@ async function main() {
         for (let index = start; index < Math.min(GROUPS, start + 100); index++) {
           await tx.featureGroup.create({
             data: {
-              name: `bench_${word(index)}_${index}`, description: `${word(index + 3)} signals for ${word(index + 5)} models, group ${index}`,
-              owner: `team${index % 25}@example.com`, tags: [word(index + 1), `tier${index % 3}`], freshnessSlaSeconds: 60 + (index % 10) * 60,
+              name: `bench_${word(index)}_${index}`,
+              description: `${word(index + 3)} signals for ${word(index + 5)} models, group ${index}`,
+              owner: `team${index % 25}@example.com`,
+              tags: [word(index + 1), `tier${index % 3}`],
+              freshnessSlaSeconds: 60 + (index % 10) * 60,
               materializedView: `bench_mv_${index}`,
-              features: { create: Array.from({ length: FEATURES_PER_GROUP }, (_, f) => ({ name: `${word(index + f)}_${f}_count`, dtype: "int64", description: `${word(f + 7)} events`, position: f })) },
+              features: {
+                create: Array.from({ length: FEATURES_PER_GROUP }, (_, f) => ({
+                  name: `${word(index + f)}_${f}_count`,
+                  dtype: "int64",
+                  description: `${word(f + 7)} events`,
+                  position: f,
+                })),
+              },
             },
           });
         }
@@ -59,7 +69,9 @@ async function main() {
       }
       timings.sort((a, b) => a - b);
       const at = (p: number) => timings[Math.min(timings.length - 1, Math.floor(p * timings.length))]?.toFixed(1);
-      console.log(`${label.padEnd(32)} matches ${String(total).padStart(5)}  p50 ${at(0.5)} ms  p95 ${at(0.95)} ms  max ${at(1)} ms  (${RUNS} runs, 3 queries each)`);
+      console.log(
+        `${label.padEnd(32)} matches ${String(total).padStart(5)}  p50 ${at(0.5)} ms  p95 ${at(0.95)} ms  max ${at(1)} ms  (${RUNS} runs, 3 queries each)`,
+      );
     }
   } finally {
     await prisma.$disconnect();

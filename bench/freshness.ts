@@ -25,7 +25,9 @@ async function main() {
       queries = board.risingwave.queries;
       if (board.groups.length !== GROUPS) throw new Error(`expected ${GROUPS} groups, got ${board.groups.length}`);
     }
-    console.log(`buildFreshnessBoard (${GROUPS} groups, event time measured): ${percentiles(timings)}  RisingWave queries per refresh: ${queries}`);
+    console.log(
+      `buildFreshnessBoard (${GROUPS} groups, event time measured): ${percentiles(timings)}  RisingWave queries per refresh: ${queries}`,
+    );
     const cycle = await runCollectorCycle(new Date(clock + 30_000), { webhookUrl: undefined });
     console.log(`collector cycle: ${cycle.durationMs} ms, ${cycle.risingwaveQueries} RisingWave queries for ${cycle.groups} groups`);
   } finally {
@@ -33,7 +35,10 @@ async function main() {
   }
 }
 
-main().then(() => process.exit(0), (error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

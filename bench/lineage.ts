@@ -27,7 +27,9 @@ async function main() {
       timings.push(performance.now() - started);
     }
     const graph = JSON.parse(body);
-    console.log(`GET /api/lineage (${graph.nodes.length} nodes, ${graph.edges.length} edges, ${(body.length / 1024).toFixed(0)} KiB): ${percentiles(timings)}  RisingWave statements per request: ${recorder.statements.length}`);
+    console.log(
+      `GET /api/lineage (${graph.nodes.length} nodes, ${graph.edges.length} edges, ${(body.length / 1024).toFixed(0)} KiB): ${percentiles(timings)}  RisingWave statements per request: ${recorder.statements.length}`,
+    );
     const time = (run: () => unknown) => {
       const samples: number[] = [];
       for (let index = 0; index < 10; index++) {
@@ -35,7 +37,10 @@ async function main() {
         run();
         samples.push(performance.now() - started);
       }
-      return percentiles(samples, [["p50", 0.5], ["max", 1]]);
+      return percentiles(samples, [
+        ["p50", 0.5],
+        ["max", 1],
+      ]);
     };
     console.log(`layout of the whole graph: ${time(() => layoutLineage(graph))}`);
     console.log(`impact of user_events (every group): ${time(() => impactOf(graph, "user_events"))}`);
@@ -45,7 +50,10 @@ async function main() {
   }
 }
 
-main().then(() => process.exit(0), (error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -12,7 +12,12 @@ import { percentiles } from "./support/scale";
 const TRUTH = { cache: 300_000, template: 100_000, noise: 600_000 };
 const sources: GroupKeySources[] = [
   { group: "user_features_1h", keyColumns: ["user_id"], sinks: [], cacheTemplate: "features:user:{user_id}" },
-  { group: "order_value_features", keyColumns: ["customer_id"], sinks: [{ keyFormat: "order_features:{customer_id}" }], cacheTemplate: null },
+  {
+    group: "order_value_features",
+    keyColumns: ["customer_id"],
+    sinks: [{ keyFormat: "order_features:{customer_id}" }],
+    cacheTemplate: null,
+  },
 ];
 
 /**
@@ -68,7 +73,13 @@ async function main() {
     console.log(`keyspace: ${await redis.dbsize()} keys`);
     const idle = latencyProbe(server.url);
     await new Promise((resolve) => setTimeout(resolve, 2_000));
-    console.log(`PING latency from another process, idle: ${percentiles(await idle.stop(), [["p50", 0.5], ["p99", 0.99], ["max", 1]])}`);
+    console.log(
+      `PING latency from another process, idle: ${percentiles(await idle.stop(), [
+        ["p50", 0.5],
+        ["p99", 0.99],
+        ["max", 1],
+      ])}`,
+    );
     await redis.config("SET", "slowlog-log-slower-than", "1000");
     for (const budgetMs of [2_000, 500]) {
       await redis.call("SLOWLOG", "RESET");
@@ -76,7 +87,11 @@ async function main() {
       const probe = latencyProbe(server.url);
       await new Promise((resolve) => setTimeout(resolve, 300)); // the probe is connected
       const started = performance.now();
-      const stats = await collectRedisStats(redis, sources, new Map(), { budgetMs, count: Number(process.env.SCAN_COUNT ?? DEFAULT_SCAN.count), sampleSize: DEFAULT_SCAN.sampleSize });
+      const stats = await collectRedisStats(redis, sources, new Map(), {
+        budgetMs,
+        count: Number(process.env.SCAN_COUNT ?? DEFAULT_SCAN.count),
+        sampleSize: DEFAULT_SCAN.sampleSize,
+      });
       const elapsed = performance.now() - started;
       const probeSamples = await probe.stop();
       const cost = await redisSideCost(redis);
@@ -85,10 +100,20 @@ async function main() {
         const truth = pattern.glob.startsWith("features") ? TRUTH.cache : TRUTH.template;
         return `${pattern.glob} ${pattern.keys.count}${pattern.keys.exact ? " (exact)" : ` ±${pattern.keys.margin}`} vs ${truth} (error ${((100 * Math.abs(pattern.keys.count - truth)) / truth).toFixed(2)}%)`;
       });
-      console.log(`budget ${budgetMs} ms: walk + samples + INFO ${elapsed.toFixed(0)} ms; ${stats.scan.calls} SCAN calls, ${stats.scan.examined} keys examined, complete ${stats.scan.complete}, slowest SCAN round trip ${stats.scan.slowestCallMs} ms`);
+      console.log(
+        `budget ${budgetMs} ms: walk + samples + INFO ${elapsed.toFixed(0)} ms; ${stats.scan.calls} SCAN calls, ${stats.scan.examined} keys examined, complete ${stats.scan.complete}, slowest SCAN round trip ${stats.scan.slowestCallMs} ms`,
+      );
       console.log(`  ${report.join("\n  ")}`);
-      console.log(`  PING latency from another process during the walk: ${percentiles(probeSamples, [["p50", 0.5], ["p99", 0.99], ["max", 1]])}`);
-      console.log(`  Redis time per SCAN call: ${cost.scanUsecPerCall} µs; commands over 1 ms in SLOWLOG: ${cost.over1ms.length === 0 ? "none" : cost.over1ms.join(", ")}`);
+      console.log(
+        `  PING latency from another process during the walk: ${percentiles(probeSamples, [
+          ["p50", 0.5],
+          ["p99", 0.99],
+          ["max", 1],
+        ])}`,
+      );
+      console.log(
+        `  Redis time per SCAN call: ${cost.scanUsecPerCall} µs; commands over 1 ms in SLOWLOG: ${cost.over1ms.length === 0 ? "none" : cost.over1ms.join(", ")}`,
+      );
     }
   } finally {
     redis.disconnect();
@@ -96,7 +121,10 @@ async function main() {
   }
 }
 
-main().then(() => process.exit(0), (error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -6,7 +6,11 @@ import { percentiles, createScratchDatabases, startScaledPipeline } from "./supp
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3_000);
 const urls = createScratchDatabases("serving");
-const P50_P99: [string, number][] = [["p50", 0.5], ["p99", 0.99], ["max", 1]];
+const P50_P99: [string, number][] = [
+  ["p50", 0.5],
+  ["p99", 0.99],
+  ["max", 1],
+];
 
 async function main() {
   const { emulator, dispose } = await startScaledPipeline(0, urls);
@@ -17,7 +21,14 @@ async function main() {
     await registerDemoGroups({ user_features_1h: undefined });
     // The article's serving layer on top of its group: a hash per user with a 2-hour TTL.
     const { upsertDefinition } = await import("../lib/registry/groups");
-    await upsertDefinition({ ...(await demoDefinition("user_features_1h")), name: "user_features_cached", redis: { kind: "hash", key_template: "features:user:{user_id}", ttl_seconds: 7_200 } }, "bench");
+    await upsertDefinition(
+      {
+        ...(await demoDefinition("user_features_1h")),
+        name: "user_features_cached",
+        redis: { kind: "hash", key_template: "features:user:{user_id}", ttl_seconds: 7_200 },
+      },
+      "bench",
+    );
     const route = await import("../app/api/features/[group]/[key]/route");
     const serve = () => route.GET(new Request("http://bench"), { params: Promise.resolve({ group: "user_features_cached", key: "7" }) });
     const first = await (await serve()).json(); // warms the group cache and fills features:user:7
@@ -36,16 +47,23 @@ async function main() {
     }
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
     const p99 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.99)] as number;
-    console.log(`GET /api/features/user_features_cached/7 (${RUNS} runs, source ${first.source} then redis): ${percentiles(endpoint, P50_P99)}`);
+    console.log(
+      `GET /api/features/user_features_cached/7 (${RUNS} runs, source ${first.source} then redis): ${percentiles(endpoint, P50_P99)}`,
+    );
     console.log(`raw ioredis HGETALL features:user:7:               ${percentiles(direct, P50_P99)}`);
-    console.log(`ratio endpoint/raw: p50 ${(median(endpoint) / median(direct)).toFixed(1)}x  p99 ${(p99(endpoint) / p99(direct)).toFixed(1)}x`);
+    console.log(
+      `ratio endpoint/raw: p50 ${(median(endpoint) / median(direct)).toFixed(1)}x  p99 ${(p99(endpoint) / p99(direct)).toFixed(1)}x`,
+    );
   } finally {
     raw.disconnect();
     await dispose();
   }
 }
 
-main().then(() => process.exit(0), (error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

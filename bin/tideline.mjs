@@ -5,7 +5,11 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 const main = fileURLToPath(new URL("../cli/main.ts", import.meta.url));
-const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", import.meta.resolve("tsx"), main, ...process.argv.slice(2)], {
-  stdio: "inherit",
-});
+const result = spawnSync(
+  process.execPath,
+  ["--conditions=react-server", "--import", import.meta.resolve("tsx"), main, ...process.argv.slice(2)],
+  {
+    stdio: "inherit",
+  },
+);
 process.exit(result.status ?? 2);

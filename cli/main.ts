@@ -42,7 +42,9 @@ async function validate(inputs: string[], json: boolean): Promise<number> {
       if (result.ok) console.log(`ok    ${where} ${group}`);
       for (const problem of result.problems) console.log(`FAIL  ${where} ${group}: ${problem}`);
     }
-    console.log(`\n${results.length - failed.length} of ${results.length} definition(s) match RisingWave${failed.length ? `; ${failed.length} with problems` : ""}`);
+    console.log(
+      `\n${results.length - failed.length} of ${results.length} definition(s) match RisingWave${failed.length ? `; ${failed.length} with problems` : ""}`,
+    );
   }
   if (results.length === 0) throw new UsageError("no .yaml or .yml files found");
   return failed.length === 0 ? 0 : 1;
@@ -61,17 +63,22 @@ async function callApi(baseUrl: string, token: string | undefined, pathname: str
 async function importFiles(inputs: string[], options: { dryRun: boolean; url: string; token?: string }): Promise<number> {
   const files = (await readYamlInputs(inputs)).map(({ file, text }) => ({ name: file, text }));
   const response = await callApi(options.url, options.token, `/api/registry/import${options.dryRun ? "?dryRun=1" : ""}`, {
-    method: "POST", body: JSON.stringify({ files }), headers: { "content-type": "application/json" },
+    method: "POST",
+    body: JSON.stringify({ files }),
+    headers: { "content-type": "application/json" },
   });
   const body = await response.json();
   if (response.status === 422) {
-    for (const issue of body.issues ?? body.problems ?? []) console.log(`FAIL  ${issue.file ?? issue.path}:${issue.line}:${issue.column} ${issue.message}`);
+    for (const issue of body.issues ?? body.problems ?? [])
+      console.log(`FAIL  ${issue.file ?? issue.path}:${issue.line}:${issue.column} ${issue.message}`);
     return 1;
   }
   if (!response.ok) throw new Error(`${response.status}: ${body.error ?? "import failed"}`);
   const plan = options.dryRun ? body : body.plan;
   for (const item of plan.items) console.log(`${item.plan.kind.padEnd(9)} ${item.plan.name} (${item.file}:${item.line})`);
-  console.log(`\n${options.dryRun ? "would create" : "created"} ${plan.summary.create}, ${options.dryRun ? "would update" : "updated"} ${plan.summary.update}, unchanged ${plan.summary.unchanged}`);
+  console.log(
+    `\n${options.dryRun ? "would create" : "created"} ${plan.summary.create}, ${options.dryRun ? "would update" : "updated"} ${plan.summary.update}, unchanged ${plan.summary.unchanged}`,
+  );
   return 0;
 }
 
@@ -92,8 +99,13 @@ async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
     options: {
-      json: { type: "boolean" }, "dry-run": { type: "boolean" }, url: { type: "string" }, token: { type: "string" },
-      out: { type: "string" }, "risingwave-url": { type: "string" }, help: { type: "boolean", short: "h" },
+      json: { type: "boolean" },
+      "dry-run": { type: "boolean" },
+      url: { type: "string" },
+      token: { type: "string" },
+      out: { type: "string" },
+      "risingwave-url": { type: "string" },
+      help: { type: "boolean", short: "h" },
     },
   });
   const [command, ...inputs] = positionals;

@@ -13,7 +13,13 @@ export async function validateDefinitions(inputs: { file: string; text: string }
   const parsed = inputs.map(({ file, text }) => parseDefinitions(text, file));
   for (const result of parsed) {
     for (const problem of result.problems) {
-      results.push({ file: problem.file, line: problem.line, group: null, ok: false, problems: [`${problem.path ? `${problem.path}: ` : ""}${problem.message} (column ${problem.column})`] });
+      results.push({
+        file: problem.file,
+        line: problem.line,
+        group: null,
+        ok: false,
+        problems: [`${problem.path ? `${problem.path}: ` : ""}${problem.message} (column ${problem.column})`],
+      });
     }
   }
   const definitions = parsed.flatMap((result) => result.definitions);

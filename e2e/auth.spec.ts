@@ -3,7 +3,9 @@ import { ML_OWNER, RECSYS_OWNER } from "./support/accounts";
 
 test.use({ storageState: { cookies: [], origins: [] } });
 
-test("an owner signs in and edits their group; another team's group shows no edit button and its edit URL refuses", async ({ page }, testInfo) => {
+test("an owner signs in and edits their group; another team's group shows no edit button and its edit URL refuses", async ({
+  page,
+}, testInfo) => {
   await page.goto("/groups/user_features_1h");
   await expect(page.getByRole("link", { name: "Edit", exact: true })).toHaveCount(0);
   const anonymousWrite = await page.request.put("/api/groups/user_features_1h", { data: { version: 1, definition: {} } });
@@ -52,7 +54,10 @@ test("API tokens: created once-visible on the settings page, used for a write, t
   const value = (await page.getByTestId("new-token").textContent())?.trim() ?? "";
   expect(value).toMatch(/^tl_/);
 
-  const api = await playwright.request.newContext({ baseURL: page.url().replace(/\/settings$/, ""), extraHTTPHeaders: { authorization: `Bearer ${value}` } });
+  const api = await playwright.request.newContext({
+    baseURL: page.url().replace(/\/settings$/, ""),
+    extraHTTPHeaders: { authorization: `Bearer ${value}` },
+  });
   const current = await (await api.get("/api/groups/user_features_1h")).json();
   const write = await api.put("/api/groups/user_features_1h", { data: { version: current.version, definition: current.definition } });
   expect(write.status()).toBe(200);
@@ -61,7 +66,9 @@ test("API tokens: created once-visible on the settings page, used for a write, t
   await page.locator('tr[data-token="e2e-ci"]').getByRole("button", { name: "Revoke" }).click();
   await expect(page.locator('tr[data-token="e2e-ci"]')).toContainText("revoked");
   expect((await api.get("/api/groups/user_features_1h")).status()).toBe(200); // reads are public in the demo
-  expect((await api.put("/api/groups/user_features_1h", { data: { version: current.version + 1, definition: current.definition } })).status()).toBe(401);
+  expect(
+    (await api.put("/api/groups/user_features_1h", { data: { version: current.version + 1, definition: current.definition } })).status(),
+  ).toBe(401);
   await api.dispose();
 });
 

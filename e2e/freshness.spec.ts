@@ -14,7 +14,10 @@ test.afterAll(async () => {
   await receiver.close();
 });
 
-test("stall → breach on /freshness, an incident and one webhook; resume → closed and a second webhook", async ({ page, request }, testInfo) => {
+test("stall → breach on /freshness, an incident and one webhook; resume → closed and a second webhook", async ({
+  page,
+  request,
+}, testInfo) => {
   // Writes go through the page's signed-in (admin) session.
   test.setTimeout(120_000);
   // 20 s: above event-time jitter (the board caches event time for 10 s), low enough to breach soon after a stall.
@@ -28,7 +31,12 @@ test("stall → breach on /freshness, an incident and one webhook; resume → cl
   await expect(page.getByRole("status").filter({ hasText: "breaching SLA" })).toContainText("1 feature group breaching SLA");
   await expect(row).not.toContainText(/Breaching since\s*–/);
   await page.screenshot({ path: testInfo.outputPath("freshness-breach.png"), fullPage: true });
-  await expect.poll(async () => (await (await request.get("/api/incidents?open=1")).json()).incidents.map((i: { groupName: string }) => i.groupName), { timeout: 15_000 }).toEqual(["user_features_1h"]);
+  await expect
+    .poll(
+      async () => (await (await request.get("/api/incidents?open=1")).json()).incidents.map((i: { groupName: string }) => i.groupName),
+      { timeout: 15_000 },
+    )
+    .toEqual(["user_features_1h"]);
   await expect.poll(() => receiver.messages.length, { timeout: 15_000 }).toBe(1);
   expect((receiver.messages[0]?.tideline as { event: string }).event).toBe("incident.opened");
 

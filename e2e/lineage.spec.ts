@@ -8,7 +8,8 @@ test.afterAll(() => emulator("resume", "all"));
 
 test("the demo graph runs from the Kafka source through user_features_1h to its Redis and S3 sinks", async ({ page }, testInfo) => {
   await page.goto("/lineage");
-  for (const id of ["user_events", "user_features_1h", "user_features_to_redis", "user_features_daily_snapshot"]) await expect(node(page, id)).toBeVisible();
+  for (const id of ["user_events", "user_features_1h", "user_features_to_redis", "user_features_daily_snapshot"])
+    await expect(node(page, id)).toBeVisible();
   await expect(edge(page, "user_events", "user_features_1h")).toBeAttached();
   await expect(edge(page, "user_features_1h", "user_features_to_redis")).toBeAttached();
   await expect(edge(page, "user_features_1h", "user_features_daily_snapshot")).toBeAttached();
@@ -20,7 +21,10 @@ test("the demo graph runs from the Kafka source through user_features_1h to its 
 test("stalling user_events colours its downstream groups; its impact list names them", async ({ page }, testInfo) => {
   const request = page.request; // the signed-in (admin) session writes the SLAs
   test.setTimeout(120_000);
-  const originalSlas = { user_features_1h: await setSla(request, "user_features_1h", 5), user_item_affinity: await setSla(request, "user_item_affinity", 5) };
+  const originalSlas = {
+    user_features_1h: await setSla(request, "user_features_1h", 5),
+    user_item_affinity: await setSla(request, "user_item_affinity", 5),
+  };
   try {
     await page.goto("/lineage");
     await node(page, "user_events").click();
@@ -32,7 +36,8 @@ test("stalling user_events colours its downstream groups; its impact list names 
     await expect(page.getByRole("complementary", { name: "Details of user_events" })).toContainText("topic = 'user-events'");
 
     emulator("stall", "user_events");
-    for (const id of ["user_features_1h", "user_item_affinity"]) await expect(node(page, id).locator("[data-status]")).toHaveAttribute("data-status", "breach", { timeout: 45_000 });
+    for (const id of ["user_features_1h", "user_item_affinity"])
+      await expect(node(page, id).locator("[data-status]")).toHaveAttribute("data-status", "breach", { timeout: 45_000 });
     await expect(node(page, "order_value_features").locator("[data-status]")).not.toHaveAttribute("data-status", "breach");
     await page.screenshot({ path: testInfo.outputPath("lineage-stalled.png"), fullPage: true });
 

@@ -56,5 +56,10 @@ test("the archive page lists a week of snapshot partitions and the file sink's d
   await expect(snapshots.locator("tr[data-partition^='date=']")).toHaveCount(8);
   await expect(snapshots.locator("tr[data-missing-day]")).toHaveCount(0);
   await expect(snapshots.locator("tr[data-partition^='date=']").first().locator("td").nth(2)).toHaveText(/^\d[\d,]*$/);
-  await expect(page.getByRole("region", { name: /File sink user_features_daily_snapshot/ }).locator("tr[data-partition]").first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("region", { name: /File sink user_features_daily_snapshot/ })
+      .locator("tr[data-partition]")
+      .first(),
+  ).toBeVisible();
 });

@@ -29,7 +29,13 @@ for (const page of PAGES) {
 }
 
 test("the favicon, icons and web manifest are served", async ({ request }) => {
-  for (const [path, type] of [["/favicon.ico", /icon/], ["/icon.svg", /svg/], ["/icon-192.png", /png/], ["/apple-touch-icon.png", /png/], ["/manifest.webmanifest", /manifest\+json|json/]] as const) {
+  for (const [path, type] of [
+    ["/favicon.ico", /icon/],
+    ["/icon.svg", /svg/],
+    ["/icon-192.png", /png/],
+    ["/apple-touch-icon.png", /png/],
+    ["/manifest.webmanifest", /manifest\+json|json/],
+  ] as const) {
     const response = await request.get(path);
     expect(response.status(), path).toBe(200);
     expect(response.headers()["content-type"], path).toMatch(type);

@@ -24,7 +24,11 @@ export function createArchiveWriter(archiveUrl: string, s3Endpoint?: string, reg
         // Write then rename would be atomic; a partial file is acceptable for an emulator's rollover.
         await writeFile(full, body);
       },
-      exists: (key) => access(path.join(root, key)).then(() => true, () => false),
+      exists: (key) =>
+        access(path.join(root, key)).then(
+          () => true,
+          () => false,
+        ),
     };
   }
   const bucket = url.hostname;
@@ -37,6 +41,10 @@ export function createArchiveWriter(archiveUrl: string, s3Endpoint?: string, reg
     async put(key, body) {
       await client.send(new PutObjectCommand({ Bucket: bucket, Key: fullKey(key), Body: body }));
     },
-    exists: (key) => client.send(new HeadObjectCommand({ Bucket: bucket, Key: fullKey(key) })).then(() => true, () => false),
+    exists: (key) =>
+      client.send(new HeadObjectCommand({ Bucket: bucket, Key: fullKey(key) })).then(
+        () => true,
+        () => false,
+      ),
   };
 }

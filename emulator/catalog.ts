@@ -37,26 +37,49 @@ export const schemaIdOf = (schema: string) => SCHEMA_IDS[schema] ?? PUBLIC_SCHEM
 export function storageTableDdl(relation: Pick<RelationSpec, "schema" | "name" | "columns">): string {
   const { columns } = relation;
   const keys = columns.filter((column) => column.primaryKey).map((column) => quoteIdent(column.name));
-  const body = columns.map((column) => `${quoteIdent(column.name)} ${TYPE_INFO[column.type].postgres}${column.nullable ? "" : " NOT NULL"}`);
+  const body = columns.map(
+    (column) => `${quoteIdent(column.name)} ${TYPE_INFO[column.type].postgres}${column.nullable ? "" : " NOT NULL"}`,
+  );
   const table = qualified(relation);
   return `DROP TABLE IF EXISTS ${table}; CREATE TABLE ${table} (${[...body, "_rw_timestamp timestamptz NOT NULL DEFAULT now()", `PRIMARY KEY (${keys.join(", ")})`].join(", ")})`;
 }
 
 function columnRows(relation: RelationSpec) {
   const visible = relation.columns.map((column, index) => ({
-    relation_id: relation.id, name: column.name, position: index + 1, is_hidden: false,
-    is_primary_key: !!column.primaryKey, is_distribution_key: !!column.primaryKey, is_generated: false,
-    is_nullable: relation.kind === "source" ? true : !!column.nullable, generation_expression: null,
-    data_type: TYPE_INFO[column.type].dataType, type_oid: TYPE_INFO[column.type].typeOid,
-    type_len: TYPE_INFO[column.type].typeLen, udt_type: TYPE_INFO[column.type].udtType,
+    relation_id: relation.id,
+    name: column.name,
+    position: index + 1,
+    is_hidden: false,
+    is_primary_key: !!column.primaryKey,
+    is_distribution_key: !!column.primaryKey,
+    is_generated: false,
+    is_nullable: relation.kind === "source" ? true : !!column.nullable,
+    generation_expression: null,
+    data_type: TYPE_INFO[column.type].dataType,
+    type_oid: TYPE_INFO[column.type].typeOid,
+    type_len: TYPE_INFO[column.type].typeLen,
+    udt_type: TYPE_INFO[column.type].udtType,
   }));
   if (!hasStorage(relation)) return visible;
   const ts = TYPE_INFO.timestamptz;
-  return [...visible, {
-    relation_id: relation.id, name: "_rw_timestamp", position: visible.length + 1, is_hidden: true, is_primary_key: false,
-    is_distribution_key: false, is_generated: false, is_nullable: true, generation_expression: null,
-    data_type: ts.dataType, type_oid: ts.typeOid, type_len: ts.typeLen, udt_type: ts.udtType,
-  }];
+  return [
+    ...visible,
+    {
+      relation_id: relation.id,
+      name: "_rw_timestamp",
+      position: visible.length + 1,
+      is_hidden: true,
+      is_primary_key: false,
+      is_distribution_key: false,
+      is_generated: false,
+      is_nullable: true,
+      generation_expression: null,
+      data_type: ts.dataType,
+      type_oid: ts.typeOid,
+      type_len: ts.typeLen,
+      udt_type: ts.udtType,
+    },
+  ];
 }
 
 const props = (values: Record<string, string> | null | undefined) =>
@@ -70,7 +93,10 @@ function jobShape(relation: RelationSpec): { flags: string[][]; internal: string
     case "table":
       return relation.connector ? { flags: [["SOURCE", "MVIEW"]], internal: ["source"] } : { flags: [["MVIEW", "DML"]], internal: [] };
     case "materialized view":
-      return { flags: [["MVIEW"], [relation.upstream.some((name) => name === "user_events") ? "SOURCE_SCAN" : "STREAM_SCAN"]], internal: ["hashaggstate"] };
+      return {
+        flags: [["MVIEW"], [relation.upstream.some((name) => name === "user_events") ? "SOURCE_SCAN" : "STREAM_SCAN"]],
+        internal: ["hashaggstate"],
+      };
     case "sink":
       return { flags: [["SINK", "STREAM_SCAN"]], internal: ["sink"] };
   }
@@ -83,58 +109,163 @@ export async function writeCatalog(db: Pool | PoolClient, relations: RelationSpe
   const owner = ROOT_USER_ID;
   const acl: string[] = [];
   const byName = new Map(relations.map((relation) => [relation.name, relation]));
-  const created = { initialized_at: now, created_at: now, initialized_at_cluster_version: CLUSTER_VERSION, created_at_cluster_version: CLUSTER_VERSION };
+  const created = {
+    initialized_at: now,
+    created_at: now,
+    initialized_at_cluster_version: CLUSTER_VERSION,
+    created_at_cluster_version: CLUSTER_VERSION,
+  };
 
   await insertRows(db, "rw_catalog.rw_databases", [
     { id: DATABASE_ID, name: "dev", owner, acl, resource_group: "default", barrier_interval_ms: 1000, checkpoint_frequency: 1 },
     { id: OTHER_DATABASE_ID, name: "analytics", owner, acl, resource_group: "default", barrier_interval_ms: 1000, checkpoint_frequency: 1 },
   ]);
   await insertRows(db, "rw_catalog.rw_schemas", [
-    { id: 2, name: "pg_catalog", owner, acl }, { id: 3, name: "information_schema", owner, acl },
-    { id: 4, name: "rw_catalog", owner, acl }, ...Object.entries(SCHEMA_IDS).map(([name, id]) => ({ id, name, owner, acl })),
+    { id: 2, name: "pg_catalog", owner, acl },
+    { id: 3, name: "information_schema", owner, acl },
+    { id: 4, name: "rw_catalog", owner, acl },
+    ...Object.entries(SCHEMA_IDS).map(([name, id]) => ({ id, name, owner, acl })),
   ]);
   await insertRows(db, "rw_catalog.rw_worker_nodes", [
     { id: 1, host: "127.0.0.1", port: "5690", type: "WORKER_TYPE_META", state: "RUNNING", rw_version: CLUSTER_VERSION, started_at: now },
-    { id: 2, host: "127.0.0.1", port: "4566", type: "WORKER_TYPE_FRONTEND", state: "RUNNING", rw_version: CLUSTER_VERSION, started_at: now },
-    { id: 3, host: "127.0.0.1", port: "5688", type: "WORKER_TYPE_COMPUTE_NODE", state: "RUNNING", parallelism: 4, is_streaming: true, is_serving: true,
-      internal_rpc_host_addr: "127.0.0.1:5688", rw_version: CLUSTER_VERSION, system_total_memory_bytes: 8 * 1024 ** 3, system_total_cpu_cores: 4, started_at: now, resource_group: "default" },
-    { id: 4, host: "127.0.0.1", port: "6660", type: "WORKER_TYPE_COMPACTOR", state: "RUNNING", rw_version: CLUSTER_VERSION, started_at: now, is_iceberg_compactor: false },
+    {
+      id: 2,
+      host: "127.0.0.1",
+      port: "4566",
+      type: "WORKER_TYPE_FRONTEND",
+      state: "RUNNING",
+      rw_version: CLUSTER_VERSION,
+      started_at: now,
+    },
+    {
+      id: 3,
+      host: "127.0.0.1",
+      port: "5688",
+      type: "WORKER_TYPE_COMPUTE_NODE",
+      state: "RUNNING",
+      parallelism: 4,
+      is_streaming: true,
+      is_serving: true,
+      internal_rpc_host_addr: "127.0.0.1:5688",
+      rw_version: CLUSTER_VERSION,
+      system_total_memory_bytes: 8 * 1024 ** 3,
+      system_total_cpu_cores: 4,
+      started_at: now,
+      resource_group: "default",
+    },
+    {
+      id: 4,
+      host: "127.0.0.1",
+      port: "6660",
+      type: "WORKER_TYPE_COMPACTOR",
+      state: "RUNNING",
+      rw_version: CLUSTER_VERSION,
+      started_at: now,
+      is_iceberg_compactor: false,
+    },
   ]);
 
   // A table WITH (connector …) has a hidden source of the same name (§1.6: associated_table_id).
   const hiddenSources = relations
     .filter((relation) => relation.kind === "table" && relation.connector)
     .map((table) => ({ ...table, id: HIDDEN_SOURCE_ID_OFFSET + table.id, kind: "source" as const, associatedTableId: table.id }));
-  const base = (relation: RelationSpec) => ({ id: relation.id, name: relation.name, schema_id: schemaIdOf(relation.schema), owner, definition: relation.definition, acl, ...created });
+  const base = (relation: RelationSpec) => ({
+    id: relation.id,
+    name: relation.name,
+    schema_id: schemaIdOf(relation.schema),
+    owner,
+    definition: relation.definition,
+    acl,
+    ...created,
+  });
   const of = (kind: RelationSpec["kind"]) => relations.filter((relation) => relation.kind === kind);
 
-  await insertRows(db, "rw_catalog.rw_relations", [...relations, ...hiddenSources].map((relation) => ({
-    id: relation.id, name: relation.name, relation_type: relation.kind, schema_id: schemaIdOf(relation.schema), owner, definition: relation.definition, acl,
-  })));
-  await insertRows(db, "rw_catalog.rw_materialized_views", of("materialized view").map((relation) => ({
-    ...base(relation), schema_name: relation.schema, append_only: false, background_ddl: false, status: "Created",
-  })));
-  await insertRows(db, "rw_catalog.rw_tables", of("table").map((relation) => ({ ...base(relation), append_only: false, refreshable: false })));
-  await insertRows(db, "rw_catalog.rw_sources", [...of("source").map((source) => ({ ...source, associatedTableId: null as number | null })), ...hiddenSources].map((relation) => ({
-    ...base(relation), connector: relation.connector, columns: relation.columns.map((column) => column.name), format: relation.format ?? null,
-    row_encode: relation.rowEncode ?? null, append_only: relation.associatedTableId === null, associated_table_id: relation.associatedTableId,
-    connection_id: null, is_shared: relation.associatedTableId === null,
-    connector_props: props(relation.connectorProps), format_encode_options: props(relation.formatEncodeOptions) ?? {},
-  })));
-  await insertRows(db, "rw_catalog.rw_sinks", of("sink").map((relation) => ({
-    ...base(relation), connector: relation.connector, sink_type: relation.sinkType, connection_id: null, target_table_name: null,
-    background_ddl: false, connector_props: props(relation.connectorProps), format_encode_options: props(relation.formatEncodeOptions),
-  })));
+  await insertRows(
+    db,
+    "rw_catalog.rw_relations",
+    [...relations, ...hiddenSources].map((relation) => ({
+      id: relation.id,
+      name: relation.name,
+      relation_type: relation.kind,
+      schema_id: schemaIdOf(relation.schema),
+      owner,
+      definition: relation.definition,
+      acl,
+    })),
+  );
+  await insertRows(
+    db,
+    "rw_catalog.rw_materialized_views",
+    of("materialized view").map((relation) => ({
+      ...base(relation),
+      schema_name: relation.schema,
+      append_only: false,
+      background_ddl: false,
+      status: "Created",
+    })),
+  );
+  await insertRows(
+    db,
+    "rw_catalog.rw_tables",
+    of("table").map((relation) => ({ ...base(relation), append_only: false, refreshable: false })),
+  );
+  await insertRows(
+    db,
+    "rw_catalog.rw_sources",
+    [...of("source").map((source) => ({ ...source, associatedTableId: null as number | null })), ...hiddenSources].map((relation) => ({
+      ...base(relation),
+      connector: relation.connector,
+      columns: relation.columns.map((column) => column.name),
+      format: relation.format ?? null,
+      row_encode: relation.rowEncode ?? null,
+      append_only: relation.associatedTableId === null,
+      associated_table_id: relation.associatedTableId,
+      connection_id: null,
+      is_shared: relation.associatedTableId === null,
+      connector_props: props(relation.connectorProps),
+      format_encode_options: props(relation.formatEncodeOptions) ?? {},
+    })),
+  );
+  await insertRows(
+    db,
+    "rw_catalog.rw_sinks",
+    of("sink").map((relation) => ({
+      ...base(relation),
+      connector: relation.connector,
+      sink_type: relation.sinkType,
+      connection_id: null,
+      target_table_name: null,
+      background_ddl: false,
+      connector_props: props(relation.connectorProps),
+      format_encode_options: props(relation.formatEncodeOptions),
+    })),
+  );
   // A sink without FORMAT options holds the jsonb value null, not SQL NULL (§11.8).
   await db.query("UPDATE rw_catalog.rw_sinks SET format_encode_options = 'null'::jsonb WHERE format_encode_options IS NULL");
-  await insertRows(db, "rw_catalog.rw_sink_decouple", of("sink").map((relation) => ({ sink_id: relation.id, is_decouple: true, watermark_vnode_count: VNODES })));
-  await insertRows(db, "rw_catalog.rw_depend", relations.flatMap((relation) =>
-    relation.upstream.map((name) => ({ objid: relation.id, refobjid: byName.get(name)?.id ?? 0 })),
-  ));
+  await insertRows(
+    db,
+    "rw_catalog.rw_sink_decouple",
+    of("sink").map((relation) => ({ sink_id: relation.id, is_decouple: true, watermark_vnode_count: VNODES })),
+  );
+  await insertRows(
+    db,
+    "rw_catalog.rw_depend",
+    relations.flatMap((relation) => relation.upstream.map((name) => ({ objid: relation.id, refobjid: byName.get(name)?.id ?? 0 }))),
+  );
   await insertRows(db, "rw_catalog.rw_columns", relations.flatMap(columnRows));
-  await insertRows(db, "rw_catalog.rw_streaming_jobs", relations.map((relation) => ({
-    id: relation.id, name: relation.name, database_id: DATABASE_ID, status: "CREATED", parallelism: "adaptive", max_parallelism: VNODES, resource_group: "default",
-  })));
+  await insertRows(
+    db,
+    "rw_catalog.rw_streaming_jobs",
+    relations.map((relation) => ({
+      id: relation.id,
+      name: relation.name,
+      database_id: DATABASE_ID,
+      status: "CREATED",
+      parallelism: "adaptive",
+      max_parallelism: VNODES,
+      resource_group: "default",
+    })),
+  );
 
   const fragments: Record<string, unknown>[] = [];
   const internalTables: Record<string, unknown>[] = [];
@@ -151,25 +282,39 @@ export async function writeCatalog(db: Pool | PoolClient, relations: RelationSpe
     shape.flags.forEach((flags, index) => {
       const upstreamFragments = relation.upstream.map((name) => fragmentOf.get(name)).filter((id): id is number => id !== undefined);
       fragments.push({
-        fragment_id: fragmentId, table_id: relation.id, distribution_type: relation.kind === "source" ? "SINGLE" : "HASH",
+        fragment_id: fragmentId,
+        table_id: relation.id,
+        distribution_type: relation.kind === "source" ? "SINGLE" : "HASH",
         state_table_ids: index === 0 ? [...own, ...internal.map((table) => table.id)] : [],
         upstream_fragment_ids: index === shape.flags.length - 1 ? upstreamFragments : [fragmentId + 1],
-        flags, parallelism: relation.kind === "source" ? 1 : 4, max_parallelism: VNODES,
+        flags,
+        parallelism: relation.kind === "source" ? 1 : 4,
+        max_parallelism: VNODES,
         parallelism_policy: relation.kind === "source" ? "single" : "inherit(adaptive)",
       });
       fragmentId++;
     });
     for (const table of internal) {
       internalTables.push({
-        id: table.id, name: `__internal_${relation.name}_${firstFragment}_${table.kind}_${table.id}`, schema_id: schemaIdOf(relation.schema),
-        job_id: relation.id, owner, definition: "", acl, ...created,
+        id: table.id,
+        name: `__internal_${relation.name}_${firstFragment}_${table.kind}_${table.id}`,
+        schema_id: schemaIdOf(relation.schema),
+        job_id: relation.id,
+        owner,
+        definition: "",
+        acl,
+        ...created,
       });
     }
     for (const id of [...own, ...internal.map((table) => table.id)]) stateTables.push({ id, job: relation.name });
   }
   await insertRows(db, "rw_catalog.rw_fragments", fragments);
   await insertRows(db, "rw_catalog.rw_internal_tables", internalTables);
-  await insertRows(db, "rw_catalog.rw_table_stats", relations.filter(hasStorage).map((relation) => ({ id: relation.id, total_key_count: 0, total_key_size: 0, total_value_size: 0 })));
+  await insertRows(
+    db,
+    "rw_catalog.rw_table_stats",
+    relations.filter(hasStorage).map((relation) => ({ id: relation.id, total_key_count: 0, total_key_size: 0, total_value_size: 0 })),
+  );
 
   for (const schema of new Set(relations.map((relation) => relation.schema))) {
     if (schema !== "public") await db.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE; CREATE SCHEMA ${quoteIdent(schema)}`);

@@ -36,7 +36,13 @@ export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) =>
 export function createEmulatorPool(url: string): Pool {
   const asText = new Set([types.builtins.TIMESTAMP, types.builtins.DATE, types.builtins.JSONB]);
   return new Pool({
-    connectionString: url, max: 4, application_name: "risingwave-emulator", options: "-c timezone=UTC",
-    types: { getTypeParser: ((oid: number, format?: "text" | "binary") => (asText.has(oid) ? (value: string) => value : types.getTypeParser(oid, format ?? "text"))) as typeof types.getTypeParser },
+    connectionString: url,
+    max: 4,
+    application_name: "risingwave-emulator",
+    options: "-c timezone=UTC",
+    types: {
+      getTypeParser: ((oid: number, format?: "text" | "binary") =>
+        asText.has(oid) ? (value: string) => value : types.getTypeParser(oid, format ?? "text")) as typeof types.getTypeParser,
+    },
   });
 }

@@ -8,7 +8,14 @@ import { createEmulatorPool, inTransaction, insertRows, qualified, quoteIdent } 
 import { epochFromUnixMs } from "./epoch";
 import { deleteFault, indexFaults, readFaults, type Fault, type FaultState } from "./faults";
 import {
-  writeAffinity, writeCategoryDaily, writeHighValueCustomers, writeOrderFeatures, writeScaleGroup, writeSessions, writeUserFeatures, type MvWrite,
+  writeAffinity,
+  writeCategoryDaily,
+  writeHighValueCustomers,
+  writeOrderFeatures,
+  writeScaleGroup,
+  writeSessions,
+  writeUserFeatures,
+  type MvWrite,
 } from "./mv-writes";
 import { buildPipeline, scaleGroupName, type RelationSpec } from "./pipeline";
 import { createRandom, type Random } from "./random";
@@ -37,7 +44,16 @@ export type EmulatorOptions = {
   log: (message: string) => void;
 };
 
-export const DEFAULT_OPTIONS = { rate: 300, users: 5_000, items: 500, extraGroups: 0, entitiesPerGroup: 100, seed: 42, barrierIntervalMs: 1_000, backfillSeconds: 90 };
+export const DEFAULT_OPTIONS = {
+  rate: 300,
+  users: 5_000,
+  items: 500,
+  extraGroups: 0,
+  entitiesPerGroup: 100,
+  seed: 42,
+  barrierIntervalMs: 1_000,
+  backfillSeconds: 90,
+};
 
 /** Users whose rows a drift fault changes at once, so a lookup sees the drift without waiting. */
 export const DRIFT_USERS = 50;
@@ -92,7 +108,12 @@ export class Emulator {
     const pool = createEmulatorPool(options.risingwaveUrl);
     const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 2 });
     const archive = createArchiveWriter(options.archiveUrl, options.s3Endpoint, options.region);
-    const relations = buildPipeline({ redisUrl: options.redisUrl, archiveBucket: archive.bucket, archivePrefix: archive.prefix, extraGroups: options.extraGroups });
+    const relations = buildPipeline({
+      redisUrl: options.redisUrl,
+      archiveBucket: archive.bucket,
+      archivePrefix: archive.prefix,
+      extraGroups: options.extraGroups,
+    });
     const layout = await inTransaction(pool, (client) => writeCatalog(client, relations, startedAt));
     const emulator = new Emulator(options, pool, redis, archive, layout, startedAt);
     await emulator.seedState(startedAt);
@@ -123,8 +144,14 @@ export class Emulator {
         );
       }
       const epoch = epochFromUnixMs(startedAt.getTime()).toString();
-      await insertRows(db, "rw_catalog.rw_hummock_snapshot", this.layout.stateTables.map((table) => ({ table_id: table.id, committed_epoch: epoch })));
-      const counts = [...this.layout.relations.values()].filter(hasStorage).map((r) => `SELECT ${r.id} AS id, count(*) AS n FROM ${qualified(r)}`);
+      await insertRows(
+        db,
+        "rw_catalog.rw_hummock_snapshot",
+        this.layout.stateTables.map((table) => ({ table_id: table.id, committed_epoch: epoch })),
+      );
+      const counts = [...this.layout.relations.values()]
+        .filter(hasStorage)
+        .map((r) => `SELECT ${r.id} AS id, count(*) AS n FROM ${qualified(r)}`);
       await db.query(
         `UPDATE rw_catalog.rw_table_stats AS s SET total_key_count = c.n, total_key_size = c.n * 16, total_value_size = c.n * 96
          FROM (${counts.join(" UNION ALL ")}) AS c WHERE c.id = s.id`,
@@ -140,18 +167,27 @@ export class Emulator {
     });
     await this.seedRedis();
     this.fileSinks = new Map(
-      [...this.layout.relations.values()].filter((r) => r.kind === "sink" && r.connector === "S3").map((sink) => [sink.name, new FileSinkWriter(sink, this.archive, startedAt)]),
+      [...this.layout.relations.values()]
+        .filter((r) => r.kind === "sink" && r.connector === "S3")
+        .map((sink) => [sink.name, new FileSinkWriter(sink, this.archive, startedAt)]),
     );
     await writeMissingSnapshots(this.pool, this.archive, this.layout.relations, startedAt);
   }
 
   /** Every row already in the MVs, as the sinks' initial snapshot replay writes it. */
   private async seedRedis() {
-    for (const sink of [...this.layout.relations.values()].filter((relation) => relation.kind === "sink" && relation.connector === "REDIS")) {
+    for (const sink of [...this.layout.relations.values()].filter(
+      (relation) => relation.kind === "sink" && relation.connector === "REDIS",
+    )) {
       const mv = this.relation(sink.upstream[0] ?? "");
       const { rows } = await this.pool.query(`SELECT * FROM ${qualified(mv)}`);
       await writeRedisSink(this.redis, sink, rows as Row[]);
-      if (mv.name === CACHE_ASIDE.mv) await writeCacheAside(this.redis, mv, (rows as Row[]).filter((_, index) => index % 2 === 0));
+      if (mv.name === CACHE_ASIDE.mv)
+        await writeCacheAside(
+          this.redis,
+          mv,
+          (rows as Row[]).filter((_, index) => index % 2 === 0),
+        );
     }
   }
 
@@ -211,12 +247,19 @@ export class Emulator {
       await this.writeKafkaLag(db);
       for (const [mv, write] of writes) {
         if (write.inserted === 0) continue;
-        await db.query("UPDATE rw_catalog.rw_table_stats SET total_key_count = total_key_count + $2, total_key_size = total_key_size + $2 * 16, total_value_size = total_value_size + $2 * 96 WHERE id = $1", [this.relation(mv).id, write.inserted]);
+        await db.query(
+          "UPDATE rw_catalog.rw_table_stats SET total_key_count = total_key_count + $2, total_key_size = total_key_size + $2 * 16, total_value_size = total_value_size + $2 * 96 WHERE id = $1",
+          [this.relation(mv).id, write.inserted],
+        );
       }
       await this.logEvent(db, now, "BARRIER_COMPLETE", {
         barrierComplete: {
-          prevEpoch: this.lastEpoch.toString(), curEpoch: epoch.toString(), durationSec: 0.02 + this.random.next() * 0.15,
-          command: "barrier", barrierKind: "Checkpoint", databaseId: DATABASE_ID,
+          prevEpoch: this.lastEpoch.toString(),
+          curEpoch: epoch.toString(),
+          durationSec: 0.02 + this.random.next() * 0.15,
+          command: "barrier",
+          barrierKind: "Checkpoint",
+          databaseId: DATABASE_ID,
         },
       });
       if (this.ticks % 10 === 0) await this.logOtherDatabase(db, now);
@@ -243,7 +286,10 @@ export class Emulator {
     }
     for (const fault of faults.backfills) frozenJobs.add(String(fault.params.name));
     const frozenIds = this.layout.stateTables.filter((table) => frozenJobs.has(table.job)).map((table) => table.id);
-    await db.query("UPDATE rw_catalog.rw_hummock_snapshot SET committed_epoch = $1 WHERE NOT (table_id = ANY($2::int4[]))", [epoch.toString(), frozenIds]);
+    await db.query("UPDATE rw_catalog.rw_hummock_snapshot SET committed_epoch = $1 WHERE NOT (table_id = ANY($2::int4[]))", [
+      epoch.toString(),
+      frozenIds,
+    ]);
   }
 
   private advanceKafka(produced: number, stalled: boolean, lagMessages: number) {
@@ -259,28 +305,54 @@ export class Emulator {
   /** One row per (job, fragment, partition): every demo MV on the topic reads every partition (§11.9). */
   private async writeKafkaLag(db: PoolClient) {
     const source = this.relation(KAFKA_SOURCE);
-    const jobs = [...this.layout.relations.values()].filter((relation) => relation.kind === "materialized view" && relation.upstream.includes(KAFKA_SOURCE) && relation.name in MV_WRITERS);
+    const jobs = [...this.layout.relations.values()].filter(
+      (relation) => relation.kind === "materialized view" && relation.upstream.includes(KAFKA_SOURCE) && relation.name in MV_WRITERS,
+    );
     await db.query("DELETE FROM emulator_control.kafka_job_lag WHERE source_id = $1", [source.id]);
-    await insertRows(db, "emulator_control.kafka_job_lag", jobs.flatMap((job) => this.partitions.map((partition, index) => {
-      const lag = partition.highWatermark - partition.consumerOffset - 1n;
-      return {
-        job_id: job.id, source_id: source.id, fragment_id: this.layout.fragmentOf.get(job.name) ?? 0, partition_id: String(index), lag_phase: "LIVE",
-        high_watermark: partition.highWatermark.toString(), consumer_offset: partition.consumerOffset.toString(), lag: (lag > 0n ? lag : 0n).toString(),
-      };
-    })));
+    await insertRows(
+      db,
+      "emulator_control.kafka_job_lag",
+      jobs.flatMap((job) =>
+        this.partitions.map((partition, index) => {
+          const lag = partition.highWatermark - partition.consumerOffset - 1n;
+          return {
+            job_id: job.id,
+            source_id: source.id,
+            fragment_id: this.layout.fragmentOf.get(job.name) ?? 0,
+            partition_id: String(index),
+            lag_phase: "LIVE",
+            high_watermark: partition.highWatermark.toString(),
+            consumer_offset: partition.consumerOffset.toString(),
+            lag: (lag > 0n ? lag : 0n).toString(),
+          };
+        }),
+      ),
+    );
   }
 
   /** Another database's barriers and a failing sink that shares a name with ours: the app must filter by id (§11.12). */
   private async logOtherDatabase(db: PoolClient, at: Date) {
     await this.logEvent(db, at, "BARRIER_COMPLETE", {
-      barrierComplete: { prevEpoch: "0", curEpoch: epochFromUnixMs(at.getTime()).toString(), durationSec: 42, command: "barrier", barrierKind: "Checkpoint", databaseId: OTHER_DATABASE_ID },
+      barrierComplete: {
+        prevEpoch: "0",
+        curEpoch: epochFromUnixMs(at.getTime()).toString(),
+        durationSec: 42,
+        command: "barrier",
+        barrierKind: "Checkpoint",
+        databaseId: OTHER_DATABASE_ID,
+      },
     });
-    await this.logEvent(db, at, "SINK_FAIL", { sinkFail: { sinkId: 90_001, sinkName: "user_features_to_redis", connector: "redis", error: "Redis error: another database's sink" } });
+    await this.logEvent(db, at, "SINK_FAIL", {
+      sinkFail: { sinkId: 90_001, sinkName: "user_features_to_redis", connector: "redis", error: "Redis error: another database's sink" },
+    });
   }
 
   /** rw_event_logs keeps the last 10 events of each type (BARRIER_COMPLETE: per database), like meta's in-memory channel. */
   private async logEvent(db: PoolClient | Pool, at: Date, type: string, info: Record<string, unknown>) {
-    await db.query("INSERT INTO rw_catalog.rw_event_logs (unique_id, \"timestamp\", event_type, info) VALUES (gen_random_uuid()::varchar, $1, $2, $3::jsonb)", [at.toISOString(), type, JSON.stringify(info)]);
+    await db.query(
+      'INSERT INTO rw_catalog.rw_event_logs (unique_id, "timestamp", event_type, info) VALUES (gen_random_uuid()::varchar, $1, $2, $3::jsonb)',
+      [at.toISOString(), type, JSON.stringify(info)],
+    );
     await db.query(
       `DELETE FROM rw_catalog.rw_event_logs AS e WHERE event_type = $1 AND unique_id NOT IN
          (SELECT unique_id FROM rw_catalog.rw_event_logs AS k WHERE k.event_type = $1
@@ -298,7 +370,12 @@ export class Emulator {
         if (sink.connector === "REDIS") await writeRedisSink(this.redis, sink, write.rows, write.deleted);
         if (sink.connector === "S3") this.fileSinks.get(sink.name)?.append(write.rows, now.getTime());
       }
-      if (mv === CACHE_ASIDE.mv) await writeCacheAside(this.redis, this.relation(mv), write.rows.filter(() => this.random.next() < 0.2));
+      if (mv === CACHE_ASIDE.mv)
+        await writeCacheAside(
+          this.redis,
+          this.relation(mv),
+          write.rows.filter(() => this.random.next() < 0.2),
+        );
     }
     for (const [name, writer] of this.fileSinks) {
       if (!faults.failedSinks.has(name)) await writer.maybeRoll(now.getTime());
@@ -311,7 +388,9 @@ export class Emulator {
       if (now.getTime() - last < 10_000) continue;
       this.lastSinkFailEventMs.set(name, now.getTime());
       const sink = this.layout.relations.get(name);
-      await this.logEvent(this.pool, now, "SINK_FAIL", { sinkFail: { sinkId: sink?.id ?? 0, sinkName: name, connector: (sink?.connector ?? "").toLowerCase(), error } });
+      await this.logEvent(this.pool, now, "SINK_FAIL", {
+        sinkFail: { sinkId: sink?.id ?? 0, sinkName: name, connector: (sink?.connector ?? "").toLowerCase(), error },
+      });
     }
     for (const name of [...this.lastSinkFailEventMs.keys()]) if (!faults.failedSinks.has(name)) this.lastSinkFailEventMs.delete(name);
   }
@@ -339,13 +418,25 @@ export class Emulator {
     if (mode === "stale") {
       const numeric = relation.columns.filter((column) => !column.primaryKey && (column.type === "bigint" || column.type === "numeric"));
       const times = relation.columns.filter((column) => column.type === "timestamptz");
-      const sets = [...numeric.map((c) => `${quoteIdent(c.name)} = ${quoteIdent(c.name)} + 1`), ...times.map((c) => `${quoteIdent(c.name)} = $2`), "_rw_timestamp = $2"];
-      await this.pool.query(`UPDATE ${table} SET ${sets.join(", ")} WHERE ${quoteIdent(keyColumn)} = ANY($1::bigint[])`, [ids, now.toISOString()]);
+      const sets = [
+        ...numeric.map((c) => `${quoteIdent(c.name)} = ${quoteIdent(c.name)} + 1`),
+        ...times.map((c) => `${quoteIdent(c.name)} = $2`),
+        "_rw_timestamp = $2",
+      ];
+      await this.pool.query(`UPDATE ${table} SET ${sets.join(", ")} WHERE ${quoteIdent(keyColumn)} = ANY($1::bigint[])`, [
+        ids,
+        now.toISOString(),
+      ]);
       return;
     }
-    const { rows } = await this.pool.query(`SELECT * FROM ${table} WHERE ${quoteIdent(keyColumn)} = ANY($1::bigint[]) OR ${quoteIdent(keyColumn)} % 10 = 0`, [ids]);
+    const { rows } = await this.pool.query(
+      `SELECT * FROM ${table} WHERE ${quoteIdent(keyColumn)} = ANY($1::bigint[]) OR ${quoteIdent(keyColumn)} % 10 = 0`,
+      [ids],
+    );
     const keys = (rows as Row[]).flatMap((row) => [
-      ...this.sinksOf(mv).filter((sink) => sink.connector === "REDIS").map((sink) => redisKeyFor(sink, row)),
+      ...this.sinksOf(mv)
+        .filter((sink) => sink.connector === "REDIS")
+        .map((sink) => redisKeyFor(sink, row)),
       ...(mv === CACHE_ASIDE.mv ? [renderTemplate(CACHE_ASIDE.keyTemplate, row, relation.columns)] : []),
     ]);
     for (let start = 0; start < keys.length; start += 1_000) await this.redis.del(...keys.slice(start, start + 1_000));
@@ -365,29 +456,74 @@ export class Emulator {
     await inTransaction(this.pool, async (db) => {
       const base = { id, name, schema_id: schemaIdOf(source.schema), owner: 1, definition, acl: [] as string[] };
       await insertRows(db, "rw_catalog.rw_relations", [{ ...base, relation_type: "materialized view" }]);
-      await insertRows(db, "rw_catalog.rw_materialized_views", [{
-        ...base, schema_name: source.schema, append_only: false, initialized_at: now.toISOString(), created_at: null,
-        initialized_at_cluster_version: "3.0.3", created_at_cluster_version: null, background_ddl: true, status: "Creating",
-      }]);
-      await insertRows(db, "rw_catalog.rw_streaming_jobs", [{ id, name, database_id: DATABASE_ID, status: "CREATING", parallelism: "adaptive", max_parallelism: 256, resource_group: "default" }]);
-      await insertRows(db, "rw_catalog.rw_depend", source.upstream.map((upstream) => ({ objid: id, refobjid: this.relation(upstream).id })));
+      await insertRows(db, "rw_catalog.rw_materialized_views", [
+        {
+          ...base,
+          schema_name: source.schema,
+          append_only: false,
+          initialized_at: now.toISOString(),
+          created_at: null,
+          initialized_at_cluster_version: "3.0.3",
+          created_at_cluster_version: null,
+          background_ddl: true,
+          status: "Creating",
+        },
+      ]);
+      await insertRows(db, "rw_catalog.rw_streaming_jobs", [
+        {
+          id,
+          name,
+          database_id: DATABASE_ID,
+          status: "CREATING",
+          parallelism: "adaptive",
+          max_parallelism: 256,
+          resource_group: "default",
+        },
+      ]);
+      await insertRows(
+        db,
+        "rw_catalog.rw_depend",
+        source.upstream.map((upstream) => ({ objid: id, refobjid: this.relation(upstream).id })),
+      );
       await db.query(
         `INSERT INTO rw_catalog.rw_columns SELECT $1, name, position, is_hidden, is_primary_key, is_distribution_key, is_generated, is_nullable,
            generation_expression, data_type, type_oid, type_len, udt_type FROM rw_catalog.rw_columns WHERE relation_id = $2`,
         [id, source.id],
       );
-      await insertRows(db, "rw_catalog.rw_fragments", [{
-        fragment_id: fragmentId, table_id: id, distribution_type: "HASH", state_table_ids: [id], upstream_fragment_ids: [],
-        flags: ["MVIEW", "SNAPSHOT_BACKFILL_STREAM_SCAN"], parallelism: 4, max_parallelism: 256, parallelism_policy: "inherit(adaptive)",
-      }]);
-      await insertRows(db, "rw_catalog.rw_ddl_progress", [{
-        ddl_id: id, ddl_statement: definition, create_type: "BACKGROUND", progress: "0.0%", initialized_at: now.toISOString(),
-        is_serverless_backfill: false, backfill_type: "SNAPSHOT_BACKFILL",
-      }]);
-      await insertRows(db, "rw_catalog.rw_hummock_snapshot", [{ table_id: id, committed_epoch: epochFromUnixMs(now.getTime() - 30_000).toString() }]);
+      await insertRows(db, "rw_catalog.rw_fragments", [
+        {
+          fragment_id: fragmentId,
+          table_id: id,
+          distribution_type: "HASH",
+          state_table_ids: [id],
+          upstream_fragment_ids: [],
+          flags: ["MVIEW", "SNAPSHOT_BACKFILL_STREAM_SCAN"],
+          parallelism: 4,
+          max_parallelism: 256,
+          parallelism_policy: "inherit(adaptive)",
+        },
+      ]);
+      await insertRows(db, "rw_catalog.rw_ddl_progress", [
+        {
+          ddl_id: id,
+          ddl_statement: definition,
+          create_type: "BACKGROUND",
+          progress: "0.0%",
+          initialized_at: now.toISOString(),
+          is_serverless_backfill: false,
+          backfill_type: "SNAPSHOT_BACKFILL",
+        },
+      ]);
+      await insertRows(db, "rw_catalog.rw_hummock_snapshot", [
+        { table_id: id, committed_epoch: epochFromUnixMs(now.getTime() - 30_000).toString() },
+      ]);
       await insertRows(db, "rw_catalog.rw_table_stats", [{ id, total_key_count: 0, total_key_size: 0, total_value_size: 0 }]);
       await db.query(storageTableDdl(relation));
-      await db.query("UPDATE emulator_control.faults SET params = params || $3::jsonb WHERE kind = $1 AND target = $2", ["backfill", fault.target, JSON.stringify({ name, id, total, startedAt: now.toISOString() })]);
+      await db.query("UPDATE emulator_control.faults SET params = params || $3::jsonb WHERE kind = $1 AND target = $2", [
+        "backfill",
+        fault.target,
+        JSON.stringify({ name, id, total, startedAt: now.toISOString() }),
+      ]);
     });
     this.layout.relations.set(name, relation);
     this.layout.stateTables.push({ id, job: name });
@@ -400,15 +536,24 @@ export class Emulator {
       const fraction = Math.min(1, (now.getTime() - Date.parse(startedAt)) / (this.options.backfillSeconds * 1000));
       if (fraction < 1) {
         const done = Math.floor((total ?? 0) * fraction);
-        await db.query("UPDATE rw_catalog.rw_ddl_progress SET progress = $2 WHERE ddl_id = $1", [id, `${(fraction * 100).toFixed(2)}% (${done}/${total ?? 0})`]);
+        await db.query("UPDATE rw_catalog.rw_ddl_progress SET progress = $2 WHERE ddl_id = $1", [
+          id,
+          `${(fraction * 100).toFixed(2)}% (${done}/${total ?? 0})`,
+        ]);
         // Snapshot backfill commits separately and trails the cluster's epoch until it finishes.
-        await db.query("UPDATE rw_catalog.rw_hummock_snapshot SET committed_epoch = $2 WHERE table_id = $1", [id, epochFromUnixMs(now.getTime() - (1 - fraction) * 30_000).toString()]);
+        await db.query("UPDATE rw_catalog.rw_hummock_snapshot SET committed_epoch = $2 WHERE table_id = $1", [
+          id,
+          epochFromUnixMs(now.getTime() - (1 - fraction) * 30_000).toString(),
+        ]);
         continue;
       }
       const source = fault.target;
       await db.query(`INSERT INTO ${qualified(this.relation(name))} SELECT * FROM ${qualified(this.relation(source))}`);
       await db.query("DELETE FROM rw_catalog.rw_ddl_progress WHERE ddl_id = $1", [id]);
-      await db.query("UPDATE rw_catalog.rw_materialized_views SET status = 'Created', created_at = $2, created_at_cluster_version = '3.0.3' WHERE id = $1", [id, now.toISOString()]);
+      await db.query(
+        "UPDATE rw_catalog.rw_materialized_views SET status = 'Created', created_at = $2, created_at_cluster_version = '3.0.3' WHERE id = $1",
+        [id, now.toISOString()],
+      );
       await db.query("UPDATE rw_catalog.rw_streaming_jobs SET status = 'CREATED' WHERE id = $1", [id]);
       await db.query("UPDATE rw_catalog.rw_hummock_snapshot SET committed_epoch = $2 WHERE table_id = $1", [id, epoch.toString()]);
       await db.query("UPDATE rw_catalog.rw_table_stats SET total_key_count = $2 WHERE id = $1", [id, total ?? 0]);
@@ -417,4 +562,3 @@ export class Emulator {
     }
   }
 }
-

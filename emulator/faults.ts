@@ -13,7 +13,12 @@ export async function readFaults(db: Db): Promise<Fault[]> {
   const { rows } = await db.query<{ kind: FaultKind; target: string; params: string; created_at: Date }>(
     "SELECT kind, target, params::text AS params, created_at FROM emulator_control.faults ORDER BY created_at",
   );
-  return rows.map((row) => ({ kind: row.kind, target: row.target, params: JSON.parse(row.params) as Record<string, unknown>, createdAt: row.created_at }));
+  return rows.map((row) => ({
+    kind: row.kind,
+    target: row.target,
+    params: JSON.parse(row.params) as Record<string, unknown>,
+    createdAt: row.created_at,
+  }));
 }
 
 export async function setFault(db: Db, kind: FaultKind, target: string, params: Record<string, unknown> = {}): Promise<void> {
@@ -26,7 +31,10 @@ export async function setFault(db: Db, kind: FaultKind, target: string, params: 
 
 /** Ends every fault on `target` (or on everything with "all"); a running backfill and the clock go on. */
 export async function clearFaults(db: Db, target: string): Promise<number> {
-  const { rowCount } = await db.query("DELETE FROM emulator_control.faults WHERE kind NOT IN ('backfill', 'clock') AND ($1 = 'all' OR target = $1)", [target]);
+  const { rowCount } = await db.query(
+    "DELETE FROM emulator_control.faults WHERE kind NOT IN ('backfill', 'clock') AND ($1 = 'all' OR target = $1)",
+    [target],
+  );
   return rowCount ?? 0;
 }
 
@@ -46,7 +54,14 @@ export type FaultState = {
 };
 
 export function indexFaults(faults: Fault[]): FaultState {
-  const state: FaultState = { stalled: new Set(), lagBy: new Map(), drift: new Map(), failedSinks: new Map(), backfills: [], clockOffsetMs: 0 };
+  const state: FaultState = {
+    stalled: new Set(),
+    lagBy: new Map(),
+    drift: new Map(),
+    failedSinks: new Map(),
+    backfills: [],
+    clockOffsetMs: 0,
+  };
   for (const fault of faults) {
     if (fault.kind === "stall") state.stalled.add(fault.target);
     if (fault.kind === "lag") state.lagBy.set(fault.target, Number(fault.params.messages ?? 50_000));

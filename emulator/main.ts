@@ -37,7 +37,8 @@ function loadEnv() {
   };
 }
 
-const USAGE = "usage: npm run emulator -- [run] [--groups N] [--entities M] [--rate R] | stall|resume|lag|drift|fail-sink|backfill <name> [arg] | prometheus-down | clock <offset|midnight> | status";
+const USAGE =
+  "usage: npm run emulator -- [run] [--groups N] [--entities M] [--rate R] | stall|resume|lag|drift|fail-sink|backfill <name> [arg] | prometheus-down | clock <offset|midnight> | status";
 
 const RELATION_KINDS: Record<string, string[]> = {
   stall: ["materialized view", "source"],
@@ -52,7 +53,11 @@ async function runFaultCommand(command: string, target: string | undefined, argu
   try {
     if (command === "status") {
       const faults = await readFaults(pool);
-      console.log(faults.length === 0 ? "no active faults" : faults.map((f) => `${f.kind} ${f.target} ${JSON.stringify(f.params)} since ${f.createdAt.toISOString()}`).join("\n"));
+      console.log(
+        faults.length === 0
+          ? "no active faults"
+          : faults.map((f) => `${f.kind} ${f.target} ${JSON.stringify(f.params)} since ${f.createdAt.toISOString()}`).join("\n"),
+      );
       return;
     }
     if (command === "prometheus-down") {
@@ -64,7 +69,9 @@ async function runFaultCommand(command: string, target: string | undefined, argu
     if (command === "clock") {
       const offsetMs = parseClockOffset(target);
       await setFault(pool, "clock", "cluster", { offsetMs });
-      console.log(`clock: the cluster runs ${offsetMs / 1000} s ${offsetMs >= 0 ? "ahead of" : "behind"} the wall clock from the next barrier`);
+      console.log(
+        `clock: the cluster runs ${offsetMs / 1000} s ${offsetMs >= 0 ? "ahead of" : "behind"} the wall clock from the next barrier`,
+      );
       return;
     }
     if (command === "resume") {
@@ -74,9 +81,12 @@ async function runFaultCommand(command: string, target: string | undefined, argu
     const kinds = RELATION_KINDS[command];
     if (!kinds) throw new Error(`unknown command ${command}\n${USAGE}`);
     // A CDC table and its hidden source share a name: any of the name's relations may fit.
-    const { rows } = await pool.query<{ relation_type: string }>("SELECT relation_type FROM rw_catalog.rw_relations WHERE name = $1", [target]);
+    const { rows } = await pool.query<{ relation_type: string }>("SELECT relation_type FROM rw_catalog.rw_relations WHERE name = $1", [
+      target,
+    ]);
     const kind = rows.find((row) => kinds.includes(row.relation_type))?.relation_type ?? rows[0]?.relation_type;
-    if (!kind || !kinds.includes(kind)) throw new Error(`${command} needs a ${kinds.join(" or ")}; ${target} is ${kind ? `a ${kind}` : "not in rw_catalog.rw_relations"}`);
+    if (!kind || !kinds.includes(kind))
+      throw new Error(`${command} needs a ${kinds.join(" or ")}; ${target} is ${kind ? `a ${kind}` : "not in rw_catalog.rw_relations"}`);
     const params: Record<string, unknown> = {};
     if (command === "lag") params.messages = Number(argument ?? 50_000);
     if (command === "drift") params.mode = argument === "missing" ? "missing" : "stale";
@@ -96,8 +106,12 @@ async function main() {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
     options: {
-      groups: { type: "string" }, entities: { type: "string" }, rate: { type: "string" }, users: { type: "string" },
-      seed: { type: "string" }, "backfill-seconds": { type: "string" },
+      groups: { type: "string" },
+      entities: { type: "string" },
+      rate: { type: "string" },
+      users: { type: "string" },
+      seed: { type: "string" },
+      "backfill-seconds": { type: "string" },
     },
   });
   const env = loadEnv();
@@ -118,7 +132,9 @@ async function main() {
     log: (message) => console.log(`[emulator] ${new Date().toISOString()} ${message}`),
   });
   emulator.start();
-  console.log(`[emulator] RisingWave 3.0.3 emulator running on ${new URL(env.risingwaveUrl).pathname.slice(1)}: ${emulator.layout.relations.size} relations (started in ${((Date.now() - bootStartedAt) / 1000).toFixed(1)} s)`);
+  console.log(
+    `[emulator] RisingWave 3.0.3 emulator running on ${new URL(env.risingwaveUrl).pathname.slice(1)}: ${emulator.layout.relations.size} relations (started in ${((Date.now() - bootStartedAt) / 1000).toFixed(1)} s)`,
+  );
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;

@@ -31,7 +31,9 @@ const latest = (dates: Date[]) => new Date(Math.max(...dates.map((date) => date.
 
 /** user_features_1h; users whose last event left the hour are deleted (the sink DELs their keys). */
 export async function writeUserFeatures(db: PoolClient, traffic: TickTraffic, now: Date): Promise<MvWrite> {
-  const deleted = await db.query("DELETE FROM public.user_features_1h WHERE last_event_ts <= $1 RETURNING *", [iso(new Date(now.getTime() - 3_600_000))]);
+  const deleted = await db.query("DELETE FROM public.user_features_1h WHERE last_event_ts <= $1 RETURNING *", [
+    iso(new Date(now.getTime() - 3_600_000)),
+  ]);
   if (traffic.events.length === 0) return { ...EMPTY, deleted: deleted.rows as Row[] };
   const users = [...groupBy(traffic.events, (event) => String(event.userId))];
   const result = await db.query(
@@ -155,7 +157,11 @@ export async function writeCategoryDaily(db: PoolClient, traffic: TickTraffic, n
       keys.map((events) => iso(events[0]?.ts ?? now).slice(0, 10)),
       keys.map((events) => events.filter((event) => event.eventType === "view").length),
       keys.map((events) => purchases(events).length),
-      keys.map((events) => purchases(events).reduce((sum, event) => sum + itemPrice(event.itemId), 0).toFixed(2)),
+      keys.map((events) =>
+        purchases(events)
+          .reduce((sum, event) => sum + itemPrice(event.itemId), 0)
+          .toFixed(2),
+      ),
       keys.map((events) => iso(latest(events.map((event) => event.ts)))),
       iso(now),
     ],
@@ -165,7 +171,9 @@ export async function writeCategoryDaily(db: PoolClient, traffic: TickTraffic, n
 
 /** session_activity: `timestamp` (UTC wall clock) columns; sessions idle for 30 minutes are deleted. */
 export async function writeSessions(db: PoolClient, traffic: TickTraffic, now: Date): Promise<MvWrite> {
-  const deleted = await db.query("DELETE FROM public.session_activity WHERE last_event_at <= $1::timestamp RETURNING *", [utcWallClock(new Date(now.getTime() - SESSION_MS))]);
+  const deleted = await db.query("DELETE FROM public.session_activity WHERE last_event_at <= $1::timestamp RETURNING *", [
+    utcWallClock(new Date(now.getTime() - SESSION_MS)),
+  ]);
   if (traffic.events.length === 0) return { ...EMPTY, deleted: deleted.rows as Row[] };
   const sessions = [...groupBy(traffic.events, (event) => event.sessionId)];
   const count = (events: TickTraffic["events"], type: string) => events.filter((event) => event.eventType === type).length;

@@ -12,7 +12,8 @@ const DECIMAL_SCALE = 10;
 /** A decimal's text as the unscaled integer of Decimal128(38, 10), exactly. */
 export function unscaledDecimal(text: string): bigint {
   const [whole = "0", fraction = ""] = text.trim().replace(/^-/, "").split(".");
-  const unscaled = BigInt(whole || "0") * 10n ** BigInt(DECIMAL_SCALE) + BigInt(fraction.padEnd(DECIMAL_SCALE, "0").slice(0, DECIMAL_SCALE) || "0");
+  const unscaled =
+    BigInt(whole || "0") * 10n ** BigInt(DECIMAL_SCALE) + BigInt(fraction.padEnd(DECIMAL_SCALE, "0").slice(0, DECIMAL_SCALE) || "0");
   return text.trim().startsWith("-") ? -unscaled : unscaled;
 }
 
@@ -25,7 +26,14 @@ function element(spec: ColumnSpec): SchemaElement {
     boolean: { type: "BOOLEAN" },
     varchar: { type: "BYTE_ARRAY", converted_type: "UTF8" },
     jsonb: { type: "BYTE_ARRAY", converted_type: "UTF8" },
-    numeric: { type: "FIXED_LEN_BYTE_ARRAY", type_length: 16, converted_type: "DECIMAL", precision: 38, scale: DECIMAL_SCALE, logical_type: { type: "DECIMAL", precision: 38, scale: DECIMAL_SCALE } },
+    numeric: {
+      type: "FIXED_LEN_BYTE_ARRAY",
+      type_length: 16,
+      converted_type: "DECIMAL",
+      precision: 38,
+      scale: DECIMAL_SCALE,
+      logical_type: { type: "DECIMAL", precision: 38, scale: DECIMAL_SCALE },
+    },
     timestamptz: { type: "INT64", logical_type: { type: "TIMESTAMP", isAdjustedToUTC: true, unit: "MICROS" } },
     timestamp: { type: "INT64", logical_type: { type: "TIMESTAMP", isAdjustedToUTC: false, unit: "MICROS" } },
     date: { type: "INT32", converted_type: "DATE", logical_type: { type: "DATE" } },
@@ -58,6 +66,8 @@ function physical(value: RowValue, type: ColumnType): unknown {
 
 export function encodeParquet(columns: ColumnSpec[], rows: Row[], rowGroupSize = 1_000): Uint8Array {
   const schema: SchemaElement[] = [{ name: "root", num_children: columns.length }, ...columns.map(element)];
-  const columnData = columns.map((spec) => ({ name: spec.name, data: rows.map((row) => physical(row[spec.name], spec.type)) }) as ColumnData);
+  const columnData = columns.map(
+    (spec) => ({ name: spec.name, data: rows.map((row) => physical(row[spec.name], spec.type)) }) as ColumnData,
+  );
   return new Uint8Array(parquetWriteBuffer({ schema, columnData, rowGroupSize, createdBy: "risingwave-emulator" }));
 }

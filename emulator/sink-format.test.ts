@@ -8,8 +8,16 @@ import { jsonKey, jsonRow, jsonValue, renderTemplate, textValue } from "./sink-f
 import type { ColumnType } from "./sql-types";
 
 const COLUMN_TYPE: Record<GoldenType, ColumnType> = {
-  bigint: "bigint", integer: "integer", numeric: "numeric", "character varying": "varchar", boolean: "boolean", date: "date",
-  "timestamp with time zone": "timestamptz", "timestamp without time zone": "timestamp", jsonb: "jsonb", "double precision": "double",
+  bigint: "bigint",
+  integer: "integer",
+  numeric: "numeric",
+  "character varying": "varchar",
+  boolean: "boolean",
+  date: "date",
+  "timestamp with time zone": "timestamptz",
+  "timestamp without time zone": "timestamp",
+  jsonb: "jsonb",
+  "double precision": "double",
 };
 
 /** A golden SQL value as the emulator's pool hands it over (db.ts: int8/numeric/date/timestamp/jsonb as text). */
@@ -45,7 +53,13 @@ describe("Redis sink encoders match the golden examples", () => {
 });
 
 describe("file sink Parquet types (§11.7)", () => {
-  const PARQUET_TYPE = (element: { type?: string; converted_type?: string; logical_type?: Record<string, unknown>; precision?: number; scale?: number }) => {
+  const PARQUET_TYPE = (element: {
+    type?: string;
+    converted_type?: string;
+    logical_type?: Record<string, unknown>;
+    precision?: number;
+    scale?: number;
+  }) => {
     const logical = element.logical_type;
     if (logical?.type === "DECIMAL") return `DECIMAL(${element.precision},${element.scale})`;
     if (logical?.type === "TIMESTAMP") return `TIMESTAMP(${String(logical.unit)}${logical.isAdjustedToUTC ? ",UTC" : ""})`;

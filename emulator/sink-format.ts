@@ -88,7 +88,11 @@ function jsonObject(row: Row, columns: ColumnSpec[]): string {
 }
 
 /** Key of the JSON-encoded sink: the primary-key columns only, sorted like the value (§11.1). */
-export const jsonKey = (row: Row, columns: ColumnSpec[]) => jsonObject(row, columns.filter((column) => column.primaryKey));
+export const jsonKey = (row: Row, columns: ColumnSpec[]) =>
+  jsonObject(
+    row,
+    columns.filter((column) => column.primaryKey),
+  );
 
 /** Value of the JSON-encoded sink: every visible column. */
 export const jsonRow = (row: Row, columns: ColumnSpec[]) => jsonObject(row, columns);
@@ -115,7 +119,9 @@ export function textValue(value: RowValue, type: ColumnType): string {
 /** ENCODE TEMPLATE: `{col}` placeholders take the column's text form; `\{` and `\}` are literal braces. */
 export function renderTemplate(format: string, row: Row, columns: ColumnSpec[]): string {
   const types = new Map(columns.map((column) => [column.name, column.type]));
-  return format.replace(/\\([{}])|\{([a-zA-Z_][a-zA-Z0-9_]*)\}/g, (_, literal: string | undefined, column: string | undefined) =>
-    literal ?? textValue(row[column ?? ""], types.get(column ?? "") ?? "varchar"),
+  return format.replace(
+    /\\([{}])|\{([a-zA-Z_][a-zA-Z0-9_]*)\}/g,
+    (_, literal: string | undefined, column: string | undefined) =>
+      literal ?? textValue(row[column ?? ""], types.get(column ?? "") ?? "varchar"),
   );
 }

@@ -40,7 +40,10 @@ const hashFields = (row: Row, mv: RelationSpec) =>
       .filter((column) => !column.primaryKey)
       .map((column) => {
         const value = row[column.name];
-        return [column.name, value === null || value === undefined ? "" : value instanceof Date ? value.toISOString() : textValue(value, column.type)];
+        return [
+          column.name,
+          value === null || value === undefined ? "" : value instanceof Date ? value.toISOString() : textValue(value, column.type),
+        ];
       }),
   );
 

@@ -30,13 +30,21 @@ function historical(row: Row, columns: ColumnSpec[], daysAgo: number, takenAt: D
     if (column.primaryKey || value === null || value === undefined) continue;
     if (column.type === "bigint") aged[column.name] = String(Math.floor(Number(value) * factor));
     if (column.type === "numeric") aged[column.name] = (Number(value) * factor).toFixed(2);
-    if (column.type === "timestamptz") aged[column.name] = new Date(Math.min(new Date(String(value instanceof Date ? value.toISOString() : value)).getTime(), takenAt.getTime() - 60_000));
+    if (column.type === "timestamptz")
+      aged[column.name] = new Date(
+        Math.min(new Date(String(value instanceof Date ? value.toISOString() : value)).getTime(), takenAt.getTime() - 60_000),
+      );
   }
   return aged;
 }
 
 /** Writes every missing partition from HISTORY_DAYS ago through today; returns the keys written. */
-export async function writeMissingSnapshots(db: Pool, archive: ArchiveWriter, relations: Map<string, RelationSpec>, now: Date): Promise<string[]> {
+export async function writeMissingSnapshots(
+  db: Pool,
+  archive: ArchiveWriter,
+  relations: Map<string, RelationSpec>,
+  now: Date,
+): Promise<string[]> {
   const written: string[] = [];
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   for (const group of SNAPSHOT_GROUPS) {
@@ -47,10 +55,13 @@ export async function writeMissingSnapshots(db: Pool, archive: ArchiveWriter, re
       const day = new Date(today - daysAgo * DAY_MS).toISOString().slice(0, 10);
       const key = partitionKey(group.path, day);
       if (await archive.exists(key)) continue;
-      rows ??= (await db.query(`SELECT ${mv.columns.map((c) => quoteIdent(c.name)).join(", ")} FROM ${qualified(mv)} ORDER BY 1`)).rows as Row[];
+      rows ??= (await db.query(`SELECT ${mv.columns.map((c) => quoteIdent(c.name)).join(", ")} FROM ${qualified(mv)} ORDER BY 1`))
+        .rows as Row[];
       // Past partitions were taken at 00:05 UTC on their day; today's is taken now.
       const takenAt = daysAgo === 0 ? now : new Date(today - daysAgo * DAY_MS + 5 * 60_000);
-      const snapshotRows = rows.map((row) => (daysAgo === 0 ? { ...row, snapshot_ts: takenAt } : historical(row, mv.columns, daysAgo, takenAt)));
+      const snapshotRows = rows.map((row) =>
+        daysAgo === 0 ? { ...row, snapshot_ts: takenAt } : historical(row, mv.columns, daysAgo, takenAt),
+      );
       const perPart = Math.ceil(snapshotRows.length / PART_FILES);
       for (let part = PART_FILES - 1; part >= 0; part--) {
         // part-00000 last: its presence marks the partition complete.

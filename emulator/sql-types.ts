@@ -1,5 +1,6 @@
 // How RisingWave describes column types in rw_catalog.rw_columns, and how the emulator stores them.
-export type ColumnType = "bigint" | "integer" | "varchar" | "numeric" | "double" | "timestamptz" | "timestamp" | "date" | "boolean" | "jsonb";
+export type ColumnType =
+  "bigint" | "integer" | "varchar" | "numeric" | "double" | "timestamptz" | "timestamp" | "date" | "boolean" | "jsonb";
 
 type TypeInfo = { dataType: string; typeOid: number; typeLen: number; udtType: string; postgres: string };
 

@@ -37,17 +37,30 @@ const pickUser = (random: Random, users: number) => 1 + Math.floor(users * rando
 export const itemFor = (userId: number, slot: number, items: number) => 1 + ((userId * 7919 + slot * 104_729) % items);
 
 /** `eventCount` events and `orderCount` orders whose times end at `eventTimeEnd` (earlier than now when the consumer lags). */
-export function generateTraffic(random: Random, options: { eventCount: number; orderCount: number; users: number; items: number; eventTimeEnd: number }): TickTraffic {
+export function generateTraffic(
+  random: Random,
+  options: { eventCount: number; orderCount: number; users: number; items: number; eventTimeEnd: number },
+): TickTraffic {
   const events: UserEvent[] = [];
   for (let index = 0; index < options.eventCount; index++) {
     const userId = pickUser(random, options.users);
     const tsMs = options.eventTimeEnd - random.int(1_000);
-    events.push({ userId, eventType: pickEventType(random), itemId: itemFor(userId, random.int(ITEMS_PER_USER), options.items), sessionId: sessionIdOf(userId, tsMs), ts: new Date(tsMs) });
+    events.push({
+      userId,
+      eventType: pickEventType(random),
+      itemId: itemFor(userId, random.int(ITEMS_PER_USER), options.items),
+      sessionId: sessionIdOf(userId, tsMs),
+      ts: new Date(tsMs),
+    });
   }
   const orders: Order[] = [];
   for (let index = 0; index < options.orderCount; index++) {
     const user = pickUser(random, options.users);
-    orders.push({ customerId: customerIdOf(user), orderValue: (10 + random.next() * 490).toFixed(2), createdAt: new Date(options.eventTimeEnd - random.int(1_000)) });
+    orders.push({
+      customerId: customerIdOf(user),
+      orderValue: (10 + random.next() * 490).toFixed(2),
+      createdAt: new Date(options.eventTimeEnd - random.int(1_000)),
+    });
   }
   return { events, orders };
 }

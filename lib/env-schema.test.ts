@@ -23,7 +23,14 @@ describe("parseEnv", () => {
 
   it("names every bad key at once, one line each", () => {
     const attempt = () =>
-      parseEnv({ ...valid, DATABASE_URL: "mysql://x@y/z", REDIS_URL: "not a url", AUTH_SECRET: "short", RISINGWAVE_URL: undefined, ARCHIVE_URL: "" });
+      parseEnv({
+        ...valid,
+        DATABASE_URL: "mysql://x@y/z",
+        REDIS_URL: "not a url",
+        AUTH_SECRET: "short",
+        RISINGWAVE_URL: undefined,
+        ARCHIVE_URL: "",
+      });
     expect(attempt).toThrowError(/5 bad key/);
     try {
       attempt();
@@ -49,7 +56,9 @@ describe("parseEnv", () => {
   it("refuses the demo secret unless the app runs on a loopback address, and secrets under 32 bytes", () => {
     expect(parseEnv({ ...valid, AUTH_SECRET: DEMO_AUTH_SECRET }).PUBLIC_URL).toBe("http://localhost:3000");
     expect(parseEnv({ ...valid, AUTH_SECRET: DEMO_AUTH_SECRET, PUBLIC_URL: "http://127.0.0.1:3100" }).AUTH_SECRET).toBe(DEMO_AUTH_SECRET);
-    expect(() => parseEnv({ ...valid, AUTH_SECRET: DEMO_AUTH_SECRET, PUBLIC_URL: "https://tideline.example.com" })).toThrow(/AUTH_SECRET: is the demo secret from \.env\.example/);
+    expect(() => parseEnv({ ...valid, AUTH_SECRET: DEMO_AUTH_SECRET, PUBLIC_URL: "https://tideline.example.com" })).toThrow(
+      /AUTH_SECRET: is the demo secret from \.env\.example/,
+    );
     expect(() => parseEnv({ ...valid, AUTH_SECRET: "é".repeat(15) })).toThrow(/AUTH_SECRET: must be at least 32 bytes/);
   });
 });

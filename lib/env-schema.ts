@@ -21,7 +21,9 @@ const EnvFields = z.object({
     .string()
     .url()
     .refine((value) => /^(s3:\/\/[^/]+|file:\/\/\/)/.test(value), "must be s3://bucket/prefix or file:///absolute/path"),
-  AUTH_SECRET: z.string().refine((value) => Buffer.byteLength(value) >= 32, "must be at least 32 bytes: generate one with `openssl rand -base64 32`"),
+  AUTH_SECRET: z
+    .string()
+    .refine((value) => Buffer.byteLength(value) >= 32, "must be at least 32 bytes: generate one with `openssl rand -base64 32`"),
   /** Optional S3-compatible endpoint (MinIO, R2...) for ARCHIVE_URL=s3://... */
   S3_ENDPOINT: z.string().url().optional(),
   AWS_REGION: z.string().min(1).default("us-east-1"),
@@ -54,7 +56,8 @@ const EnvFields = z.object({
 export const EnvSchema = EnvFields.superRefine((env, ctx) => {
   if (env.AUTH_SECRET === DEMO_AUTH_SECRET && !LOOPBACK_HOSTS.has(new URL(env.PUBLIC_URL).hostname)) {
     ctx.addIssue({
-      code: "custom", path: ["AUTH_SECRET"],
+      code: "custom",
+      path: ["AUTH_SECRET"],
       message: `is the demo secret from .env.example, accepted only when PUBLIC_URL is a loopback address (it is ${env.PUBLIC_URL}): generate one with \`openssl rand -base64 32\``,
     });
   }

@@ -17,9 +17,11 @@ export const notFound = (what: string) => new AppError(404, `${what} not found`)
 
 /** Someone saved in between: the caller's copy is stale. */
 export const staleVersion = (name: string, expected: number, current: number) =>
-  new AppError(409, `${name} was changed by someone else (you edited version ${expected}, it is now version ${current}). Reload to see their change; your edits are kept in the form.`, [
-    { path: "version", message: `expected ${expected}, current ${current}` },
-  ]);
+  new AppError(
+    409,
+    `${name} was changed by someone else (you edited version ${expected}, it is now version ${current}). Reload to see their change; your edits are kept in the form.`,
+    [{ path: "version", message: `expected ${expected}, current ${current}` }],
+  );
 
 /** zod issues as `{path, message}` rows. */
 export function zodIssues(error: { issues: { path: PropertyKey[]; message: string }[] }): Issue[] {
@@ -40,8 +42,15 @@ export function describeError(error: unknown, fallback: string, logLabel: string
 }
 
 const CONNECTION_CODES: Record<string, string> = {
-  ECONNREFUSED: "connection refused", ENOTFOUND: "host not found", EAI_AGAIN: "host not found", ETIMEDOUT: "timed out",
-  ECONNRESET: "connection reset", EHOSTUNREACH: "host unreachable", ENETUNREACH: "network unreachable", "28P01": "authentication failed", "28000": "authentication failed",
+  ECONNREFUSED: "connection refused",
+  ENOTFOUND: "host not found",
+  EAI_AGAIN: "host not found",
+  ETIMEDOUT: "timed out",
+  ECONNRESET: "connection reset",
+  EHOSTUNREACH: "host unreachable",
+  ENETUNREACH: "network unreachable",
+  "28P01": "authentication failed",
+  "28000": "authentication failed",
 };
 
 /**

@@ -21,10 +21,21 @@ async function seedUsers() {
   const prisma = getPrisma();
   for (const user of DEMO_USERS) {
     if (await prisma.user.findUnique({ where: { email: user.email } })) continue;
-    await prisma.user.create({ data: { email: user.email, name: user.name, role: user.role, teams: [...user.teams], passwordHash: await hashPassword(user.password) } });
+    await prisma.user.create({
+      data: {
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        teams: [...user.teams],
+        passwordHash: await hashPassword(user.password),
+      },
+    });
   }
   console.log("seed: demo users (email / password / role):");
-  for (const user of DEMO_USERS) console.log(`  ${user.email.padEnd(26)} ${user.password.padEnd(17)} ${user.role}${user.teams.length ? ` (team ${user.teams.join(", ")})` : ""}`);
+  for (const user of DEMO_USERS)
+    console.log(
+      `  ${user.email.padEnd(26)} ${user.password.padEnd(17)} ${user.role}${user.teams.length ? ` (team ${user.teams.join(", ")})` : ""}`,
+    );
 }
 
 async function main() {

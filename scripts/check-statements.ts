@@ -10,7 +10,10 @@ if (!file) {
   console.error("usage: tsx scripts/check-statements.ts <statement log> [minimum statements]");
   process.exit(2);
 }
-const statements = readFileSync(file, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line) as string);
+const statements = readFileSync(file, "utf8")
+  .split("\n")
+  .filter(Boolean)
+  .map((line) => JSON.parse(line) as string);
 const distinct = [...new Set(statements)];
 const violations = distinct.flatMap(checkStatement);
 for (const violation of violations) console.error(`✗ ${violation.rule}\n    ${violation.sql.replace(/\s+/g, " ").trim()}`);
@@ -18,5 +21,7 @@ if (distinct.length < Number(minimum)) {
   console.error(`✗ only ${distinct.length} distinct statement(s) in ${file}; expected at least ${minimum}`);
   process.exit(1);
 }
-console.log(`${distinct.length} distinct RisingWave statement(s) checked: ${violations.length === 0 ? "all follow risingwave-sql.md" : `${violations.length} violation(s)`}`);
+console.log(
+  `${distinct.length} distinct RisingWave statement(s) checked: ${violations.length === 0 ? "all follow risingwave-sql.md" : `${violations.length} violation(s)`}`,
+);
 process.exit(violations.length === 0 ? 0 : 1);

@@ -13,6 +13,8 @@ say "type-check"
 npx tsc --noEmit
 say "lint"
 npx eslint . --max-warnings=0
+say "format (Prettier; npm run format fixes it)"
+npx prettier --check . --log-level warn
 RUN_ID="$(date +%s)_$$"
 # Every statement the integration and e2e runs send to RisingWave, checked against risingwave-sql.md.
 export RISINGWAVE_STATEMENT_LOG="$TIDELINE_STATE_DIR/statements-$RUN_ID.log"

@@ -11,7 +11,10 @@ export default async function FreshnessPage() {
   const board = await buildFreshnessBoard();
   return (
     <>
-      <PageHeader title="Freshness" description="Which feature groups breach their freshness SLA right now, since when, and where the delay sits." />
+      <PageHeader
+        title="Freshness"
+        description="Which feature groups breach their freshness SLA right now, since when, and where the delay sits."
+      />
       <Suspense>
         <FreshnessBoard initial={board} />
       </Suspense>

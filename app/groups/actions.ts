@@ -15,7 +15,8 @@ export async function previewGroupAction(input: unknown, version: number | null)
   return runAction(async () => {
     const definition = FeatureGroupSchema.parse(input);
     const stored = await getGroup(definition.name);
-    if (version === null && stored) throw new AppError(409, `a feature group named ${definition.name} already exists`, [{ path: "name", message: "already taken" }]);
+    if (version === null && stored)
+      throw new AppError(409, `a feature group named ${definition.name} already exists`, [{ path: "name", message: "already taken" }]);
     if (version !== null && stored && stored.version !== version) throw staleVersion(definition.name, version, stored.version);
     return { plan: planChange(stored?.definition ?? null, definition), check: await liveSchemaCheck(definition) };
   });
@@ -26,7 +27,12 @@ export async function saveGroupAction(input: unknown, version: number | null) {
   return runAction(async () => {
     const writer = await writerOf();
     const definition = FeatureGroupSchema.parse(input);
-    const actor = authorizeGroupChange(writer, definition.name, version === null ? null : (await getGroup(definition.name))?.definition, definition);
+    const actor = authorizeGroupChange(
+      writer,
+      definition.name,
+      version === null ? null : (await getGroup(definition.name))?.definition,
+      definition,
+    );
     await assertCacheTemplatesFreeOfSinks([definition]);
     const saved = version === null ? await createGroup(definition, actor) : await updateGroup(definition.name, definition, version, actor);
     revalidatePath("/groups");

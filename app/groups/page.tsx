@@ -23,9 +23,13 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
         description="Browse and search feature groups, their features, dtypes, owners and SLAs."
         actions={
           <div className="flex flex-wrap gap-2">
-            <ButtonLink href="/api/registry/export" download>Export YAML</ButtonLink>
+            <ButtonLink href="/api/registry/export" download>
+              Export YAML
+            </ButtonLink>
             <ButtonLink href="/groups/import">Import YAML</ButtonLink>
-            <ButtonLink href="/groups/new" variant="primary">Register group</ButtonLink>
+            <ButtonLink href="/groups/new" variant="primary">
+              Register group
+            </ButtonLink>
           </div>
         }
       />
@@ -37,10 +41,18 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
         </>
       ) : filtered ? (
         <EmptyState title="No feature group matches" action={<ButtonLink href="/groups">Clear search and filters</ButtonLink>}>
-          Nothing in the registry matches {query.q ? <>“{query.q}”</> : "these filters"}. Search covers group and feature names, descriptions, tags and owners.
+          Nothing in the registry matches {query.q ? <>“{query.q}”</> : "these filters"}. Search covers group and feature names,
+          descriptions, tags and owners.
         </EmptyState>
       ) : (
-        <EmptyState title="The registry is empty" action={<ButtonLink href="/groups/new" variant="primary">Register the first group</ButtonLink>}>
+        <EmptyState
+          title="The registry is empty"
+          action={
+            <ButtonLink href="/groups/new" variant="primary">
+              Register the first group
+            </ButtonLink>
+          }
+        >
           Register a feature group through the form, or import YAML definitions kept in Git.
         </EmptyState>
       )}

@@ -12,9 +12,14 @@ export default async function LineagePage() {
   const graph = await loadLineageGraph();
   return (
     <>
-      <PageHeader title="Lineage" description="Kafka and CDC sources → materialized views → Redis and S3 sinks, coloured by freshness. Pick a node to see what breaks if it stalls." />
+      <PageHeader
+        title="Lineage"
+        description="Kafka and CDC sources → materialized views → Redis and S3 sinks, coloured by freshness. Pick a node to see what breaks if it stalls."
+      />
       {graph.nodes.length === 0 ? (
-        <EmptyState title="RisingWave has no sources, tables, views or sinks yet">Create a source and a materialized view in RisingWave; they appear here on the next load.</EmptyState>
+        <EmptyState title="RisingWave has no sources, tables, views or sinks yet">
+          Create a source and a materialized view in RisingWave; they appear here on the next load.
+        </EmptyState>
       ) : (
         <Suspense>
           <LineageExplorer initial={graph} />

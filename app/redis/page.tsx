@@ -23,17 +23,33 @@ export default async function RedisPage({ searchParams }: Props) {
       <>
         <PageHeader title="Redis" description="The online store per feature group: keys, memory, TTLs and coverage." />
         <EmptyState title={error ? "The Redis walk failed" : "Not collected yet"}>
-          {error ? <span role="alert">{error.message} ({formatDateTime(error.at)})</span> : "The collector walks the keyspace with SCAN shortly after start, then every REDIS_STATS_INTERVAL_SECONDS; this page shows its last result."}
+          {error ? (
+            <span role="alert">
+              {error.message} ({formatDateTime(error.at)})
+            </span>
+          ) : (
+            "The collector walks the keyspace with SCAN shortly after start, then every REDIS_STATS_INTERVAL_SECONDS; this page shows its last result."
+          )}
         </EmptyState>
       </>
     );
   }
   const rows = stats.groups.map((group) => ({ ...group, coverage: groupCoverage(group) }));
-  const key = { memory: (row: (typeof rows)[number]) => -(row.memoryBytes ?? -1), keys: (row: (typeof rows)[number]) => -row.keys, coverage: (row: (typeof rows)[number]) => row.coverage ?? 2, name: () => 0 }[sort];
+  const key = {
+    memory: (row: (typeof rows)[number]) => -(row.memoryBytes ?? -1),
+    keys: (row: (typeof rows)[number]) => -row.keys,
+    coverage: (row: (typeof rows)[number]) => row.coverage ?? 2,
+    name: () => 0,
+  }[sort];
   rows.sort((a, b) => key(a) - key(b) || a.group.localeCompare(b.group));
   const { server, scan } = stats;
   const figures: [string, string][] = [
-    ["Used memory", server.usedMemoryBytes === null ? "–" : `${formatBytes(server.usedMemoryBytes)}${server.maxMemoryBytes ? ` of ${formatBytes(server.maxMemoryBytes)}` : ""}`],
+    [
+      "Used memory",
+      server.usedMemoryBytes === null
+        ? "–"
+        : `${formatBytes(server.usedMemoryBytes)}${server.maxMemoryBytes ? ` of ${formatBytes(server.maxMemoryBytes)}` : ""}`,
+    ],
     ["Hit ratio", formatShare(server.hitRatio)],
     ["Evicted keys", server.evictedKeys?.toLocaleString("en-US") ?? "–"],
     ["Expired keys", server.expiredKeys?.toLocaleString("en-US") ?? "–"],
@@ -43,8 +59,15 @@ export default async function RedisPage({ searchParams }: Props) {
   ];
   return (
     <>
-      <PageHeader title="Redis" description="The online store per feature group: keys, memory, TTLs and coverage, from the collector's last walk." />
-      {error ? <p role="alert" className="mb-3 text-sm text-red-700 dark:text-red-400">The latest walk failed ({error.message}); showing the one before.</p> : null}
+      <PageHeader
+        title="Redis"
+        description="The online store per feature group: keys, memory, TTLs and coverage, from the collector's last walk."
+      />
+      {error ? (
+        <p role="alert" className="mb-3 text-sm text-red-700 dark:text-red-400">
+          The latest walk failed ({error.message}); showing the one before.
+        </p>
+      ) : null}
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7" aria-label="Server">
         {figures.map(([label, value]) => (
           <div key={label} className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
@@ -54,20 +77,36 @@ export default async function RedisPage({ searchParams }: Props) {
         ))}
       </dl>
       <p className="mt-2 text-xs text-slate-500">
-        Walk at {formatDateTime(stats.collectedAt)}: {scan.calls.toLocaleString("en-US")} SCAN calls over {scan.elapsedMs} ms, {scan.examined.toLocaleString("en-US")} keys examined,{" "}
+        Walk at {formatDateTime(stats.collectedAt)}: {scan.calls.toLocaleString("en-US")} SCAN calls over {scan.elapsedMs} ms,{" "}
+        {scan.examined.toLocaleString("en-US")} keys examined,{" "}
         {scan.complete ? "complete (exact counts)" : "stopped at its time budget (counts are estimates with a 95% bound)"}.
       </p>
-      <section aria-labelledby="memory-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-        <h2 id="memory-heading" className="mb-2 text-base font-semibold">Memory by group</h2>
-        <MemoryChart data={rows.filter((row) => row.memoryBytes !== null).map((row) => ({ group: row.group, memoryBytes: row.memoryBytes as number }))} />
+      <section
+        aria-labelledby="memory-heading"
+        className="mt-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+      >
+        <h2 id="memory-heading" className="mb-2 text-base font-semibold">
+          Memory by group
+        </h2>
+        <MemoryChart
+          data={rows.filter((row) => row.memoryBytes !== null).map((row) => ({ group: row.group, memoryBytes: row.memoryBytes as number }))}
+        />
       </section>
       <div className="mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
         <table className="w-full text-sm" aria-label="Feature groups in Redis">
           <thead className="text-xs uppercase tracking-wide text-slate-500">
             <tr>
               {(Object.keys(SORTS) as Sort[]).map((column) => (
-                <th key={column} scope="col" className={`px-3 py-2 font-medium ${column === "name" ? "text-left" : "text-right"}`} aria-sort={sort === column ? (column === "name" || column === "coverage" ? "ascending" : "descending") : undefined}>
-                  <Link href={`/redis?sort=${column}`} className="hover:underline">{SORTS[column]}{sort === column ? " ▾" : ""}</Link>
+                <th
+                  key={column}
+                  scope="col"
+                  className={`px-3 py-2 font-medium ${column === "name" ? "text-left" : "text-right"}`}
+                  aria-sort={sort === column ? (column === "name" || column === "coverage" ? "ascending" : "descending") : undefined}
+                >
+                  <Link href={`/redis?sort=${column}`} className="hover:underline">
+                    {SORTS[column]}
+                    {sort === column ? " ▾" : ""}
+                  </Link>
                 </th>
               ))}
             </tr>
@@ -75,8 +114,14 @@ export default async function RedisPage({ searchParams }: Props) {
           <tbody>
             {rows.map((row) => (
               <tr key={row.group} data-group={row.group} className="border-t border-slate-100 dark:border-slate-800">
-                <td className="px-3 py-2"><Link className="font-mono text-tide-700 hover:underline dark:text-tide-400" href={`/groups/${row.group}`}>{row.group}</Link></td>
-                <td className="px-3 py-2 text-right tabular-nums">{formatKeyCount({ count: row.keys, exact: row.exact, margin: row.margin })}</td>
+                <td className="px-3 py-2">
+                  <Link className="font-mono text-tide-700 hover:underline dark:text-tide-400" href={`/groups/${row.group}`}>
+                    {row.group}
+                  </Link>
+                </td>
+                <td className="px-3 py-2 text-right tabular-nums">
+                  {formatKeyCount({ count: row.keys, exact: row.exact, margin: row.margin })}
+                </td>
                 <td className="px-3 py-2 text-right tabular-nums">{row.memoryBytes === null ? "–" : formatBytes(row.memoryBytes)}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{formatShare(row.coverage)}</td>
               </tr>

@@ -22,7 +22,8 @@ export async function createTokenAction(input: unknown) {
   return runAction(async () => {
     const user = await sessionUser();
     const request = TokenRequestSchema.parse(input);
-    if (request.scope === "write" && user.role === "viewer") throw new AppError(403, "a viewer's token can only read", [{ path: "scope", message: "viewers get read tokens" }]);
+    if (request.scope === "write" && user.role === "viewer")
+      throw new AppError(403, "a viewer's token can only read", [{ path: "scope", message: "viewers get read tokens" }]);
     const created = await createToken(user.id, request.name, request.scope);
     revalidatePath("/settings");
     return created;

@@ -17,15 +17,36 @@ export default async function SettingsPage() {
   const tokens = await listTokens(actor.id);
   return (
     <>
-      <PageHeader title="Settings" description={`${actor.email} · ${actor.role}${actor.teams.length ? ` · team ${actor.teams.join(", ")}` : ""}`} />
-      {actor.role === "admin" ? <p className="mb-4 text-sm"><Link className="text-tide-700 underline dark:text-tide-400" href="/settings/users">Manage users and teams</Link></p> : null}
-      <section aria-labelledby="tokens-heading" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-        <h2 id="tokens-heading" className="mb-1 text-base font-semibold">API tokens</h2>
-        <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">For CI and the CLI. A token acts as you, limited to its scope: read, or write (what your role allows). Tokens are stored hashed.</p>
+      <PageHeader
+        title="Settings"
+        description={`${actor.email} · ${actor.role}${actor.teams.length ? ` · team ${actor.teams.join(", ")}` : ""}`}
+      />
+      {actor.role === "admin" ? (
+        <p className="mb-4 text-sm">
+          <Link className="text-tide-700 underline dark:text-tide-400" href="/settings/users">
+            Manage users and teams
+          </Link>
+        </p>
+      ) : null}
+      <section
+        aria-labelledby="tokens-heading"
+        className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+      >
+        <h2 id="tokens-heading" className="mb-1 text-base font-semibold">
+          API tokens
+        </h2>
+        <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
+          For CI and the CLI. A token acts as you, limited to its scope: read, or write (what your role allows). Tokens are stored hashed.
+        </p>
         <TokenManager tokens={tokens} canWrite={actor.role !== "viewer"} create={createTokenAction} revoke={revokeTokenAction} />
       </section>
-      <section aria-labelledby="password-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-        <h2 id="password-heading" className="mb-3 text-base font-semibold">Password</h2>
+      <section
+        aria-labelledby="password-heading"
+        className="mt-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+      >
+        <h2 id="password-heading" className="mb-3 text-base font-semibold">
+          Password
+        </h2>
         <PasswordForm change={changePasswordAction} />
       </section>
     </>

@@ -18,7 +18,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (actor.kind === "user") redirect(callbackPath);
   return (
     <div className="mx-auto max-w-sm">
-      <PageHeader title="Sign in" description="Sign in to register and edit the feature groups you or your team own. Reading needs no account unless your admin says so." />
+      <PageHeader
+        title="Sign in"
+        description="Sign in to register and edit the feature groups you or your team own. Reading needs no account unless your admin says so."
+      />
       <div className="rounded-lg border border-slate-200 bg-white p-6 dark:border-slate-800 dark:bg-slate-900">
         <SignInForm callbackPath={callbackPath} oidcName={oidcEnabled() ? oidcName() : null} />
       </div>

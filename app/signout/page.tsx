@@ -11,12 +11,21 @@ export default async function SignOutPage() {
   const actor = await pageActor();
   return (
     <div className="mx-auto max-w-sm">
-      <PageHeader title="Sign out" description={actor.kind === "user" ? `Signed in as ${actor.email}. Reading stays open; editing needs you to sign in again.` : "You are not signed in."} />
+      <PageHeader
+        title="Sign out"
+        description={
+          actor.kind === "user"
+            ? `Signed in as ${actor.email}. Reading stays open; editing needs you to sign in again.`
+            : "You are not signed in."
+        }
+      />
       <div className="rounded-lg border border-slate-200 bg-white p-6 dark:border-slate-800 dark:bg-slate-900">
         {actor.kind === "user" ? (
           <SignOutButton then="/" className="w-full rounded-md bg-tide-600 px-3 py-2 text-sm font-medium text-white hover:bg-tide-700" />
         ) : (
-          <Link href="/signin" className="text-tide-700 underline dark:text-tide-400">Sign in</Link>
+          <Link href="/signin" className="text-tide-700 underline dark:text-tide-400">
+            Sign in
+          </Link>
         )}
       </div>
     </div>

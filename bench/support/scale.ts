@@ -16,7 +16,12 @@ export function createScratchDatabases(label: string) {
   const risingwaveUrl = withDb(base, `risingwave_bench_${label}_${process.pid}`);
   for (const url of [registryUrl, risingwaveUrl]) execFileSync("node", ["scripts/db.mjs", "create", url], { stdio: "inherit" });
   execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "ignore", env: { ...process.env, DATABASE_URL: registryUrl } });
-  Object.assign(process.env, { DATABASE_URL: registryUrl, RISINGWAVE_URL: risingwaveUrl, REDIS_URL: "redis://127.0.0.1:6379/15", ARCHIVE_URL: `file://${mkdtempSync(path.join(tmpdir(), "bench-"))}` });
+  Object.assign(process.env, {
+    DATABASE_URL: registryUrl,
+    RISINGWAVE_URL: risingwaveUrl,
+    REDIS_URL: "redis://127.0.0.1:6379/15",
+    ARCHIVE_URL: `file://${mkdtempSync(path.join(tmpdir(), "bench-"))}`,
+  });
   return { registryUrl, risingwaveUrl };
 }
 
@@ -26,16 +31,26 @@ export async function startScaledPipeline(groups: number, urls: { registryUrl: s
   const { scaleGroupName } = await import("../../emulator/pipeline");
   const started = performance.now();
   const emulator = await Emulator.create({
-    ...DEFAULT_OPTIONS, risingwaveUrl: urls.risingwaveUrl, redisUrl: process.env.REDIS_URL as string, archiveUrl: process.env.ARCHIVE_URL as string,
-    users: 1_000, extraGroups: groups, entitiesPerGroup: 100, log: () => {},
+    ...DEFAULT_OPTIONS,
+    risingwaveUrl: urls.risingwaveUrl,
+    redisUrl: process.env.REDIS_URL as string,
+    archiveUrl: process.env.ARCHIVE_URL as string,
+    users: 1_000,
+    extraGroups: groups,
+    entitiesPerGroup: 100,
+    log: () => {},
   });
   const readySeconds = (performance.now() - started) / 1000;
   const { getPrisma } = await import("../../lib/db");
   const prisma = getPrisma();
   await prisma.featureGroup.createMany({
     data: Array.from({ length: groups }, (_, index) => ({
-      name: scaleGroupName(index + 1), owner: `team${index % 20}@example.com`, tags: ["bench"], freshnessSlaSeconds: 300,
-      materializedView: scaleGroupName(index + 1), timestampColumn: "updated_at",
+      name: scaleGroupName(index + 1),
+      owner: `team${index % 20}@example.com`,
+      tags: ["bench"],
+      freshnessSlaSeconds: 300,
+      materializedView: scaleGroupName(index + 1),
+      timestampColumn: "updated_at",
     })),
   });
   const dispose = async () => {
@@ -47,7 +62,16 @@ export async function startScaledPipeline(groups: number, urls: { registryUrl: s
 }
 
 /** "p50 12 ms  p95 20 ms  max 31 ms" of a list of timings in milliseconds. */
-export function percentiles(timings: number[], points: [string, number][] = [["p50", 0.5], ["p95", 0.95], ["max", 1]]): string {
+export function percentiles(
+  timings: number[],
+  points: [string, number][] = [
+    ["p50", 0.5],
+    ["p95", 0.95],
+    ["max", 1],
+  ],
+): string {
   const sorted = [...timings].sort((a, b) => a - b);
-  return points.map(([label, p]) => `${label} ${sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]?.toFixed(1)} ms`).join("  ");
+  return points
+    .map(([label, p]) => `${label} ${sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]?.toFixed(1)} ms`)
+    .join("  ");
 }

@@ -7,12 +7,23 @@ export function NotAllowed({ actor, what, returnTo, detail }: { actor: Actor; wh
   return (
     <EmptyState
       title={actor.kind === "user" ? `You cannot ${what}` : `Sign in to ${what}`}
-      action={actor.kind === "user" ? <Link className="text-tide-700 underline dark:text-tide-400" href="/groups">Back to the catalog</Link> : <Link className="text-tide-700 underline dark:text-tide-400" href={`/signin?callbackUrl=${encodeURIComponent(returnTo)}`}>Sign in</Link>}
+      action={
+        actor.kind === "user" ? (
+          <Link className="text-tide-700 underline dark:text-tide-400" href="/groups">
+            Back to the catalog
+          </Link>
+        ) : (
+          <Link className="text-tide-700 underline dark:text-tide-400" href={`/signin?callbackUrl=${encodeURIComponent(returnTo)}`}>
+            Sign in
+          </Link>
+        )
+      }
     >
       <span role="alert">
-        {detail ?? (actor.kind === "user"
-          ? `${actor.email} is ${actor.role === "viewer" ? "a viewer" : `an ${actor.role}`} and does not own this. Editors change the groups they or their team own; admins change everything.`
-          : "Everyone can read the catalog; changing it needs an account with the editor role.")}
+        {detail ??
+          (actor.kind === "user"
+            ? `${actor.email} is ${actor.role === "viewer" ? "a viewer" : `an ${actor.role}`} and does not own this. Editors change the groups they or their team own; admins change everything.`
+            : "Everyone can read the catalog; changing it needs an account with the editor role.")}
       </span>
     </EmptyState>
   );

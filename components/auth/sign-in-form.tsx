@@ -17,7 +17,11 @@ export function SignInForm({ callbackPath, oidcName }: { callbackPath: string; o
     setPending(true);
     setError(null);
     // redirect: false keeps the browser on the host it used (PUBLIC_URL may name another one).
-    const result = await signIn("credentials", { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? ""), redirect: false });
+    const result = await signIn("credentials", {
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+      redirect: false,
+    });
     setPending(false);
     if (!result || result.error) {
       setError("Wrong email or password.");
@@ -37,13 +41,25 @@ export function SignInForm({ callbackPath, oidcName }: { callbackPath: string; o
           Password
           <input name="password" type="password" autoComplete="current-password" required className={field} />
         </label>
-        {error ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{error}</p> : null}
-        <button type="submit" disabled={pending} className="w-full rounded-md bg-tide-600 px-3 py-2 text-sm font-medium text-white hover:bg-tide-700 disabled:opacity-50">
+        {error ? (
+          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+            {error}
+          </p>
+        ) : null}
+        <button
+          type="submit"
+          disabled={pending}
+          className="w-full rounded-md bg-tide-600 px-3 py-2 text-sm font-medium text-white hover:bg-tide-700 disabled:opacity-50"
+        >
           {pending ? "Signing in…" : "Sign in"}
         </button>
       </form>
       {oidcName ? (
-        <button type="button" onClick={() => void signIn("oidc", { callbackUrl: callbackPath })} className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
+        <button
+          type="button"
+          onClick={() => void signIn("oidc", { callbackUrl: callbackPath })}
+          className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
+        >
           Sign in with {oidcName}
         </button>
       ) : null}

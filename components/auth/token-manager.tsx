@@ -11,7 +11,17 @@ type Revoke = (id: string) => Promise<ActionResult<null>>;
 const field = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900";
 
 /** Create (the value is shown once), list and revoke the signed-in user's API tokens. */
-export function TokenManager({ tokens, canWrite, create, revoke }: { tokens: TokenSummary[]; canWrite: boolean; create: Create; revoke: Revoke }) {
+export function TokenManager({
+  tokens,
+  canWrite,
+  create,
+  revoke,
+}: {
+  tokens: TokenSummary[];
+  canWrite: boolean;
+  create: Create;
+  revoke: Revoke;
+}) {
   const [created, setCreated] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -44,14 +54,28 @@ export function TokenManager({ tokens, canWrite, create, revoke }: { tokens: Tok
             {canWrite ? <option value="write">write</option> : null}
           </select>
         </label>
-        <button type="submit" disabled={pending} className="rounded-md bg-tide-600 px-3 py-2 text-sm font-medium text-white hover:bg-tide-700 disabled:opacity-50">Create token</button>
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-tide-600 px-3 py-2 text-sm font-medium text-white hover:bg-tide-700 disabled:opacity-50"
+        >
+          Create token
+        </button>
       </form>
-      {error ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
       {created ? (
         <div role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950">
           <p className="font-medium">Copy this token now: it is not shown again.</p>
-          <code data-testid="new-token" className="mt-1 block break-all font-mono">{created}</code>
-          <p className="mt-1 text-xs">Use it as <code>Authorization: Bearer …</code>, e.g. <code>npx tideline import features/ --token …</code>.</p>
+          <code data-testid="new-token" className="mt-1 block break-all font-mono">
+            {created}
+          </code>
+          <p className="mt-1 text-xs">
+            Use it as <code>Authorization: Bearer …</code>, e.g. <code>npx tideline import features/ --token …</code>.
+          </p>
         </div>
       ) : null}
       {tokens.length === 0 ? (
@@ -71,7 +95,11 @@ export function TokenManager({ tokens, canWrite, create, revoke }: { tokens: Tok
                   {token.revokedAt ? (
                     <span className="text-xs text-slate-500">revoked</span>
                   ) : (
-                    <button type="button" className="text-sm text-red-700 underline dark:text-red-400" onClick={() => startTransition(async () => void (await revoke(token.id)))}>
+                    <button
+                      type="button"
+                      className="text-sm text-red-700 underline dark:text-red-400"
+                      onClick={() => startTransition(async () => void (await revoke(token.id)))}
+                    >
                       Revoke
                     </button>
                   )}

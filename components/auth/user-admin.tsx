@@ -24,19 +24,43 @@ function UserRow({ user, update }: { user: UserSummary; update: Action }) {
     <tr className="border-t border-slate-100 align-top dark:border-slate-800" data-user={user.email}>
       <td className="px-2 py-2">
         {user.email}
-        <span className="block text-xs text-slate-500">{user.name}{user.active ? "" : " · deactivated"}</span>
+        <span className="block text-xs text-slate-500">
+          {user.name}
+          {user.active ? "" : " · deactivated"}
+        </span>
       </td>
       <td className="px-2 py-2" colSpan={3}>
         <form onSubmit={save} className="flex flex-wrap items-center gap-2" aria-label={`Role and teams of ${user.email}`}>
           <select name="role" defaultValue={user.role} className={field} aria-label="Role">
-            {ROLES.map((role) => <option key={role}>{role}</option>)}
+            {ROLES.map((role) => (
+              <option key={role}>{role}</option>
+            ))}
           </select>
-          <input name="teams" defaultValue={user.teams.join(", ")} placeholder="team-a, team-b" className={`${field} w-48`} aria-label="Teams" />
-          <label className="flex items-center gap-1 text-sm" title="A deactivated user cannot sign in; their sessions and tokens stop at once">
+          <input
+            name="teams"
+            defaultValue={user.teams.join(", ")}
+            placeholder="team-a, team-b"
+            className={`${field} w-48`}
+            aria-label="Teams"
+          />
+          <label
+            className="flex items-center gap-1 text-sm"
+            title="A deactivated user cannot sign in; their sessions and tokens stop at once"
+          >
             <input type="checkbox" name="active" defaultChecked={user.active} /> Active
           </label>
-          <button type="submit" disabled={pending} className="rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">Save</button>
-          {message ? <span role="status" className="text-xs">{message}</span> : null}
+          <button
+            type="submit"
+            disabled={pending}
+            className="rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
+          >
+            Save
+          </button>
+          {message ? (
+            <span role="status" className="text-xs">
+              {message}
+            </span>
+          ) : null}
         </form>
       </td>
     </tr>
@@ -65,10 +89,19 @@ export function UserAdmin({ users, create, update }: { users: UserSummary[]; cre
     <div className="space-y-6">
       <table className="w-full text-sm" aria-label="Users">
         <TableHead columns={["User", "Role and teams", "", ""]} />
-        <tbody>{users.map((user) => <UserRow key={user.id} user={user} update={update} />)}</tbody>
+        <tbody>
+          {users.map((user) => (
+            <UserRow key={user.id} user={user} update={update} />
+          ))}
+        </tbody>
       </table>
       <form onSubmit={add} className="flex flex-wrap items-end gap-3" aria-label="Add a user">
-        {[["email", "Email", "email"], ["name", "Name", "text"], ["teams", "Teams (comma-separated)", "text"], ["password", "Initial password", "password"]].map(([name, label, type]) => (
+        {[
+          ["email", "Email", "email"],
+          ["name", "Name", "text"],
+          ["teams", "Teams (comma-separated)", "text"],
+          ["password", "Initial password", "password"],
+        ].map(([name, label, type]) => (
           <label key={name} className="flex flex-col gap-1 text-xs text-slate-600 dark:text-slate-400">
             {label}
             <input name={name} type={type} required={name !== "teams"} className={field} />
@@ -77,12 +110,24 @@ export function UserAdmin({ users, create, update }: { users: UserSummary[]; cre
         <label className="flex flex-col gap-1 text-xs text-slate-600 dark:text-slate-400">
           Role
           <select name="role" defaultValue="viewer" className={field}>
-            {ROLES.map((role) => <option key={role}>{role}</option>)}
+            {ROLES.map((role) => (
+              <option key={role}>{role}</option>
+            ))}
           </select>
         </label>
-        <button type="submit" disabled={pending} className="rounded-md bg-tide-600 px-3 py-2 text-sm font-medium text-white hover:bg-tide-700 disabled:opacity-50">Add user</button>
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-tide-600 px-3 py-2 text-sm font-medium text-white hover:bg-tide-700 disabled:opacity-50"
+        >
+          Add user
+        </button>
       </form>
-      {error ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -10,9 +10,14 @@ export function AuditHistory({ entries }: { entries: AuditEntry[] }) {
       {entries.map((entry) => (
         <li key={entry.id} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
           <p className="mb-2 text-sm">
-            <span className="font-medium capitalize">{entry.action}</span> by {entry.actor} · <time dateTime={entry.createdAt.toISOString()}>{formatDateTime(entry.createdAt)}</time>
+            <span className="font-medium capitalize">{entry.action}</span> by {entry.actor} ·{" "}
+            <time dateTime={entry.createdAt.toISOString()}>{formatDateTime(entry.createdAt)}</time>
           </p>
-          {entry.after ? <PlanView plan={planChange(entry.before, entry.after)} /> : <p className="text-sm text-slate-600 dark:text-slate-400">The group was deleted.</p>}
+          {entry.after ? (
+            <PlanView plan={planChange(entry.before, entry.after)} />
+          ) : (
+            <p className="text-sm text-slate-600 dark:text-slate-400">The group was deleted.</p>
+          )}
         </li>
       ))}
     </ol>

@@ -50,7 +50,13 @@ export function CatalogFilters({ query, facets }: { query: CatalogQuery; facets:
     >
       <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 sm:col-span-2 lg:col-span-2 dark:text-slate-400">
         Search
-        <input type="search" name="q" defaultValue={query.q ?? ""} placeholder="Groups, features, descriptions, tags…" className={inputClass} />
+        <input
+          type="search"
+          name="q"
+          defaultValue={query.q ?? ""}
+          placeholder="Groups, features, descriptions, tags…"
+          className={inputClass}
+        />
       </label>
       {select("owner", "Owner", facets.owners, query.owner)}
       {select("entity", "Entity", facets.entities, query.entity)}
@@ -59,7 +65,10 @@ export function CatalogFilters({ query, facets }: { query: CatalogQuery; facets:
       <div className="flex items-end gap-2">
         {select("sort", "Sort", SORTS, query.sort, "Best")}
         <input type="hidden" name="size" value={query.size === 25 ? "" : query.size} />
-        <button type="submit" className="rounded-md bg-tide-600 px-3 py-2 text-sm font-medium text-white hover:bg-tide-700 focus-visible:outline-2 focus-visible:outline-tide-500">
+        <button
+          type="submit"
+          className="rounded-md bg-tide-600 px-3 py-2 text-sm font-medium text-white hover:bg-tide-700 focus-visible:outline-2 focus-visible:outline-tide-500"
+        >
           Search
         </button>
       </div>

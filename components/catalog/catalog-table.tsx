@@ -20,11 +20,16 @@ export function CatalogTable({ items }: { items: CatalogItem[] }) {
                 <Link href={`/groups/${item.name}`} className="font-medium text-tide-700 hover:underline dark:text-tide-400">
                   {item.name}
                 </Link>
-                {item.description ? <p className="mt-0.5 line-clamp-2 max-w-xl text-xs text-slate-600 dark:text-slate-400">{item.description}</p> : null}
+                {item.description ? (
+                  <p className="mt-0.5 line-clamp-2 max-w-xl text-xs text-slate-600 dark:text-slate-400">{item.description}</p>
+                ) : null}
                 {item.matchedFeatures.length > 0 ? (
                   <ul className="mt-1 flex flex-wrap gap-1" aria-label={`Matching features in ${item.name}`}>
                     {item.matchedFeatures.map((feature) => (
-                      <li key={feature.name} className="rounded bg-tide-50 px-1.5 py-0.5 font-mono text-xs text-tide-700 dark:bg-tide-900 dark:text-tide-100">
+                      <li
+                        key={feature.name}
+                        className="rounded bg-tide-50 px-1.5 py-0.5 font-mono text-xs text-tide-700 dark:bg-tide-900 dark:text-tide-100"
+                      >
                         {feature.name} <span className="text-slate-500">{feature.dtype}</span>
                       </li>
                     ))}

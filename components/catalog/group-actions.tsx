@@ -51,7 +51,11 @@ export function GroupActions({ name, version, status, onDeprecate, onDelete }: P
       <button type="button" className={`${buttonClass()} text-red-700 dark:text-red-400`} onClick={() => ask("delete")}>
         Delete
       </button>
-      <dialog ref={dialog} aria-labelledby="confirm-title" className="m-auto max-w-md rounded-lg border border-slate-300 bg-white p-6 text-slate-900 shadow-xl backdrop:bg-black/40 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100">
+      <dialog
+        ref={dialog}
+        aria-labelledby="confirm-title"
+        className="m-auto max-w-md rounded-lg border border-slate-300 bg-white p-6 text-slate-900 shadow-xl backdrop:bg-black/40 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+      >
         <h2 id="confirm-title" className="text-lg font-semibold">
           {pending === "delete" ? `Delete ${name}?` : `Deprecate ${name}?`}
         </h2>
@@ -60,12 +64,21 @@ export function GroupActions({ name, version, status, onDeprecate, onDelete }: P
             ? "The group and its feature definitions leave the registry. The materialized view in RisingWave is not touched. The audit log keeps the last definition."
             : "The group stays in the catalog, marked deprecated, so consumers know to move off it."}
         </p>
-        {error ? <p role="alert" className="mt-3 text-sm text-red-700 dark:text-red-400">{error}</p> : null}
+        {error ? (
+          <p role="alert" className="mt-3 text-sm text-red-700 dark:text-red-400">
+            {error}
+          </p>
+        ) : null}
         <div className="mt-5 flex justify-end gap-2">
           <button type="button" className={buttonClass()} onClick={() => dialog.current?.close()} autoFocus>
             Cancel
           </button>
-          <button type="button" className={`${buttonClass("primary")} ${pending === "delete" ? "bg-red-600 hover:bg-red-700" : ""}`} onClick={confirm} disabled={busy}>
+          <button
+            type="button"
+            className={`${buttonClass("primary")} ${pending === "delete" ? "bg-red-600 hover:bg-red-700" : ""}`}
+            onClick={confirm}
+            disabled={busy}
+          >
             {busy ? "Working…" : pending === "delete" ? "Delete group" : "Deprecate group"}
           </button>
         </div>

@@ -43,7 +43,8 @@ const resolver: Resolver<GroupFormValues> = async (values) => {
   return { values: {}, errors: errors as FieldErrors<GroupFormValues> };
 };
 
-const input = "w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-tide-500 aria-[invalid=true]:border-red-500 dark:border-slate-600 dark:bg-slate-900";
+const input =
+  "w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-tide-500 aria-[invalid=true]:border-red-500 dark:border-slate-600 dark:bg-slate-900";
 const labelClass = "flex flex-col gap-1 text-sm font-medium";
 const hint = "text-xs font-normal text-slate-500 dark:text-slate-400";
 
@@ -86,7 +87,11 @@ export function GroupForm({ mode, initial, version, materializedViews, risingwav
 
   function prefillFrom(list: LiveColumn[]) {
     const keys = list.filter((column) => column.isPrimaryKey).map((column) => column.name);
-    features.replace(list.filter((column) => !column.isPrimaryKey).map((column) => ({ name: column.name, dtype: dtypeOfColumn(column.dataType) ?? "string", description: "" })));
+    features.replace(
+      list
+        .filter((column) => !column.isPrimaryKey)
+        .map((column) => ({ name: column.name, dtype: dtypeOfColumn(column.dataType) ?? "string", description: "" })),
+    );
     if (!getValues("entityKeys") && keys.length > 0) setValue("entityKeys", keys.join(", "));
     // user_id → user: a sensible entity name that the owner can still change.
     if (!getValues("entityName") && keys.length === 1) setValue("entityName", (keys[0] ?? "").replace(/_id$/, ""));
@@ -99,7 +104,15 @@ export function GroupForm({ mode, initial, version, materializedViews, risingwav
   const liveCheck = useMemo<SchemaCheck | null>(() => {
     if (!columns || columns.mv !== values.materialized_view) return null;
     const definition = formToDefinitionInput(values);
-    return checkSchema({ materialized_view: definition.materialized_view, entity: definition.entity, timestamp_column: definition.timestamp_column, features: definition.features.map((f) => ({ ...f, description: f.description ?? "" })) }, columns.list);
+    return checkSchema(
+      {
+        materialized_view: definition.materialized_view,
+        entity: definition.entity,
+        timestamp_column: definition.timestamp_column,
+        features: definition.features.map((f) => ({ ...f, description: f.description ?? "" })),
+      },
+      columns.list,
+    );
   }, [columns, values]);
 
   const review = handleSubmit((formValues) => {
@@ -133,9 +146,17 @@ export function GroupForm({ mode, initial, version, materializedViews, risingwav
   };
 
   return (
-    <form onSubmit={review} noValidate className="space-y-6" aria-label={mode === "create" ? "Register a feature group" : "Edit feature group"}>
+    <form
+      onSubmit={review}
+      noValidate
+      className="space-y-6"
+      aria-label={mode === "create" ? "Register a feature group" : "Edit feature group"}
+    >
       {serverError ? (
-        <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-200">
+        <div
+          role="alert"
+          className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-200"
+        >
           <p className="font-medium">{serverError.status === 409 ? "Conflict: not saved" : "Not saved"}</p>
           <p>{serverError.message}</p>
           {serverError.status === 409 && mode === "edit" ? (
@@ -153,7 +174,13 @@ export function GroupForm({ mode, initial, version, materializedViews, risingwav
         <legend className="px-1 text-sm font-semibold">Group</legend>
         <label className={labelClass}>
           Name
-          <input {...register("name")} className={input} readOnly={mode === "edit"} aria-invalid={!!errors.name} placeholder="user_features_1h" />
+          <input
+            {...register("name")}
+            className={input}
+            readOnly={mode === "edit"}
+            aria-invalid={!!errors.name}
+            placeholder="user_features_1h"
+          />
           <span className={hint}>snake_case; cannot change later</span>
           {fieldError("name")}
         </label>
@@ -178,7 +205,12 @@ export function GroupForm({ mode, initial, version, materializedViews, risingwav
         </label>
         <label className={labelClass}>
           Freshness SLA (seconds)
-          <input {...register("freshness_sla_seconds")} inputMode="numeric" className={input} aria-invalid={!!errors.freshness_sla_seconds} />
+          <input
+            {...register("freshness_sla_seconds")}
+            inputMode="numeric"
+            className={input}
+            aria-invalid={!!errors.freshness_sla_seconds}
+          />
           {fieldError("freshness_sla_seconds")}
         </label>
         <label className={labelClass}>
@@ -217,7 +249,11 @@ export function GroupForm({ mode, initial, version, materializedViews, risingwav
           ) : (
             <input {...register("materialized_view")} className={input} aria-invalid={!!errors.materialized_view} />
           )}
-          <span className={hint}>{materializedViews ? "Picking one fills the features from its columns." : `RisingWave is unreachable (${risingwaveError}); type the name.`}</span>
+          <span className={hint}>
+            {materializedViews
+              ? "Picking one fills the features from its columns."
+              : `RisingWave is unreachable (${risingwaveError}); type the name.`}
+          </span>
           {fieldError("materialized_view")}
         </label>
         <label className={labelClass}>
@@ -255,7 +291,12 @@ export function GroupForm({ mode, initial, version, materializedViews, risingwav
         </label>
         <label className={labelClass}>
           Redis key template
-          <input {...register("redisKeyTemplate")} className={input} aria-invalid={!!errors.redisKeyTemplate} placeholder="features:user:{user_id}" />
+          <input
+            {...register("redisKeyTemplate")}
+            className={input}
+            aria-invalid={!!errors.redisKeyTemplate}
+            placeholder="features:user:{user_id}"
+          />
           {fieldError("redisKeyTemplate")}
         </label>
         <label className={labelClass}>
@@ -281,7 +322,13 @@ export function GroupForm({ mode, initial, version, materializedViews, risingwav
                   <label className="sr-only" htmlFor={`feature-${index}-name`}>
                     Feature {index + 1} name
                   </label>
-                  <input id={`feature-${index}-name`} {...register(`features.${index}.name`)} className={input} aria-invalid={!!rowErrors?.name} placeholder="feature_name" />
+                  <input
+                    id={`feature-${index}-name`}
+                    {...register(`features.${index}.name`)}
+                    className={input}
+                    aria-invalid={!!rowErrors?.name}
+                    placeholder="feature_name"
+                  />
                   <label className="sr-only" htmlFor={`feature-${index}-dtype`}>
                     Feature {index + 1} dtype
                   </label>
@@ -290,13 +337,23 @@ export function GroupForm({ mode, initial, version, materializedViews, risingwav
                       <option key={dtype}>{dtype}</option>
                     ))}
                   </select>
-                  <button type="button" className={buttonClass()} onClick={() => features.remove(index)} aria-label={`Remove feature ${index + 1}`}>
+                  <button
+                    type="button"
+                    className={buttonClass()}
+                    onClick={() => features.remove(index)}
+                    aria-label={`Remove feature ${index + 1}`}
+                  >
                     ✕
                   </button>
                   <label className="sr-only" htmlFor={`feature-${index}-description`}>
                     Feature {index + 1} description
                   </label>
-                  <input id={`feature-${index}-description`} {...register(`features.${index}.description`)} className={`${input} col-span-3`} placeholder="What it means" />
+                  <input
+                    id={`feature-${index}-description`}
+                    {...register(`features.${index}.description`)}
+                    className={`${input} col-span-3`}
+                    placeholder="What it means"
+                  />
                   {rowErrors?.name?.message ? (
                     <span role="alert" className="col-span-3 text-xs text-red-700 dark:text-red-400">
                       {rowErrors.name.message}
@@ -307,7 +364,11 @@ export function GroupForm({ mode, initial, version, materializedViews, risingwav
             })}
           </ul>
           <div className="mt-3 flex flex-wrap gap-2">
-            <button type="button" className={buttonClass()} onClick={() => features.append({ name: "", dtype: "float64", description: "" })}>
+            <button
+              type="button"
+              className={buttonClass()}
+              onClick={() => features.append({ name: "", dtype: "float64", description: "" })}
+            >
               Add feature
             </button>
             {columns?.list ? (
@@ -317,7 +378,10 @@ export function GroupForm({ mode, initial, version, materializedViews, risingwav
             ) : null}
           </div>
         </fieldset>
-        <section aria-labelledby="live-check-heading" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+        <section
+          aria-labelledby="live-check-heading"
+          className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+        >
           <h2 id="live-check-heading" className="mb-2 text-sm font-semibold">
             Live schema check
           </h2>
@@ -326,7 +390,9 @@ export function GroupForm({ mode, initial, version, materializedViews, risingwav
           ) : liveCheck ? (
             <SchemaCheckTable check={liveCheck} />
           ) : (
-            <p className="text-sm text-slate-600 dark:text-slate-400">Choose a materialized view to compare the declared features with its real columns.</p>
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              Choose a materialized view to compare the declared features with its real columns.
+            </p>
           )}
         </section>
       </div>

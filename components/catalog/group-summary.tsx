@@ -9,7 +9,12 @@ export function GroupSummary({ definition, version, updatedAt }: { definition: F
     ["Materialized view", <code key="mv">{definition.materialized_view}</code>],
     ["Entity", definition.entity ? `${definition.entity.name} (${definition.entity.keys.join(", ")})` : "–"],
     ["Event-time column", definition.timestamp_column ? <code key="ts">{definition.timestamp_column}</code> : "–"],
-    ["Redis", definition.redis ? `${definition.redis.kind}${definition.redis.key_template ? ` · ${definition.redis.key_template}` : ""}${definition.redis.ttl_seconds ? ` · TTL ${formatDuration(definition.redis.ttl_seconds)}` : ""}` : "–"],
+    [
+      "Redis",
+      definition.redis
+        ? `${definition.redis.kind}${definition.redis.key_template ? ` · ${definition.redis.key_template}` : ""}${definition.redis.ttl_seconds ? ` · TTL ${formatDuration(definition.redis.ttl_seconds)}` : ""}`
+        : "–",
+    ],
     ["Snapshots", definition.snapshot?.path ?? "–"],
     ["Version", `${version} · updated ${formatDateTime(updatedAt)}`],
   ];
@@ -27,7 +32,11 @@ export function GroupSummary({ definition, version, updatedAt }: { definition: F
       {definition.tags.length > 0 ? (
         <p className="mt-3 text-xs">
           {definition.tags.map((tag) => (
-            <Link key={tag} href={`/groups?tag=${encodeURIComponent(tag)}`} className="mr-2 rounded bg-slate-100 px-1.5 py-0.5 hover:underline dark:bg-slate-800">
+            <Link
+              key={tag}
+              href={`/groups?tag=${encodeURIComponent(tag)}`}
+              className="mr-2 rounded bg-slate-100 px-1.5 py-0.5 hover:underline dark:bg-slate-800"
+            >
               #{tag}
             </Link>
           ))}

@@ -14,14 +14,20 @@ const LABEL = { ok: "match", "dtype-mismatch": "dtype mismatch", missing: "missi
 export function SchemaCheckTable({ check }: { check: SchemaCheck | { status: "unavailable"; reason: string } }) {
   if (check.status === "unavailable") {
     return (
-      <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200">
+      <p
+        role="status"
+        className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200"
+      >
         Live schema check unavailable: {check.reason}
       </p>
     );
   }
   if (check.status === "mv-missing") {
     return (
-      <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-200">
+      <p
+        role="alert"
+        className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-200"
+      >
         Materialized view <code>{check.materializedView}</code> does not exist in RisingWave.
       </p>
     );
@@ -29,12 +35,16 @@ export function SchemaCheckTable({ check }: { check: SchemaCheck | { status: "un
   const failing = check.rows.filter((row) => row.status === "missing" || row.status === "dtype-mismatch").length + check.problems.length;
   return (
     <div>
-      <p role="status" className={`mb-2 text-sm font-medium ${failing ? "text-red-700 dark:text-red-400" : "text-emerald-700 dark:text-emerald-400"}`}>
+      <p
+        role="status"
+        className={`mb-2 text-sm font-medium ${failing ? "text-red-700 dark:text-red-400" : "text-emerald-700 dark:text-emerald-400"}`}
+      >
         {failing ? `${failing} mismatch(es) with ${check.materializedView}` : `All declared features match ${check.materializedView}`}
       </p>
       {check.problems.map((problem) => (
         <p key={problem.column} className="mb-2 text-sm text-red-700 dark:text-red-400">
-          {problem.kind === "missing-key" ? "Entity key" : "Timestamp column"} <code>{problem.column}</code> is not a column of {check.materializedView}.
+          {problem.kind === "missing-key" ? "Entity key" : "Timestamp column"} <code>{problem.column}</code> is not a column of{" "}
+          {check.materializedView}.
         </p>
       ))}
       <div className="overflow-x-auto">
@@ -46,7 +56,9 @@ export function SchemaCheckTable({ check }: { check: SchemaCheck | { status: "un
               return (
                 <tr key={`${row.status}:${name}`} data-status={row.status}>
                   <td className="py-1.5 pr-4 font-mono text-xs">{name}</td>
-                  <td className="py-1.5 pr-4 font-mono text-xs">{row.status === "extra" ? `– (${row.suggestedDtype ?? "?"})` : row.dtype}</td>
+                  <td className="py-1.5 pr-4 font-mono text-xs">
+                    {row.status === "extra" ? `– (${row.suggestedDtype ?? "?"})` : row.dtype}
+                  </td>
                   <td className="py-1.5 pr-4 font-mono text-xs">{row.status === "missing" ? "–" : row.dataType}</td>
                   <td className={`py-1.5 text-xs font-medium ${ROW_TONE[row.status]}`}>{LABEL[row.status]}</td>
                 </tr>

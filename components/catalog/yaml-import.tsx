@@ -11,7 +11,11 @@ type Plan = { items: { file: string; line: number; plan: ChangePlan }[]; problem
 type Files = { name: string; text: string }[];
 
 async function post(files: Files, dryRun: boolean) {
-  const response = await fetch(`/api/registry/import${dryRun ? "?dryRun=1" : ""}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ files }) });
+  const response = await fetch(`/api/registry/import${dryRun ? "?dryRun=1" : ""}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ files }),
+  });
   return { status: response.status, body: await response.json() };
 }
 
@@ -36,7 +40,10 @@ export function YamlImport() {
       const { status, body } = await post(files, false);
       if (status === 200) {
         setPlan(null);
-        setMessage({ tone: "ok", text: `Imported: ${body.outcome.created.length} created, ${body.outcome.updated.length} updated, ${body.outcome.unchanged.length} unchanged.` });
+        setMessage({
+          tone: "ok",
+          text: `Imported: ${body.outcome.created.length} created, ${body.outcome.updated.length} updated, ${body.outcome.unchanged.length} unchanged.`,
+        });
       } else {
         setMessage({ tone: "error", text: `${body.error ?? `the server answered ${status}`}. Nothing was imported.` });
       }
@@ -73,7 +80,9 @@ export function YamlImport() {
               className="text-sm"
             />
           </label>
-          {uploads.length > 0 ? <p className="text-xs text-slate-600 dark:text-slate-400">{uploads.map((file) => file.name).join(", ")}</p> : null}
+          {uploads.length > 0 ? (
+            <p className="text-xs text-slate-600 dark:text-slate-400">{uploads.map((file) => file.name).join(", ")}</p>
+          ) : null}
           <p className="text-sm text-slate-600 dark:text-slate-400">
             The dry run changes nothing. Applying writes every document in one transaction: all of them, or none.
           </p>
@@ -81,21 +90,38 @@ export function YamlImport() {
             <button type="button" className={buttonClass("primary")} onClick={dryRun} disabled={busy || files.length === 0}>
               {busy ? "Working…" : "Dry run"}
             </button>
-            <button type="button" className={buttonClass()} onClick={apply} disabled={busy || !plan || plan.problems.length > 0 || plan.summary.create + plan.summary.update === 0}>
+            <button
+              type="button"
+              className={buttonClass()}
+              onClick={apply}
+              disabled={busy || !plan || plan.problems.length > 0 || plan.summary.create + plan.summary.update === 0}
+            >
               Apply
             </button>
           </div>
         </div>
       </div>
       {message ? (
-        <p role={message.tone === "error" ? "alert" : "status"} className={`text-sm ${message.tone === "error" ? "text-red-700 dark:text-red-400" : "text-emerald-700 dark:text-emerald-400"}`}>
-          {message.text} {message.tone === "ok" ? <Link href="/groups" className="underline">Open the catalog</Link> : null}
+        <p
+          role={message.tone === "error" ? "alert" : "status"}
+          className={`text-sm ${message.tone === "error" ? "text-red-700 dark:text-red-400" : "text-emerald-700 dark:text-emerald-400"}`}
+        >
+          {message.text}{" "}
+          {message.tone === "ok" ? (
+            <Link href="/groups" className="underline">
+              Open the catalog
+            </Link>
+          ) : null}
         </p>
       ) : null}
       {plan ? (
-        <section aria-labelledby="import-plan" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+        <section
+          aria-labelledby="import-plan"
+          className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+        >
           <h2 id="import-plan" className="mb-2 text-base font-semibold">
-            Plan: {plan.summary.create} to create, {plan.summary.update} to update, {plan.summary.unchanged} unchanged, {plan.problems.length} error(s)
+            Plan: {plan.summary.create} to create, {plan.summary.update} to update, {plan.summary.unchanged} unchanged,{" "}
+            {plan.problems.length} error(s)
           </h2>
           {plan.problems.length > 0 ? (
             <ul className="mb-4 space-y-1" aria-label="Errors">

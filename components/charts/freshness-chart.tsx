@@ -7,12 +7,31 @@ export type ChartPoint = { at: number; freshnessSeconds: number | null };
 export type BreachPeriod = { from: number; to: number };
 
 const timeLabel = (value: number, spanMs: number) =>
-  new Date(value).toISOString().slice(spanMs > 86_400_000 ? 5 : 11, spanMs > 86_400_000 ? 16 : 16).replace("T", " ");
+  new Date(value)
+    .toISOString()
+    .slice(spanMs > 86_400_000 ? 5 : 11, spanMs > 86_400_000 ? 16 : 16)
+    .replace("T", " ");
 
 /** Freshness over time with the SLA as a line and breach periods shaded. Never fetches. */
-export function FreshnessChart({ data, slaSeconds, breaches, from, to }: { data: ChartPoint[]; slaSeconds: number; breaches: BreachPeriod[]; from: number; to: number }) {
+export function FreshnessChart({
+  data,
+  slaSeconds,
+  breaches,
+  from,
+  to,
+}: {
+  data: ChartPoint[];
+  slaSeconds: number;
+  breaches: BreachPeriod[];
+  from: number;
+  to: number;
+}) {
   if (data.length === 0) {
-    return <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">No samples in this window yet: the collector records one per cycle.</p>;
+    return (
+      <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
+        No samples in this window yet: the collector records one per cycle.
+      </p>
+    );
   }
   const span = to - from;
   return (
@@ -20,15 +39,53 @@ export function FreshnessChart({ data, slaSeconds, breaches, from, to }: { data:
       <ResponsiveContainer>
         <LineChart data={data} margin={{ top: 10, right: 20, bottom: 0, left: 10 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} />
-          <XAxis dataKey="at" type="number" domain={[from, to]} scale="time" tickFormatter={(value: number) => timeLabel(value, span)} stroke="currentColor" fontSize={11} />
+          <XAxis
+            dataKey="at"
+            type="number"
+            domain={[from, to]}
+            scale="time"
+            tickFormatter={(value: number) => timeLabel(value, span)}
+            stroke="currentColor"
+            fontSize={11}
+          />
           {/* The SLA line is always on the chart, so "how close" reads at a glance. */}
-          <YAxis tickFormatter={(value: number) => formatDuration(value)} allowDecimals={false} domain={[0, (dataMax: number) => Math.ceil(Math.max(dataMax, slaSeconds * 1.1))]} stroke="currentColor" fontSize={11} width={64} />
+          <YAxis
+            tickFormatter={(value: number) => formatDuration(value)}
+            allowDecimals={false}
+            domain={[0, (dataMax: number) => Math.ceil(Math.max(dataMax, slaSeconds * 1.1))]}
+            stroke="currentColor"
+            fontSize={11}
+            width={64}
+          />
           {breaches.map((breach) => (
-            <ReferenceArea key={breach.from} x1={Math.max(breach.from, from)} x2={Math.min(breach.to, to)} fill="#dc2626" fillOpacity={0.15} ifOverflow="hidden" />
+            <ReferenceArea
+              key={breach.from}
+              x1={Math.max(breach.from, from)}
+              x2={Math.min(breach.to, to)}
+              fill="#dc2626"
+              fillOpacity={0.15}
+              ifOverflow="hidden"
+            />
           ))}
-          <ReferenceLine y={slaSeconds} stroke="#dc2626" strokeDasharray="6 3" label={{ value: `SLA ${formatDuration(slaSeconds)}`, position: "insideTopRight", fill: "#dc2626", fontSize: 11 }} />
-          <Tooltip labelFormatter={(value) => new Date(Number(value)).toISOString().replace("T", " ").slice(0, 19)} formatter={(value) => [formatDuration(Number(value)), "freshness"]} />
-          <Line type="monotone" dataKey="freshnessSeconds" stroke="#0d8780" strokeWidth={2} dot={false} isAnimationActive={false} connectNulls={false} />
+          <ReferenceLine
+            y={slaSeconds}
+            stroke="#dc2626"
+            strokeDasharray="6 3"
+            label={{ value: `SLA ${formatDuration(slaSeconds)}`, position: "insideTopRight", fill: "#dc2626", fontSize: 11 }}
+          />
+          <Tooltip
+            labelFormatter={(value) => new Date(Number(value)).toISOString().replace("T", " ").slice(0, 19)}
+            formatter={(value) => [formatDuration(Number(value)), "freshness"]}
+          />
+          <Line
+            type="monotone"
+            dataKey="freshnessSeconds"
+            stroke="#0d8780"
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+            connectNulls={false}
+          />
         </LineChart>
       </ResponsiveContainer>
     </div>

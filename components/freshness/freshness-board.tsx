@@ -20,11 +20,25 @@ async function fetchBoard(): Promise<Board> {
   return response.json();
 }
 
-function FilterSelect({ label, value, options, onChange }: { label: string; value: string; options: readonly string[]; onChange: (value: string) => void }) {
+function FilterSelect({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  options: readonly string[];
+  onChange: (value: string) => void;
+}) {
   return (
     <label className="flex flex-col text-xs text-slate-600 dark:text-slate-400">
       {label}
-      <select className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900" value={value} onChange={(event) => onChange(event.target.value)}>
+      <select
+        className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      >
         <option value="">All</option>
         {options.map((option) => (
           <option key={option}>{option}</option>
@@ -55,7 +69,12 @@ export function FreshnessBoard({ initial }: { initial: Board }) {
     router.replace(`${pathname}?${next.toString()}`, { scroll: false });
   };
   const board = data ?? initial;
-  const groups = board.groups.filter((group) => (!filter.owner || group.owner === filter.owner) && (!filter.status || group.status === filter.status) && (!filter.tag || group.tags.includes(filter.tag)));
+  const groups = board.groups.filter(
+    (group) =>
+      (!filter.owner || group.owner === filter.owner) &&
+      (!filter.status || group.status === filter.status) &&
+      (!filter.tag || group.tags.includes(filter.tag)),
+  );
   const owners = [...new Set(board.groups.map((group) => group.owner))].sort();
   const tags = [...new Set(board.groups.flatMap((group) => group.tags))].sort();
   const breaches = board.counts.breach;
@@ -67,14 +86,25 @@ export function FreshnessBoard({ initial }: { initial: Board }) {
           RisingWave is unreachable: freshness is unknown for every group. {board.risingwave.error}
         </p>
       ) : null}
-      <div role="status" aria-live="polite" className={`rounded-md p-3 text-sm font-medium ${breaches > 0 ? "bg-red-600 text-white" : "bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200"}`}>
-        {breaches > 0 ? `${breaches} feature group${breaches === 1 ? "" : "s"} breaching SLA` : `No SLA breach across ${board.counts.total} group(s)`}
+      <div
+        role="status"
+        aria-live="polite"
+        className={`rounded-md p-3 text-sm font-medium ${breaches > 0 ? "bg-red-600 text-white" : "bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200"}`}
+      >
+        {breaches > 0
+          ? `${breaches} feature group${breaches === 1 ? "" : "s"} breaching SLA`
+          : `No SLA breach across ${board.counts.total} group(s)`}
         {board.counts.warning > 0 ? ` · ${board.counts.warning} warning` : ""}
         {board.counts.unknown > 0 ? ` · ${board.counts.unknown} unknown` : ""}
       </div>
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div className="flex flex-wrap gap-2">
-          <FilterSelect label="Status" value={filter.status} options={FRESHNESS_STATUSES} onChange={(value) => setFilter("status", value)} />
+          <FilterSelect
+            label="Status"
+            value={filter.status}
+            options={FRESHNESS_STATUSES}
+            onChange={(value) => setFilter("status", value)}
+          />
           <FilterSelect label="Owner" value={filter.owner} options={owners} onChange={(value) => setFilter("owner", value)} />
           <FilterSelect label="Tag" value={filter.tag} options={tags} onChange={(value) => setFilter("tag", value)} />
         </div>
@@ -88,22 +118,44 @@ export function FreshnessBoard({ initial }: { initial: Board }) {
       </div>
       {groups.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
-          {board.groups.length === 0 ? <>No feature groups are registered yet. <Link className="underline" href="/groups/new">Register one</Link>.</> : "No group matches these filters."}
+          {board.groups.length === 0 ? (
+            <>
+              No feature groups are registered yet.{" "}
+              <Link className="underline" href="/groups/new">
+                Register one
+              </Link>
+              .
+            </>
+          ) : (
+            "No group matches these filters."
+          )}
         </p>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
           <table className="w-full min-w-[860px] text-left text-sm" aria-label="Freshness by feature group">
-            <TableHead cellClassName="px-3 py-2" className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800" columns={["Status", "Feature group", "Freshness vs SLA", "Where the delay sits", "Breaching since"]} />
+            <TableHead
+              cellClassName="px-3 py-2"
+              className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800"
+              columns={["Status", "Feature group", "Freshness vs SLA", "Where the delay sits", "Breaching since"]}
+            />
             <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
               {groups.map((group) => (
                 <tr key={group.name} data-group={group.name} data-status={group.status} className="align-top">
-                  <td className="px-3 py-2.5"><StatusPill status={group.status} /></td>
                   <td className="px-3 py-2.5">
-                    <Link href={`/groups/${group.name}/freshness`} className="font-medium text-tide-700 hover:underline dark:text-tide-400">{group.name}</Link>
+                    <StatusPill status={group.status} />
+                  </td>
+                  <td className="px-3 py-2.5">
+                    <Link href={`/groups/${group.name}/freshness`} className="font-medium text-tide-700 hover:underline dark:text-tide-400">
+                      {group.name}
+                    </Link>
                     <span className="block text-xs text-slate-500">{group.owner}</span>
                   </td>
-                  <td className="px-3 py-2.5"><FreshnessBar freshnessSeconds={group.freshnessSeconds} slaSeconds={group.slaSeconds} status={group.status} /></td>
-                  <td className="px-3 py-2.5"><LagBreakdown group={group} /></td>
+                  <td className="px-3 py-2.5">
+                    <FreshnessBar freshnessSeconds={group.freshnessSeconds} slaSeconds={group.slaSeconds} status={group.status} />
+                  </td>
+                  <td className="px-3 py-2.5">
+                    <LagBreakdown group={group} />
+                  </td>
                   <td className="px-3 py-2.5 text-xs">{group.breachSince ? formatDateTime(group.breachSince) : "–"}</td>
                 </tr>
               ))}

@@ -7,18 +7,39 @@ export function IncidentTable({ incidents, showGroup = false, now }: { incidents
   if (incidents.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">No incidents recorded.</p>;
   return (
     <table className="w-full text-left text-sm" aria-label="Incidents">
-      <TableHead columns={[...(showGroup ? ["Group"] : []), "Started", "Ended", { label: "Duration", align: "right" }, { label: "Peak", align: "right" }, { label: "SLA", align: "right" }]} />
+      <TableHead
+        columns={[
+          ...(showGroup ? ["Group"] : []),
+          "Started",
+          "Ended",
+          { label: "Duration", align: "right" },
+          { label: "Peak", align: "right" },
+          { label: "SLA", align: "right" },
+        ]}
+      />
       <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
         {incidents.map((incident) => (
           <tr key={incident.id}>
             {showGroup ? (
               <td className="px-2 py-1.5">
-                <Link href={`/groups/${incident.groupName}/freshness`} className="text-tide-700 hover:underline dark:text-tide-400">{incident.groupName}</Link>
+                <Link href={`/groups/${incident.groupName}/freshness`} className="text-tide-700 hover:underline dark:text-tide-400">
+                  {incident.groupName}
+                </Link>
               </td>
             ) : null}
             <td className="px-2 py-1.5 text-xs">{formatDateTime(incident.openedAt)}</td>
-            <td className="px-2 py-1.5 text-xs">{incident.closedAt ? formatDateTime(incident.closedAt) : <span className="font-semibold text-red-700 dark:text-red-400">ongoing</span>}</td>
-            <td className="px-2 py-1.5 text-right tabular-nums">{formatDuration(((incident.closedAt ? new Date(incident.closedAt).getTime() : now) - new Date(incident.openedAt).getTime()) / 1000)}</td>
+            <td className="px-2 py-1.5 text-xs">
+              {incident.closedAt ? (
+                formatDateTime(incident.closedAt)
+              ) : (
+                <span className="font-semibold text-red-700 dark:text-red-400">ongoing</span>
+              )}
+            </td>
+            <td className="px-2 py-1.5 text-right tabular-nums">
+              {formatDuration(
+                ((incident.closedAt ? new Date(incident.closedAt).getTime() : now) - new Date(incident.openedAt).getTime()) / 1000,
+              )}
+            </td>
             <td className="px-2 py-1.5 text-right tabular-nums">{formatDuration(incident.peakFreshnessSeconds)}</td>
             <td className="px-2 py-1.5 text-right tabular-nums">{formatDuration(incident.slaSeconds)}</td>
           </tr>

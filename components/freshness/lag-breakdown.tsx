@@ -4,7 +4,9 @@ import type { GroupFreshness } from "@/lib/observability/assess";
 /** Where the delay sits: source lag → epoch (processing) → event time → sinks. */
 export function LagBreakdown({ group }: { group: GroupFreshness }) {
   const parts = [
-    ...group.sources.map((source) => `${source.name}: ${source.lagMessages === null ? "lag unknown" : `lag ${source.lagMessages.toLocaleString()} msg`}`),
+    ...group.sources.map(
+      (source) => `${source.name}: ${source.lagMessages === null ? "lag unknown" : `lag ${source.lagMessages.toLocaleString()} msg`}`,
+    ),
     group.processingFreshnessSeconds === null ? null : `epoch ${formatDuration(group.processingFreshnessSeconds)}`,
     group.eventFreshnessSeconds === null ? null : `event time ${formatDuration(group.eventFreshnessSeconds)}`,
   ].filter(Boolean);
@@ -14,8 +16,13 @@ export function LagBreakdown({ group }: { group: GroupFreshness }) {
       {group.sinks.length > 0 ? (
         <p className="mt-0.5">
           {group.sinks.map((sink) => (
-            <span key={sink.name} className={`mr-2 ${sink.state === "failing" ? "font-semibold text-red-700 dark:text-red-400" : ""}`} title={sink.lastError ?? undefined}>
-              {sink.name} ({sink.connector.toLowerCase()}{sink.decoupled ? ", decoupled" : ""}): {sink.state}
+            <span
+              key={sink.name}
+              className={`mr-2 ${sink.state === "failing" ? "font-semibold text-red-700 dark:text-red-400" : ""}`}
+              title={sink.lastError ?? undefined}
+            >
+              {sink.name} ({sink.connector.toLowerCase()}
+              {sink.decoupled ? ", decoupled" : ""}): {sink.state}
             </span>
           ))}
         </p>

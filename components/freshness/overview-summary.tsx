@@ -28,8 +28,13 @@ export function OverviewSummary({ board, incidents, now }: { board: FreshnessBoa
         ))}
       </ul>
       <div className="grid gap-6 lg:grid-cols-2">
-        <section aria-labelledby="worst-heading" className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-          <h2 id="worst-heading" className="mb-3 text-base font-semibold">Stalest groups</h2>
+        <section
+          aria-labelledby="worst-heading"
+          className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+        >
+          <h2 id="worst-heading" className="mb-3 text-base font-semibold">
+            Stalest groups
+          </h2>
           {worst.length === 0 ? (
             <p className="text-sm text-slate-600 dark:text-slate-400">No feature groups registered yet.</p>
           ) : (
@@ -37,15 +42,25 @@ export function OverviewSummary({ board, incidents, now }: { board: FreshnessBoa
               {worst.map((group) => (
                 <li key={group.name} className="flex flex-wrap items-start gap-x-3 gap-y-1">
                   <StatusPill status={group.status} />
-                  <Link href={`/groups/${group.name}/freshness`} className="max-w-full truncate font-medium sm:w-48 text-tide-700 hover:underline dark:text-tide-400">{group.name}</Link>
+                  <Link
+                    href={`/groups/${group.name}/freshness`}
+                    className="max-w-full truncate font-medium sm:w-48 text-tide-700 hover:underline dark:text-tide-400"
+                  >
+                    {group.name}
+                  </Link>
                   <FreshnessBar freshnessSeconds={group.freshnessSeconds} slaSeconds={group.slaSeconds} status={group.status} />
                 </li>
               ))}
             </ul>
           )}
         </section>
-        <section aria-labelledby="incidents-heading" className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-          <h2 id="incidents-heading" className="mb-3 text-base font-semibold">Recent incidents</h2>
+        <section
+          aria-labelledby="incidents-heading"
+          className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+        >
+          <h2 id="incidents-heading" className="mb-3 text-base font-semibold">
+            Recent incidents
+          </h2>
           <div className="overflow-x-auto">
             <IncidentTable incidents={incidents} showGroup now={now} />
           </div>

@@ -8,7 +8,16 @@ const TONES: Record<FreshnessStatus, string> = {
 };
 
 export function StatusPill({ status }: { status: FreshnessStatus }) {
-  return <span className={`inline-block min-w-16 rounded px-2 py-0.5 text-center text-xs font-semibold uppercase ${TONES[status]}`}>{status}</span>;
+  return (
+    <span className={`inline-block min-w-16 rounded px-2 py-0.5 text-center text-xs font-semibold uppercase ${TONES[status]}`}>
+      {status}
+    </span>
+  );
 }
 
-export const BAR_TONES: Record<FreshnessStatus, string> = { breach: "bg-red-600", warning: "bg-amber-400", unknown: "bg-slate-400", ok: "bg-emerald-500" };
+export const BAR_TONES: Record<FreshnessStatus, string> = {
+  breach: "bg-red-600",
+  warning: "bg-amber-400",
+  unknown: "bg-slate-400",
+  ok: "bg-emerald-500",
+};

@@ -20,10 +20,17 @@ async function fetchHealth() {
 
 /** Live status of every backend, refreshed every 10 s. */
 export function BackendStatus() {
-  const { data, error, isPending, dataUpdatedAt } = useQuery({ queryKey: queryKeys.health(), queryFn: fetchHealth, refetchInterval: 10_000 });
+  const { data, error, isPending, dataUpdatedAt } = useQuery({
+    queryKey: queryKeys.health(),
+    queryFn: fetchHealth,
+    refetchInterval: 10_000,
+  });
 
   return (
-    <section aria-labelledby="backends-heading" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+    <section
+      aria-labelledby="backends-heading"
+      className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+    >
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="backends-heading" className="text-base font-semibold">
           Backends

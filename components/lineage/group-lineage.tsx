@@ -23,14 +23,25 @@ function Chip({ node }: { node: LineageNode }) {
 export function GroupLineage({ graph, nodeId }: { graph: LineageGraph; nodeId: string }) {
   const byId = new Map(graph.nodes.map((node) => [node.id, node]));
   const ordered = (hops: Map<string, number>, farthestFirst: boolean) =>
-    [...hops.entries()].sort(([a, da], [b, db]) => (farthestFirst ? db - da : da - db) || a.localeCompare(b)).map(([id]) => byId.get(id)).filter((node): node is LineageNode => !!node);
+    [...hops.entries()]
+      .sort(([a, da], [b, db]) => (farthestFirst ? db - da : da - db) || a.localeCompare(b))
+      .map(([id]) => byId.get(id))
+      .filter((node): node is LineageNode => !!node);
   const upstream = ordered(reachable(graph, nodeId, "up"), true);
   const downstream = ordered(reachable(graph, nodeId, "down"), false);
   const self = byId.get(nodeId);
   const column = (title: string, nodes: LineageNode[]) => (
     <section aria-label={title} className="min-w-0">
       <h3 className="mb-1 text-xs font-semibold uppercase text-slate-500">{title}</h3>
-      {nodes.length === 0 ? <p className="text-sm text-slate-500">None</p> : <ul className="space-y-1">{nodes.map((node) => <Chip key={node.id} node={node} />)}</ul>}
+      {nodes.length === 0 ? (
+        <p className="text-sm text-slate-500">None</p>
+      ) : (
+        <ul className="space-y-1">
+          {nodes.map((node) => (
+            <Chip key={node.id} node={node} />
+          ))}
+        </ul>
+      )}
     </section>
   );
   return (
@@ -41,7 +52,9 @@ export function GroupLineage({ graph, nodeId }: { graph: LineageGraph; nodeId: s
         {column("Downstream", downstream)}
       </div>
       <section aria-labelledby="group-impact-heading">
-        <h3 id="group-impact-heading" className="mb-1 text-sm font-semibold">If this group stalls</h3>
+        <h3 id="group-impact-heading" className="mb-1 text-sm font-semibold">
+          If this group stalls
+        </h3>
         <ImpactList impact={impactOf(graph, nodeId)} />
       </section>
       <ButtonLink href={`/lineage?focus=${encodeURIComponent(nodeId)}`}>Open in the lineage graph</ButtonLink>

@@ -15,8 +15,16 @@ export function ImpactList({ impact }: { impact: Impact }) {
           {impact.groups.map((node) => (
             <li key={node.id} className="flex items-center justify-between gap-2">
               <span className="min-w-0">
-                <Link className="font-mono text-tide-700 underline-offset-2 hover:underline dark:text-tide-400" href={`/groups/${node.group?.name}`}>{node.group?.name}</Link>
-                <span className="block truncate text-xs text-slate-500">{node.group?.owner}{node.group?.team ? ` · ${node.group.team}` : ""}</span>
+                <Link
+                  className="font-mono text-tide-700 underline-offset-2 hover:underline dark:text-tide-400"
+                  href={`/groups/${node.group?.name}`}
+                >
+                  {node.group?.name}
+                </Link>
+                <span className="block truncate text-xs text-slate-500">
+                  {node.group?.owner}
+                  {node.group?.team ? ` · ${node.group.team}` : ""}
+                </span>
               </span>
               {node.status ? <StatusPill status={node.status} /> : null}
             </li>
@@ -29,7 +37,9 @@ export function ImpactList({ impact }: { impact: Impact }) {
           {impact.sinks.map((sink) => (
             <li key={sink.node.id}>
               <span className="font-mono">{sink.node.name}</span>
-              <span className="block truncate text-xs text-slate-500">{sink.owners.length > 0 ? sink.owners.join(", ") : "no registered owner"}</span>
+              <span className="block truncate text-xs text-slate-500">
+                {sink.owners.length > 0 ? sink.owners.join(", ") : "no registered owner"}
+              </span>
             </li>
           ))}
         </ul>

@@ -51,7 +51,11 @@ function Explorer({ initial }: { initial: LineageGraph }) {
   const selected = params.get("node") ? findNode(graph, params.get("node") as string) : undefined;
   // The canvas is drawn in the browser only: the server cannot know the viewport, so it would render
   // (and the browser hydrate) every one of a large graph's nodes.
-  const inBrowser = useSyncExternalStore(noSubscription, () => true, () => false);
+  const inBrowser = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const [query, setQuery] = useState("");
   const [searchError, setSearchError] = useState<string | null>(null);
 
@@ -84,7 +88,14 @@ function Explorer({ initial }: { initial: LineageGraph }) {
     });
   }, [shown, positions, cache]);
   const edges = useMemo<Edge[]>(
-    () => shown.edges.map((edge) => ({ id: `${edge.from}->${edge.to}`, source: edge.from, target: edge.to, animated: false, style: { strokeWidth: 1.5 } })),
+    () =>
+      shown.edges.map((edge) => ({
+        id: `${edge.from}->${edge.to}`,
+        source: edge.from,
+        target: edge.to,
+        animated: false,
+        style: { strokeWidth: 1.5 },
+      })),
     [shown],
   );
   const large = shown.nodes.length > VIRTUALIZE_ABOVE;
@@ -92,7 +103,10 @@ function Explorer({ initial }: { initial: LineageGraph }) {
     // A new focus (or leaving it) frames the new subgraph. A large graph opens on its leftmost
     // nodes (the sources): framing all of it would mount every node at once and stall the tab.
     const start = large
-      ? [...positions.entries()].sort(([, a], [, b]) => a.x - b.x || Math.abs(a.y) - Math.abs(b.y)).slice(0, INITIAL_NODES_OF_LARGE_GRAPH).map(([id]) => ({ id }))
+      ? [...positions.entries()]
+          .sort(([, a], [, b]) => a.x - b.x || Math.abs(a.y) - Math.abs(b.y))
+          .slice(0, INITIAL_NODES_OF_LARGE_GRAPH)
+          .map(([id]) => ({ id }))
       : undefined;
     const frame = requestAnimationFrame(() => void flow.fitView({ padding: 0.15, duration: 200, ...(start ? { nodes: start } : {}) }));
     return () => cancelAnimationFrame(frame);
@@ -134,12 +148,16 @@ function Explorer({ initial }: { initial: LineageGraph }) {
               <option key={node.id} value={node.id} />
             ))}
           </datalist>
-          <button type="submit" className="rounded-md bg-tide-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-tide-700">Go</button>
+          <button type="submit" className="rounded-md bg-tide-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-tide-700">
+            Go
+          </button>
         </form>
         {focusNode ? (
           <p className="text-sm">
             Focused on <span className="font-mono">{focusNode.name}</span>{" "}
-            <button type="button" className="text-tide-700 underline dark:text-tide-400" onClick={() => setParams({ focus: null })}>show all</button>
+            <button type="button" className="text-tide-700 underline dark:text-tide-400" onClick={() => setParams({ focus: null })}>
+              show all
+            </button>
           </p>
         ) : null}
         <p className="text-sm text-slate-600 dark:text-slate-400" role="status">
@@ -147,31 +165,53 @@ function Explorer({ initial }: { initial: LineageGraph }) {
           {error ? <span className="text-red-700 dark:text-red-400"> · refresh failed: {error.message}</span> : null}
         </p>
       </div>
-      {large ? <p className="text-sm text-slate-600 dark:text-slate-400">Large graph: it opens on its sources. Zoom out to see more, or find a node by name and focus on it.</p> : null}
-      {searchError ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{searchError}</p> : null}
+      {large ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Large graph: it opens on its sources. Zoom out to see more, or find a node by name and focus on it.
+        </p>
+      ) : null}
+      {searchError ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {searchError}
+        </p>
+      ) : null}
       <div className="grid gap-3 lg:grid-cols-[1fr_22rem]">
-        <div className="h-[70vh] min-h-96 min-w-0 overflow-hidden rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950" aria-label="Lineage graph">
+        <div
+          className="h-[70vh] min-h-96 min-w-0 overflow-hidden rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950"
+          aria-label="Lineage graph"
+        >
           {/* The selection is drawn by CSS, so selecting does not rebuild every flow node. */}
-          {selected ? <style>{`.react-flow__node[data-id="${CSS.escape(selected.id)}"] > div { outline: 3px solid var(--color-tide-600); outline-offset: 3px; }`}</style> : null}
+          {selected ? (
+            <style>{`.react-flow__node[data-id="${CSS.escape(selected.id)}"] > div { outline: 3px solid var(--color-tide-600); outline-offset: 3px; }`}</style>
+          ) : null}
           {inBrowser ? (
-          <ReactFlow
-            nodes={nodes}
-            edges={edges}
-            nodeTypes={nodeTypes}
-            onNodeClick={(_, node) => setParams({ node: node.id })}
-            onPaneClick={() => selected && setParams({ node: null })}
-            nodesDraggable={false}
-            nodesConnectable={false}
-            onlyRenderVisibleElements={large}
-            minZoom={0.02}
-            maxZoom={2}
-            fitView={!large}
-            proOptions={{ hideAttribution: true }}
-          >
-            <Background gap={24} />
-            <Controls showInteractive={false} />
-            {large ? null : <MiniMap pannable zoomable nodeColor={(node) => { const data = (node as LineageFlowNode).data.node; return data.status ? STATUS_FILL[data.status] : KIND_STYLES[data.kind].minimap; }} />}
-          </ReactFlow>
+            <ReactFlow
+              nodes={nodes}
+              edges={edges}
+              nodeTypes={nodeTypes}
+              onNodeClick={(_, node) => setParams({ node: node.id })}
+              onPaneClick={() => selected && setParams({ node: null })}
+              nodesDraggable={false}
+              nodesConnectable={false}
+              onlyRenderVisibleElements={large}
+              minZoom={0.02}
+              maxZoom={2}
+              fitView={!large}
+              proOptions={{ hideAttribution: true }}
+            >
+              <Background gap={24} />
+              <Controls showInteractive={false} />
+              {large ? null : (
+                <MiniMap
+                  pannable
+                  zoomable
+                  nodeColor={(node) => {
+                    const data = (node as LineageFlowNode).data.node;
+                    return data.status ? STATUS_FILL[data.status] : KIND_STYLES[data.kind].minimap;
+                  }}
+                />
+              )}
+            </ReactFlow>
           ) : (
             <p className="p-4 text-sm text-slate-500">Drawing {shown.nodes.length} nodes…</p>
           )}

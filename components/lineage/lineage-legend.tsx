@@ -7,7 +7,9 @@ export function LineageLegend() {
     <div className="flex flex-wrap gap-x-6 gap-y-2 text-xs text-slate-600 dark:text-slate-400" aria-label="Legend">
       <ul className="flex flex-wrap gap-2">
         {LINEAGE_KINDS.map((kind) => (
-          <li key={kind} className={`rounded border-2 px-2 py-0.5 ${KIND_STYLES[kind].className}`}>{KIND_STYLES[kind].label}</li>
+          <li key={kind} className={`rounded border-2 px-2 py-0.5 ${KIND_STYLES[kind].className}`}>
+            {KIND_STYLES[kind].label}
+          </li>
         ))}
       </ul>
       <ul className="flex flex-wrap gap-3">

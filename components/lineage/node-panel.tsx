@@ -18,46 +18,93 @@ async function fetchDetail(relationId: number): Promise<RelationDetail> {
 }
 
 /** The side panel: what the node is, its status and definition, and what depends on it. */
-export function NodePanel({ node, graph, focused, onFocus, onClose }: { node: LineageNode; graph: LineageGraph; focused: boolean; onFocus: () => void; onClose: () => void }) {
-  const detail = useQuery({ queryKey: queryKeys.lineageRelation(node.relationId ?? 0), queryFn: () => fetchDetail(node.relationId as number), enabled: node.relationId !== undefined });
+export function NodePanel({
+  node,
+  graph,
+  focused,
+  onFocus,
+  onClose,
+}: {
+  node: LineageNode;
+  graph: LineageGraph;
+  focused: boolean;
+  onFocus: () => void;
+  onClose: () => void;
+}) {
+  const detail = useQuery({
+    queryKey: queryKeys.lineageRelation(node.relationId ?? 0),
+    queryFn: () => fetchDetail(node.relationId as number),
+    enabled: node.relationId !== undefined,
+  });
   const impact = impactOf(graph, node.id);
   return (
-    <aside aria-label={`Details of ${node.name}`} className="min-w-0 space-y-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+    <aside
+      aria-label={`Details of ${node.name}`}
+      className="min-w-0 space-y-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+    >
       <div className="flex items-start justify-between gap-2">
         <div className="min-w-0">
           <p className="text-xs uppercase text-slate-500">{kindLabel(node)}</p>
           <h2 className="break-all font-mono text-base font-semibold">{node.name}</h2>
         </div>
-        <button type="button" onClick={onClose} className="rounded px-2 text-lg leading-none text-slate-500 hover:bg-slate-100 dark:hover:bg-slate-800" aria-label="Close details">×</button>
+        <button
+          type="button"
+          onClick={onClose}
+          className="rounded px-2 text-lg leading-none text-slate-500 hover:bg-slate-100 dark:hover:bg-slate-800"
+          aria-label="Close details"
+        >
+          ×
+        </button>
       </div>
       {node.group ? (
         <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
           <dt className="text-slate-500">Group</dt>
-          <dd><Link className="font-mono text-tide-700 hover:underline dark:text-tide-400" href={`/groups/${node.group.name}`}>{node.group.name}</Link></dd>
+          <dd>
+            <Link className="font-mono text-tide-700 hover:underline dark:text-tide-400" href={`/groups/${node.group.name}`}>
+              {node.group.name}
+            </Link>
+          </dd>
           <dt className="text-slate-500">Owner</dt>
-          <dd className="break-all">{node.group.owner}{node.group.team ? ` · ${node.group.team}` : ""}</dd>
+          <dd className="break-all">
+            {node.group.owner}
+            {node.group.team ? ` · ${node.group.team}` : ""}
+          </dd>
           <dt className="text-slate-500">SLA</dt>
           <dd>{node.group.slaSeconds} s</dd>
           <dt className="text-slate-500">Status</dt>
           <dd>{node.status ? <StatusPill status={node.status} /> : "not sampled yet"}</dd>
         </dl>
       ) : null}
-      {node.mvStatus === "Creating" ? <p className="text-sm text-amber-700 dark:text-amber-400">Still backfilling (status Creating).</p> : null}
+      {node.mvStatus === "Creating" ? (
+        <p className="text-sm text-amber-700 dark:text-amber-400">Still backfilling (status Creating).</p>
+      ) : null}
       <div className="flex flex-wrap gap-2">
-        <button type="button" className={buttonClass()} onClick={onFocus}>{focused ? "Show the whole graph" : "Focus on upstream and downstream"}</button>
+        <button type="button" className={buttonClass()} onClick={onFocus}>
+          {focused ? "Show the whole graph" : "Focus on upstream and downstream"}
+        </button>
       </div>
       <section aria-labelledby="impact-heading">
-        <h3 id="impact-heading" className="mb-1 text-sm font-semibold">If this stalls</h3>
+        <h3 id="impact-heading" className="mb-1 text-sm font-semibold">
+          If this stalls
+        </h3>
         <ImpactList impact={impact} />
       </section>
       {node.relationId !== undefined ? (
         <section aria-labelledby="definition-heading">
-          <h3 id="definition-heading" className="mb-1 text-sm font-semibold">Definition</h3>
+          <h3 id="definition-heading" className="mb-1 text-sm font-semibold">
+            Definition
+          </h3>
           {detail.isPending ? <p className="text-sm text-slate-500">Loading…</p> : null}
-          {detail.error ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{detail.error.message}</p> : null}
+          {detail.error ? (
+            <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+              {detail.error.message}
+            </p>
+          ) : null}
           {detail.data ? (
             <>
-              <pre className="max-h-64 overflow-auto whitespace-pre-wrap break-words rounded bg-slate-900 p-2 text-xs text-slate-100">{detail.data.definition}</pre>
+              <pre className="max-h-64 overflow-auto whitespace-pre-wrap break-words rounded bg-slate-900 p-2 text-xs text-slate-100">
+                {detail.data.definition}
+              </pre>
               {detail.data.options.length > 0 ? (
                 <dl aria-label="Connector options" className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
                   {detail.data.options.map(([key, value]) => (

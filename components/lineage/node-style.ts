@@ -24,6 +24,12 @@ export const STATUS_FILL: Record<FreshnessStatus, string> = { breach: "#dc2626",
 /** "Kafka topic", "Redis", "S3": what an external node stands for. */
 export function kindLabel(node: Pick<LineageNode, "kind" | "system">): string {
   if (node.kind !== "external") return KIND_STYLES[node.kind].label;
-  const systems: Record<string, string> = { kafka: "Kafka topic", redis: "Redis", s3: "S3 bucket", postgres: "PostgreSQL table", mysql: "MySQL table" };
+  const systems: Record<string, string> = {
+    kafka: "Kafka topic",
+    redis: "Redis",
+    s3: "S3 bucket",
+    postgres: "PostgreSQL table",
+    mysql: "MySQL table",
+  };
   return systems[node.system ?? ""] ?? node.system ?? "External system";
 }

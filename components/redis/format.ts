@@ -7,7 +7,8 @@ export function formatKeyCount(keys: Pick<KeyCount, "count" | "exact" | "margin"
   return keys.exact ? count : `≈ ${count} ± ${keys.margin.toLocaleString("en-US")}`;
 }
 
-export const formatShare = (share: number | null) => (share === null ? "–" : `${(share * 100).toFixed(share >= 0.995 || share === 0 ? 0 : 1)} %`);
+export const formatShare = (share: number | null) =>
+  share === null ? "–" : `${(share * 100).toFixed(share >= 0.995 || share === 0 ? 0 : 1)} %`;
 
 /** A group's coverage: its sinks' keys over the MV's rows (the cache-aside hash is partial by design). */
 export function groupCoverage(group: GroupRedisStats): number | null {

@@ -7,7 +7,11 @@ import { formatBytes } from "@/lib/format";
 export function MemoryChart({ data }: { data: { group: string; memoryBytes: number }[] }) {
   const top = [...data].sort((a, b) => b.memoryBytes - a.memoryBytes).slice(0, 20);
   return (
-    <div role="img" aria-label={`Redis memory by feature group: ${top.map((entry) => `${entry.group} ${formatBytes(entry.memoryBytes)}`).join(", ")}`} className="h-64 w-full">
+    <div
+      role="img"
+      aria-label={`Redis memory by feature group: ${top.map((entry) => `${entry.group} ${formatBytes(entry.memoryBytes)}`).join(", ")}`}
+      className="h-64 w-full"
+    >
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={top} layout="vertical" margin={{ left: 8, right: 16 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />

@@ -40,7 +40,10 @@ export function MainNav() {
         Menu
       </button>
       {open ? (
-        <ul id="mobile-nav" className="absolute inset-x-0 top-14 z-20 border-b border-slate-200 bg-white p-2 shadow-md md:hidden dark:border-slate-700 dark:bg-slate-900">
+        <ul
+          id="mobile-nav"
+          className="absolute inset-x-0 top-14 z-20 border-b border-slate-200 bg-white p-2 shadow-md md:hidden dark:border-slate-700 dark:bg-slate-900"
+        >
           {links}
         </ul>
       ) : null}

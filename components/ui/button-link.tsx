@@ -9,7 +9,17 @@ const STYLES = {
 export const buttonClass = (variant: keyof typeof STYLES = "secondary") =>
   `inline-flex items-center gap-1 rounded-md px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-tide-500 disabled:cursor-not-allowed disabled:opacity-50 ${STYLES[variant]}`;
 
-export function ButtonLink({ href, children, variant = "secondary", download }: { href: string; children: ReactNode; variant?: keyof typeof STYLES; download?: boolean }) {
+export function ButtonLink({
+  href,
+  children,
+  variant = "secondary",
+  download,
+}: {
+  href: string;
+  children: ReactNode;
+  variant?: keyof typeof STYLES;
+  download?: boolean;
+}) {
   return (
     <Link href={href} className={buttonClass(variant)} prefetch={download ? false : undefined} {...(download ? { download: true } : {})}>
       {children}

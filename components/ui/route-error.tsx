@@ -3,7 +3,17 @@
 import { EmptyState } from "./empty-state";
 
 /** The body of a route's error.tsx: what failed, where to look, and a retry. */
-export function RouteError({ title, what, error, reset }: { title: string; what: string; error: Error & { digest?: string }; reset: () => void }) {
+export function RouteError({
+  title,
+  what,
+  error,
+  reset,
+}: {
+  title: string;
+  what: string;
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   return (
     <EmptyState
       title={title}
@@ -13,7 +23,9 @@ export function RouteError({ title, what, error, reset }: { title: string; what:
         </button>
       }
     >
-      <span role="alert">{what} did not answer ({error.digest ? `error ${error.digest}` : error.message}). Check /api/health.</span>
+      <span role="alert">
+        {what} did not answer ({error.digest ? `error ${error.digest}` : error.message}). Check /api/health.
+      </span>
     </EmptyState>
   );
 }

@@ -10,7 +10,9 @@ export function emulator(...args: string[]) {
 /** Sets a group's freshness SLA through the API and returns the previous value. */
 export async function setSla(request: APIRequestContext, name: string, seconds: number): Promise<number> {
   const current = await (await request.get(`/api/groups/${name}`)).json();
-  const response = await request.put(`/api/groups/${name}`, { data: { version: current.version, definition: { ...current.definition, freshness_sla_seconds: seconds } } });
+  const response = await request.put(`/api/groups/${name}`, {
+    data: { version: current.version, definition: { ...current.definition, freshness_sla_seconds: seconds } },
+  });
   expect(response.status()).toBe(200);
   return current.definition.freshness_sla_seconds;
 }

@@ -47,8 +47,24 @@ export async function findChangeRow(folder: string, key: KeyPart[], columns: str
       rowStart = rowEnd;
     }
     if (found) {
-      return { file: object.key, day: object.day, writtenAt: new Date(object.secs * 1000), row: found, filesRead, filesConsidered: files.length, truncated: false };
+      return {
+        file: object.key,
+        day: object.day,
+        writtenAt: new Date(object.secs * 1000),
+        row: found,
+        filesRead,
+        filesConsidered: files.length,
+        truncated: false,
+      };
     }
   }
-  return { file: null, day: null, writtenAt: null, row: null, filesRead, filesConsidered: files.length, truncated: files.length > MAX_FILES_READ };
+  return {
+    file: null,
+    day: null,
+    writtenAt: null,
+    row: null,
+    filesRead,
+    filesConsidered: files.length,
+    truncated: files.length > MAX_FILES_READ,
+  };
 }

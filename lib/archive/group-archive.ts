@@ -12,16 +12,20 @@ export type ArchiveFolder = { folder: string; sink: string | null };
 /** Where a group's training data lives: the registry's snapshot path and the folders of the file sinks fed by its MV (unique). */
 export function archiveFoldersOf(definition: FeatureGroupDefinition, sinks: SinkInfo[]): ArchiveFolder[] {
   const location = getArchive().location;
-  const sinkFolders = sinks.filter((sink) => sink.connector === "s3").flatMap((sink) => {
-    const folder = sinkFolder(location, sink.s3Bucket, sink.s3Path);
-    return folder === null ? [] : [{ folder, sink: sink.name }];
-  });
+  const sinkFolders = sinks
+    .filter((sink) => sink.connector === "s3")
+    .flatMap((sink) => {
+      const folder = sinkFolder(location, sink.s3Bucket, sink.s3Path);
+      return folder === null ? [] : [{ folder, sink: sink.name }];
+    });
   const folders = [...sinkFolders, ...(definition.snapshot ? [{ folder: definition.snapshot.path.replace(/\/+$/, ""), sink: null }] : [])];
   return [...new Map(folders.reverse().map((folder) => [folder.folder, folder])).values()].reverse();
 }
 
 async function archiveFolders(definition: FeatureGroupDefinition): Promise<{ folders: ArchiveFolder[]; sinkError?: string }> {
-  const sinks = await readSinksOf(definition.materialized_view).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+  const sinks = await readSinksOf(definition.materialized_view).catch((error: unknown) =>
+    error instanceof Error ? error : new Error(String(error)),
+  );
   if (sinks instanceof Error) return { folders: archiveFoldersOf(definition, []), sinkError: sinks.message };
   return { folders: archiveFoldersOf(definition, sinks) };
 }
@@ -30,7 +34,9 @@ async function archiveFolders(definition: FeatureGroupDefinition): Promise<{ fol
  * The group's archive, one section per layout and folder: Hive `date=` snapshots (written by a job
  * outside RisingWave; the article puts them in the sink's folder) and each file sink's day folders.
  */
-export async function describeGroupArchive(definition: FeatureGroupDefinition): Promise<{ sections: ArchiveSection[]; sinkError?: string }> {
+export async function describeGroupArchive(
+  definition: FeatureGroupDefinition,
+): Promise<{ sections: ArchiveSection[]; sinkError?: string }> {
   const { folders, sinkError } = await archiveFolders(definition);
   const sections = await Promise.all(
     folders.map(async ({ folder, sink }): Promise<ArchiveSection[]> => {
@@ -39,11 +45,30 @@ export async function describeGroupArchive(definition: FeatureGroupDefinition): 
         const hive = partitions.filter((partition) => partition.layout === "hive");
         const files = partitions.filter((partition) => partition.layout !== "hive");
         return [
-          ...(hive.length > 0 || !sink ? [{ title: "Snapshots (Hive date= partitions)", folder, partitions: hive, missingDays: missingDays(hive) }] : []),
-          ...(sink ? [{ title: `File sink ${sink} (RisingWave day folders, change files)`, folder, partitions: files, missingDays: missingDays(files) }] : []),
+          ...(hive.length > 0 || !sink
+            ? [{ title: "Snapshots (Hive date= partitions)", folder, partitions: hive, missingDays: missingDays(hive) }]
+            : []),
+          ...(sink
+            ? [
+                {
+                  title: `File sink ${sink} (RisingWave day folders, change files)`,
+                  folder,
+                  partitions: files,
+                  missingDays: missingDays(files),
+                },
+              ]
+            : []),
         ];
       } catch (error) {
-        return [{ title: sink ? `File sink ${sink}` : "Snapshots", folder, partitions: [], missingDays: [], error: error instanceof Error ? error.message : String(error) }];
+        return [
+          {
+            title: sink ? `File sink ${sink}` : "Snapshots",
+            folder,
+            partitions: [],
+            missingDays: [],
+            error: error instanceof Error ? error.message : String(error),
+          },
+        ];
       }
     }),
   );

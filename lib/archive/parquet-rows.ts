@@ -28,7 +28,11 @@ export function mayContain(metadata: FileMetaData, rowGroup: number, part: KeyPa
   const value = statisticForm(part);
   if (min === undefined || max === undefined || min === null || max === null || value === null) return true;
   if (typeof value === "bigint") return BigInt(min as bigint | number) <= value && value <= BigInt(max as bigint | number);
-  if (typeof value === "number") return Number(min instanceof Date ? min.getTime() / 86_400_000 : min) <= value && value <= Number(max instanceof Date ? max.getTime() / 86_400_000 : max);
+  if (typeof value === "number")
+    return (
+      Number(min instanceof Date ? min.getTime() / 86_400_000 : min) <= value &&
+      value <= Number(max instanceof Date ? max.getTime() / 86_400_000 : max)
+    );
   return String(min) <= value && value <= String(max);
 }
 

@@ -11,7 +11,10 @@ export type ArchivePartition = { partition: string; day: string | null; layout: 
 export function partitionOf(folder: string, key: string): { partition: string; day: string | null; layout: PartitionLayout } | null {
   const base = folder.replace(/\/+$/, "");
   if (!key.startsWith(`${base}/`)) return null;
-  const [segment] = key.slice(base.length + 1).split("/").filter(Boolean);
+  const [segment] = key
+    .slice(base.length + 1)
+    .split("/")
+    .filter(Boolean);
   if (!segment) return null;
   let match = /^date=(\d{4}-\d{2}-\d{2})$/.exec(segment);
   if (match) return { partition: segment, day: match[1] as string, layout: "hive" };
@@ -63,7 +66,9 @@ export function changeFiles(folder: string, objects: ArchiveObject[]): ChangeFil
     .flatMap((partition) =>
       partition.files.flatMap((file) => {
         const match = FILE_NAME.exec(file.key);
-        return match ? [{ ...file, writer: match[1] as string, secs: Number(match[2]), seq: Number(match[3]), day: partition.partition }] : [];
+        return match
+          ? [{ ...file, writer: match[1] as string, secs: Number(match[2]), seq: Number(match[3]), day: partition.partition }]
+          : [];
       }),
     )
     .sort((a, b) => a.secs - b.secs || a.seq - b.seq || a.writer.localeCompare(b.writer));

@@ -15,9 +15,13 @@ export async function describePartitions(folder: string): Promise<PartitionSumma
   const partitions = groupPartitions(folder, await getArchive().list(folder));
   return Promise.all(
     partitions.map(async ({ files, ...partition }) => {
-      const rows = files.length > FOOTERS_PER_PARTITION
-        ? null
-        : (await Promise.all(files.map(async (file) => Number((await parquetMetadataAsync(archiveBuffer(file))).num_rows)))).reduce((sum, count) => sum + count, 0);
+      const rows =
+        files.length > FOOTERS_PER_PARTITION
+          ? null
+          : (await Promise.all(files.map(async (file) => Number((await parquetMetadataAsync(archiveBuffer(file))).num_rows)))).reduce(
+              (sum, count) => sum + count,
+              0,
+            );
       return { ...partition, fileCount: files.length, rows };
     }),
   );
@@ -41,8 +45,10 @@ export type SnapshotHit = {
  * it (§11.6). Only row groups whose key statistics can hold the key are read, and only the columns asked for.
  */
 export async function findSnapshotRow(folder: string, key: KeyPart[], columns: string[], at: Date | null): Promise<SnapshotHit | null> {
-  const partitions = groupPartitions(folder, await getArchive().list(folder))
-    .filter((partition) => partition.layout === "hive" && partition.day !== null && (!at || (partition.day as string) <= at.toISOString().slice(0, 10)));
+  const partitions = groupPartitions(folder, await getArchive().list(folder)).filter(
+    (partition) =>
+      partition.layout === "hive" && partition.day !== null && (!at || (partition.day as string) <= at.toISOString().slice(0, 10)),
+  );
   for (const partition of partitions) {
     const parts = [...partition.files].sort((a, b) => a.key.localeCompare(b.key));
     let takenAt: Date | null = null;
@@ -53,7 +59,10 @@ export async function findSnapshotRow(folder: string, key: KeyPart[], columns: s
       const metadata = await parquetMetadataAsync(file);
       const fields = new Set(metadata.schema.map((element) => element.name));
       takenAt ??= fields.has("snapshot_ts")
-        ? new Date(((await parquetReadObjects({ file, metadata, columns: ["snapshot_ts"], rowStart: 0, rowEnd: 1 }))[0]?.snapshot_ts as Date | undefined) ?? object.lastModified)
+        ? new Date(
+            ((await parquetReadObjects({ file, metadata, columns: ["snapshot_ts"], rowStart: 0, rowEnd: 1 }))[0]?.snapshot_ts as
+              Date | undefined) ?? object.lastModified,
+          )
         : object.lastModified;
       if (at && takenAt.getTime() > at.getTime()) break; // taken after the requested time: not in force then
       const wanted = [...new Set([...key.map((part) => part.column), ...columns])].filter((column) => fields.has(column));
@@ -71,7 +80,15 @@ export async function findSnapshotRow(folder: string, key: KeyPart[], columns: s
       }
     }
     if (takenAt && (!at || takenAt.getTime() <= at.getTime())) {
-      return { partition: partition.partition, file: parts[0]?.key ?? "", takenAt, row: null, files: parts.length, rowGroupsRead, rowGroups };
+      return {
+        partition: partition.partition,
+        file: parts[0]?.key ?? "",
+        takenAt,
+        row: null,
+        files: parts.length,
+        rowGroupsRead,
+        rowGroups,
+      };
     }
   }
   return null;

@@ -73,7 +73,9 @@ function s3Store(location: Extract<ArchiveLocation, { kind: "s3" }>): ArchiveSto
   });
   const fullKey = (key: string) => [location.prefix, key].filter(Boolean).join("/");
   const get = async (key: string, range?: string) => {
-    const response = await client.send(new GetObjectCommand({ Bucket: location.bucket, Key: fullKey(key), ...(range ? { Range: range } : {}) }));
+    const response = await client.send(
+      new GetObjectCommand({ Bucket: location.bucket, Key: fullKey(key), ...(range ? { Range: range } : {}) }),
+    );
     if (!response.Body) throw new Error(`empty archive object ${key}`);
     const bytes = await response.Body.transformToByteArray();
     return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;

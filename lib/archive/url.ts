@@ -1,7 +1,5 @@
 /** Where training snapshots live: a local folder or an S3 (or S3-compatible) bucket prefix. */
-export type ArchiveLocation =
-  | { kind: "file"; root: string }
-  | { kind: "s3"; bucket: string; prefix: string };
+export type ArchiveLocation = { kind: "file"; root: string } | { kind: "s3"; bucket: string; prefix: string };
 
 export function parseArchiveUrl(url: string): ArchiveLocation {
   const parsed = new URL(url);

@@ -9,8 +9,19 @@ import { touchToken } from "./tokens";
 // next-auth's session cookie: the __Secure- form when the app is served over https.
 export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
-const userActor = (user: { id: string; email: string; name: string; role: string; teams: string[] }, via: "session" | "token", scope: "read" | "write"): Actor => ({
-  kind: "user", id: user.id, email: user.email, name: user.name, role: user.role as Role, teams: user.teams, via, scope,
+const userActor = (
+  user: { id: string; email: string; name: string; role: string; teams: string[] },
+  via: "session" | "token",
+  scope: "read" | "write",
+): Actor => ({
+  kind: "user",
+  id: user.id,
+  email: user.email,
+  name: user.name,
+  role: user.role as Role,
+  teams: user.teams,
+  via,
+  scope,
 });
 
 function cookieFromHeader(header: string | null, name: string): string | undefined {

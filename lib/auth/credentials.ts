@@ -42,7 +42,10 @@ export async function sessionUser(db: Pool, sessionToken: string, secret: string
 }
 
 /** The user and scope of a presented API token: known, unrevoked, and its user active. */
-export async function tokenUser(db: Pool, value: string): Promise<{ user: CredentialUser; scope: "read" | "write"; tokenId: string } | null> {
+export async function tokenUser(
+  db: Pool,
+  value: string,
+): Promise<{ user: CredentialUser; scope: "read" | "write"; tokenId: string } | null> {
   const { rows } = await db.query<CredentialUser & { token_id: string; scope: "read" | "write" }>(TOKEN_USER_SQL, [hashToken(value)]);
   const row = rows[0];
   if (!row) return null;

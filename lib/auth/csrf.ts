@@ -11,7 +11,8 @@ export function assertSameSiteWrite(request: Request, publicUrl: string): void {
   const origin = request.headers.get("origin");
   const allowed = new Set([new URL(publicUrl).origin, new URL(request.url).origin]);
   if (origin !== null && !allowed.has(origin)) throw new AppError(403, `cross-site write refused: Origin ${origin} is not this site`);
-  if (origin === null && ["cross-site", "same-site"].includes(request.headers.get("sec-fetch-site") ?? "")) throw new AppError(403, "cross-site write refused");
+  if (origin === null && ["cross-site", "same-site"].includes(request.headers.get("sec-fetch-site") ?? ""))
+    throw new AppError(403, "cross-site write refused");
   if (["POST", "PUT", "PATCH"].includes(request.method) && !WRITE_CONTENT_TYPES.test(request.headers.get("content-type") ?? "")) {
     throw new AppError(415, "send the body as application/json (or YAML for imports)");
   }

@@ -23,7 +23,10 @@ export async function writerOf(request?: Request): Promise<Writer> {
 }
 
 /** The writer as the registry checks it inside its transactions (shared entities, imports). */
-export const registryWriter = (actor: Writer): RegistryWriter => ({ name: actorName(actor), mayChange: (group) => canEditGroup(actor, group) });
+export const registryWriter = (actor: Writer): RegistryWriter => ({
+  name: actorName(actor),
+  mayChange: (group) => canEditGroup(actor, group),
+});
 
 /**
  * Second step: may this writer change `before` into `after` (null before = create, null after =

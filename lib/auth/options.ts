@@ -29,7 +29,11 @@ function oidcProvider(): NextAuthOptions["providers"] {
       authorization: { params: { scope: "openid email profile" } },
       idToken: true,
       checks: ["pkce", "state"],
-      profile: (profile: { sub: string; email?: string; name?: string }) => ({ id: profile.sub, email: profile.email ?? null, name: profile.name ?? profile.email ?? profile.sub }),
+      profile: (profile: { sub: string; email?: string; name?: string }) => ({
+        id: profile.sub,
+        email: profile.email ?? null,
+        name: profile.name ?? profile.email ?? profile.sub,
+      }),
     },
   ];
 }
@@ -88,7 +92,10 @@ export const authOptions: NextAuthOptions = {
     },
     async jwt({ token, user, account }) {
       if (user && account) {
-        const stored = await getPrisma().user.findUnique({ where: { email: (user.email ?? "").toLowerCase() }, select: { id: true, sessionVersion: true } });
+        const stored = await getPrisma().user.findUnique({
+          where: { email: (user.email ?? "").toLowerCase() },
+          select: { id: true, sessionVersion: true },
+        });
         token.uid = stored?.id;
         // The session is valid while the user stays at this version (lib/auth/credentials.ts).
         token.sv = stored?.sessionVersion ?? 0;

@@ -3,7 +3,14 @@ import { AppError } from "../errors";
 import { authorizeGroupWrite, canCreateGroups, canEditGroup, oidcLinkDecision, type Actor } from "./permissions";
 
 const user = (role: "viewer" | "editor" | "admin", teams: string[] = [], scope: "read" | "write" = "write"): Actor => ({
-  kind: "user", id: "u", email: "Dana@Example.com", name: "Dana", role, teams, via: "token", scope,
+  kind: "user",
+  id: "u",
+  email: "Dana@Example.com",
+  name: "Dana",
+  role,
+  teams,
+  via: "token",
+  scope,
 });
 const status = (run: () => void) => {
   try {

@@ -6,12 +6,22 @@ export type Role = (typeof ROLES)[number];
 /** Who is asking: nobody, or a user through a browser session or an API token (with its scope). */
 export type Actor =
   | { kind: "anonymous" }
-  | { kind: "user"; id: string; email: string; name: string; role: Role; teams: string[]; via: "session" | "token"; scope: "read" | "write" };
+  | {
+      kind: "user";
+      id: string;
+      email: string;
+      name: string;
+      role: Role;
+      teams: string[];
+      via: "session" | "token";
+      scope: "read" | "write";
+    };
 
 export type Ownership = { owner: string; team?: string | null };
 
 /** The audit log's name for an actor. */
-export const actorName = (actor: Actor) => (actor.kind === "user" ? `${actor.email}${actor.via === "token" ? " (API token)" : ""}` : "anonymous");
+export const actorName = (actor: Actor) =>
+  actor.kind === "user" ? `${actor.email}${actor.via === "token" ? " (API token)" : ""}` : "anonymous";
 
 /** A group belongs to its owner and to its team's members. */
 export function owns(actor: Actor, group: Ownership): boolean {
@@ -25,7 +35,8 @@ export function canEditGroup(actor: Actor, group: Ownership): boolean {
   return actor.role === "admin" || (actor.role === "editor" && owns(actor, group));
 }
 
-export const canCreateGroups = (actor: Actor) => actor.kind === "user" && actor.scope === "write" && (actor.role === "editor" || actor.role === "admin");
+export const canCreateGroups = (actor: Actor) =>
+  actor.kind === "user" && actor.scope === "write" && (actor.role === "editor" || actor.role === "admin");
 
 export function requireWriter(actor: Actor): asserts actor is Extract<Actor, { kind: "user" }> {
   if (actor.kind !== "user") throw new AppError(401, "sign in, or send an API token (Authorization: Bearer …), to change the registry");
@@ -41,8 +52,13 @@ export function requireWriter(actor: Actor): asserts actor is Extract<Actor, { k
 export function authorizeGroupWrite(actor: Actor, name: string, before: Ownership | null, after: Ownership | null): void {
   requireWriter(actor);
   if (actor.role === "admin") return;
-  if (before && !owns(actor, before)) throw new AppError(403, `${name} belongs to ${before.team ?? before.owner}; ${actor.email} may not change it`);
-  if (after && !owns(actor, after)) throw new AppError(403, `${actor.email} may only register groups owned by themselves or their teams (${actor.teams.join(", ") || "no team"})`);
+  if (before && !owns(actor, before))
+    throw new AppError(403, `${name} belongs to ${before.team ?? before.owner}; ${actor.email} may not change it`);
+  if (after && !owns(actor, after))
+    throw new AppError(
+      403,
+      `${actor.email} may only register groups owned by themselves or their teams (${actor.teams.join(", ") || "no team"})`,
+    );
 }
 
 export function requireAdmin(actor: Actor): void {

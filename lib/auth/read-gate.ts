@@ -8,7 +8,15 @@ const state = globalThis as unknown as { readGateEnv?: Env };
 const settings = () => (state.readGateEnv ??= parseEnv(process.env));
 
 /** Paths anyone may open even when reading needs sign-in: the sign-in flow itself and the health probe. */
-export const OPEN_PATHS = [/^\/signin$/, /^\/api\/auth\//, /^\/api\/health$/, /^\/_next\//, /^\/favicon/, /^\/(icon|apple-touch-icon)[\w.-]*$/, /^\/manifest\.webmanifest$/];
+export const OPEN_PATHS = [
+  /^\/signin$/,
+  /^\/api\/auth\//,
+  /^\/api\/health$/,
+  /^\/_next\//,
+  /^\/favicon/,
+  /^\/(icon|apple-touch-icon)[\w.-]*$/,
+  /^\/manifest\.webmanifest$/,
+];
 
 export const readNeedsSignIn = () => settings().READ_ACCESS === "signed-in";
 

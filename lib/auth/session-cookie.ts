@@ -14,6 +14,10 @@ export async function renewSession(userId: string, version: number): Promise<voi
   // encode() sets iat, exp and jti afresh.
   const claims = Object.fromEntries(Object.entries(current).filter(([claim]) => !["exp", "iat", "jti"].includes(claim)));
   store.set(name, await encode({ token: { ...claims, sv: version }, secret: env.AUTH_SECRET, maxAge }), {
-    httpOnly: true, sameSite: "lax", path: "/", secure: name.startsWith("__Secure-"), maxAge,
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: name.startsWith("__Secure-"),
+    maxAge,
   });
 }

@@ -8,7 +8,15 @@ import { hashToken } from "./credentials";
 export const newTokenValue = () => `tl_${randomBytes(32).toString("base64url")}`;
 
 export type TokenScope = "read" | "write";
-export type TokenSummary = { id: string; name: string; prefix: string; scope: TokenScope; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
+export type TokenSummary = {
+  id: string;
+  name: string;
+  prefix: string;
+  scope: TokenScope;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+};
 
 /** Creates a token; its value is returned this once and never stored. */
 export async function createToken(userId: string, name: string, scope: TokenScope): Promise<{ value: string; token: TokenSummary }> {
@@ -30,11 +38,16 @@ export function listTokens(userId: string): Promise<TokenSummary[]> {
 
 /** Revokes one of the user's own tokens (admins: anyone's). */
 export async function revokeToken(id: string, userId: string, isAdmin: boolean): Promise<void> {
-  const { count } = await getPrisma().apiToken.updateMany({ where: { id, revokedAt: null, ...(isAdmin ? {} : { userId }) }, data: { revokedAt: new Date() } });
+  const { count } = await getPrisma().apiToken.updateMany({
+    where: { id, revokedAt: null, ...(isAdmin ? {} : { userId }) },
+    data: { revokedAt: new Date() },
+  });
   if (count === 0) throw notFound(`Active token ${id}`);
 }
 
 /** Records a token's last use; informative only, so a lost update under concurrency is harmless. */
 export function touchToken(id: string): void {
-  void getPrisma().apiToken.update({ where: { id }, data: { lastUsedAt: new Date() } }).catch(() => undefined);
+  void getPrisma()
+    .apiToken.update({ where: { id }, data: { lastUsedAt: new Date() } })
+    .catch(() => undefined);
 }

@@ -9,9 +9,19 @@ const SUMMARY = { id: true, email: true, name: true, role: true, teams: true, ac
 
 export const listUsers = (): Promise<UserSummary[]> => getPrisma().user.findMany({ select: SUMMARY, orderBy: { email: "asc" } });
 
-export async function createUser(input: { email: string; name: string; role: Role; teams: string[]; password: string }): Promise<UserSummary> {
-  if (await getPrisma().user.findUnique({ where: { email: input.email } })) throw new AppError(409, `${input.email} already has an account`, [{ path: "email", message: "already taken" }]);
-  return getPrisma().user.create({ data: { email: input.email, name: input.name, role: input.role, teams: input.teams, passwordHash: await hashPassword(input.password) }, select: SUMMARY });
+export async function createUser(input: {
+  email: string;
+  name: string;
+  role: Role;
+  teams: string[];
+  password: string;
+}): Promise<UserSummary> {
+  if (await getPrisma().user.findUnique({ where: { email: input.email } }))
+    throw new AppError(409, `${input.email} already has an account`, [{ path: "email", message: "already taken" }]);
+  return getPrisma().user.create({
+    data: { email: input.email, name: input.name, role: input.role, teams: input.teams, passwordHash: await hashPassword(input.password) },
+    select: SUMMARY,
+  });
 }
 
 /**
@@ -21,8 +31,13 @@ export async function createUser(input: { email: string; name: string; role: Rol
 export async function changePassword(id: string, current: string, next: string): Promise<number> {
   const user = await getPrisma().user.findUnique({ where: { id } });
   if (!user?.passwordHash) throw new AppError(409, "this account signs in through single sign-on and has no password here");
-  if (!(await verifyPassword(current, user.passwordHash))) throw new AppError(422, "the current password is wrong", [{ path: "current", message: "wrong password" }]);
-  const updated = await getPrisma().user.update({ where: { id }, data: { passwordHash: await hashPassword(next), sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
+  if (!(await verifyPassword(current, user.passwordHash)))
+    throw new AppError(422, "the current password is wrong", [{ path: "current", message: "wrong password" }]);
+  const updated = await getPrisma().user.update({
+    where: { id },
+    data: { passwordHash: await hashPassword(next), sessionVersion: { increment: 1 } },
+    select: { sessionVersion: true },
+  });
   return updated.sessionVersion;
 }
 
@@ -39,6 +54,10 @@ export async function updateUser(id: string, change: { role: Role; teams: string
       throw new AppError(409, "this is the last admin; make someone else admin first", [{ path: "role", message: "last admin" }]);
     }
     const deactivating = user.active && change.active === false;
-    return tx.user.update({ where: { id }, data: { ...change, ...(deactivating ? { sessionVersion: { increment: 1 } } : {}) }, select: SUMMARY });
+    return tx.user.update({
+      where: { id },
+      data: { ...change, ...(deactivating ? { sessionVersion: { increment: 1 } } : {}) },
+      select: SUMMARY,
+    });
   });
 }

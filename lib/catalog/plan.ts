@@ -10,7 +10,19 @@ export type ChangePlan = {
   features: { added: string[]; removed: string[]; changed: FeatureChange[]; reordered: boolean };
 };
 
-const GROUP_FIELDS = ["description", "owner", "team", "tags", "entity", "freshness_sla_seconds", "materialized_view", "timestamp_column", "redis", "snapshot", "status"] as const;
+const GROUP_FIELDS = [
+  "description",
+  "owner",
+  "team",
+  "tags",
+  "entity",
+  "freshness_sla_seconds",
+  "materialized_view",
+  "timestamp_column",
+  "redis",
+  "snapshot",
+  "status",
+] as const;
 
 /** Exactly what saving `after` over `before` changes: shown to owners before they confirm. Pure. */
 export function planChange(before: FeatureGroupDefinition | null, after: FeatureGroupDefinition): ChangePlan {
@@ -32,8 +44,14 @@ export function planChange(before: FeatureGroupDefinition | null, after: Feature
       .map((key) => ({ field: key, before: previous[key], after: feature[key] }));
     if (changes.length > 0) changed.push({ name: feature.name, changes });
   }
-  const kept = (list: FeatureGroupDefinition["features"], other: Map<string, unknown>) => list.map((f) => f.name).filter((name) => other.has(name));
+  const kept = (list: FeatureGroupDefinition["features"], other: Map<string, unknown>) =>
+    list.map((f) => f.name).filter((name) => other.has(name));
   const reordered = !!before && !isDeepStrictEqual(kept(before.features, afterFeatures), kept(after.features, beforeFeatures));
   const nothing = fields.length === 0 && added.length === 0 && removed.length === 0 && changed.length === 0 && !reordered;
-  return { kind: !before ? "create" : nothing ? "unchanged" : "update", name: after.name, fields, features: { added, removed, changed, reordered } };
+  return {
+    kind: !before ? "create" : nothing ? "unchanged" : "update",
+    name: after.name,
+    fields,
+    features: { added, removed, changed, reordered },
+  };
 }

@@ -20,7 +20,15 @@ describe("checkSchema", () => {
 
   it("flags missing columns, dtype mismatches, missing keys and timestamp columns", () => {
     const check = checkSchema(
-      { ...base, entity: { name: "user", keys: ["account_id"] }, timestamp_column: "ts", features: [{ name: "purchases", dtype: "int64", description: "" }, { name: "avg_amount", dtype: "string", description: "" }] },
+      {
+        ...base,
+        entity: { name: "user", keys: ["account_id"] },
+        timestamp_column: "ts",
+        features: [
+          { name: "purchases", dtype: "int64", description: "" },
+          { name: "avg_amount", dtype: "string", description: "" },
+        ],
+      },
       columns,
     );
     expect(check.status).toBe("mismatch");

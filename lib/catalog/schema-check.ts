@@ -20,7 +20,10 @@ export type SchemaCheck =
  * Declared features next to the MV's real columns: missing columns, dtype mismatches, and columns
  * the definition does not declare (extra: informational, key columns excluded). Pure.
  */
-export function checkSchema(definition: Pick<FeatureGroupDefinition, "materialized_view" | "features" | "entity" | "timestamp_column">, columns: LiveColumn[] | null): SchemaCheck {
+export function checkSchema(
+  definition: Pick<FeatureGroupDefinition, "materialized_view" | "features" | "entity" | "timestamp_column">,
+  columns: LiveColumn[] | null,
+): SchemaCheck {
   const mv = definition.materialized_view;
   if (!columns) return { status: "mv-missing", materializedView: mv };
   const byName = new Map(columns.map((column) => [column.name, column]));
@@ -30,7 +33,13 @@ export function checkSchema(definition: Pick<FeatureGroupDefinition, "materializ
     if (!column) return { status: "missing", feature: feature.name, dtype: feature.dtype };
     return isCompatible(feature.dtype, column.dataType)
       ? { status: "ok", feature: feature.name, dtype: feature.dtype, dataType: column.dataType }
-      : { status: "dtype-mismatch", feature: feature.name, dtype: feature.dtype, dataType: column.dataType, expected: dtypeOfColumn(column.dataType) };
+      : {
+          status: "dtype-mismatch",
+          feature: feature.name,
+          dtype: feature.dtype,
+          dataType: column.dataType,
+          expected: dtypeOfColumn(column.dataType),
+        };
   });
   const declared = new Set(definition.features.map((feature) => feature.name));
   for (const column of columns) {
@@ -40,7 +49,8 @@ export function checkSchema(definition: Pick<FeatureGroupDefinition, "materializ
   }
   const problems: SchemaProblem[] = [];
   for (const key of definition.entity?.keys ?? []) if (!byName.has(key)) problems.push({ kind: "missing-key", column: key });
-  if (definition.timestamp_column && !byName.has(definition.timestamp_column)) problems.push({ kind: "missing-timestamp", column: definition.timestamp_column });
+  if (definition.timestamp_column && !byName.has(definition.timestamp_column))
+    problems.push({ kind: "missing-timestamp", column: definition.timestamp_column });
   const failing = rows.some((row) => row.status === "missing" || row.status === "dtype-mismatch") || problems.length > 0;
   return { status: failing ? "mismatch" : "ok", materializedView: mv, rows, problems };
 }
@@ -51,10 +61,17 @@ export function describeProblems(check: SchemaCheck): string[] {
   const lines: string[] = [];
   for (const row of check.rows) {
     if (row.status === "missing") lines.push(`feature ${row.feature}: no column ${row.feature} in ${check.materializedView}`);
-    if (row.status === "dtype-mismatch") lines.push(`feature ${row.feature}: declared ${row.dtype}, column ${row.feature} is ${row.dataType}${row.expected ? ` (${row.expected})` : ""}`);
+    if (row.status === "dtype-mismatch")
+      lines.push(
+        `feature ${row.feature}: declared ${row.dtype}, column ${row.feature} is ${row.dataType}${row.expected ? ` (${row.expected})` : ""}`,
+      );
   }
   for (const problem of check.problems) {
-    lines.push(problem.kind === "missing-key" ? `entity key ${problem.column}: no such column in ${check.materializedView}` : `timestamp_column ${problem.column}: no such column in ${check.materializedView}`);
+    lines.push(
+      problem.kind === "missing-key"
+        ? `entity key ${problem.column}: no such column in ${check.materializedView}`
+        : `timestamp_column ${problem.column}: no such column in ${check.materializedView}`,
+    );
   }
   return lines;
 }

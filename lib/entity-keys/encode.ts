@@ -8,10 +8,26 @@ const MS_PER_DAY = 86_400_000;
 const pad = (value: number | bigint, width = 2) => String(value).padStart(width, "0");
 
 /** The SQL types a key column can have, as rw_columns.data_type names them. */
-export type KeySqlType = "smallint" | "integer" | "bigint" | "numeric" | "character varying" | "boolean" | "date" | "timestamp with time zone" | "timestamp without time zone";
+export type KeySqlType =
+  | "smallint"
+  | "integer"
+  | "bigint"
+  | "numeric"
+  | "character varying"
+  | "boolean"
+  | "date"
+  | "timestamp with time zone"
+  | "timestamp without time zone";
 export const KEY_SQL_TYPES: Record<KeySqlType, string> = {
-  smallint: "int2", integer: "int4", bigint: "int8", numeric: "numeric", "character varying": "varchar", boolean: "boolean",
-  date: "date", "timestamp with time zone": "timestamptz", "timestamp without time zone": "timestamp",
+  smallint: "int2",
+  integer: "int4",
+  bigint: "int8",
+  numeric: "numeric",
+  "character varying": "varchar",
+  boolean: "boolean",
+  date: "date",
+  "timestamp with time zone": "timestamptz",
+  "timestamp without time zone": "timestamp",
 };
 export const isKeySqlType = (dataType: string): dataType is KeySqlType => dataType in KEY_SQL_TYPES;
 
@@ -132,7 +148,12 @@ export function parseJsonExact(text: string): unknown {
 export function decodeJsonValue(value: unknown, dataType: string): unknown {
   if (value === null || value === undefined) return null;
   if (dataType === "date" && typeof value === "number") return ceDaysToDate(value);
-  if (dataType === "timestamp without time zone" && (typeof value === "number" || typeof value === "string") && /^-?\d+$/.test(String(value))) return new Date(Number(value));
+  if (
+    dataType === "timestamp without time zone" &&
+    (typeof value === "number" || typeof value === "string") &&
+    /^-?\d+$/.test(String(value))
+  )
+    return new Date(Number(value));
   if (dataType === "jsonb" && typeof value === "string") return decodeJsonbText(value);
   return value;
 }

@@ -19,7 +19,13 @@ const INT_RANGE: Partial<Record<KeySqlType, [bigint, bigint]>> = {
 };
 /** Without rw_columns (RisingWave down), the registry's dtype stands for the SQL type. */
 const SQL_TYPE_OF_DTYPE: Partial<Record<Dtype, KeySqlType>> = {
-  int32: "integer", int64: "bigint", string: "character varying", decimal: "numeric", bool: "boolean", date: "date", timestamp: "timestamp with time zone",
+  int32: "integer",
+  int64: "bigint",
+  string: "character varying",
+  decimal: "numeric",
+  bool: "boolean",
+  date: "date",
+  timestamp: "timestamp with time zone",
 };
 
 export function sqlTypeOf(column: KeyColumn): KeySqlType | null {
@@ -41,7 +47,9 @@ function canonical(sqlType: KeySqlType, raw: string): { sql?: string; error?: st
     case "boolean":
       return /^(true|false|t|f)$/i.test(value) ? { sql: /^t/i.test(value) ? "true" : "false" } : { error: "must be true or false" };
     case "date":
-      return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ? { sql: value } : { error: "must be a date (YYYY-MM-DD)" };
+      return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))
+        ? { sql: value }
+        : { error: "must be a date (YYYY-MM-DD)" };
     case "timestamp with time zone":
     case "timestamp without time zone": {
       const micros = parseTimestampMicros(value);

@@ -46,13 +46,22 @@ describe("keys and values match the golden examples", () => {
   }
 
   it("sorts a composite key's columns by name (§11.1)", () => {
-    const columns: KeyColumn[] = GOLDEN_COMPOSITE_KEY.columns.map((column) => ({ name: column.name, dtype: dtypeOfColumn(column.type) ?? "string", dataType: column.type }));
+    const columns: KeyColumn[] = GOLDEN_COMPOSITE_KEY.columns.map((column) => ({
+      name: column.name,
+      dtype: dtypeOfColumn(column.type) ?? "string",
+      dataType: column.type,
+    }));
     const parsed = parseKey(columns, Object.fromEntries(GOLDEN_COMPOSITE_KEY.columns.map((column) => [column.name, column.value])));
     expect(parsed.ok && jsonSinkKey(parsed.parts)).toBe(GOLDEN_COMPOSITE_KEY.json);
   });
 
   it("keeps int8 beyond 2^53 exact when reading JSON, and leaves strings alone", () => {
-    expect(parseJsonExact('{"a":9007199254740993,"b":"9007199254740993","c":1.5,"d":[12345678901234567890]}')).toEqual({ a: "9007199254740993", b: "9007199254740993", c: 1.5, d: ["12345678901234567890"] });
+    expect(parseJsonExact('{"a":9007199254740993,"b":"9007199254740993","c":1.5,"d":[12345678901234567890]}')).toEqual({
+      a: "9007199254740993",
+      b: "9007199254740993",
+      c: 1.5,
+      d: ["12345678901234567890"],
+    });
   });
 });
 
@@ -73,20 +82,31 @@ describe("the entity key resolver", () => {
 
   it("gives one key per sink kind and the cache, and the SQL predicate with parameters", () => {
     const keys = entityRedisKeys(
-      [{ name: "json", keyFormat: null, valueFormat: null }, { name: "tpl", keyFormat: "aff:{user_id}:{category}\\{x\\}", valueFormat: "v={category_views_24h}" }],
-      "features:{user_id}", parts,
+      [
+        { name: "json", keyFormat: null, valueFormat: null },
+        { name: "tpl", keyFormat: "aff:{user_id}:{category}\\{x\\}", valueFormat: "v={category_views_24h}" },
+      ],
+      "features:{user_id}",
+      parts,
     );
     expect(keys.map((key) => [key.role, key.key])).toEqual([
       ["json-sink", '{"category":"books","user_id":9007199254740993}'],
       ["template-sink", "aff:9007199254740993:books{x}"],
       ["cache", "features:9007199254740993"],
     ]);
-    expect(keyPredicate(parts, (name) => `"${name}"`)).toEqual({ sql: '"user_id" = $1::int8 AND "category" = $2::varchar', params: ["9007199254740993", "books"] });
+    expect(keyPredicate(parts, (name) => `"${name}"`)).toEqual({
+      sql: '"user_id" = $1::int8 AND "category" = $2::varchar',
+      params: ["9007199254740993", "books"],
+    });
   });
 
   it("renders date, timestamp and boolean keys in RisingWave's text forms", () => {
     const typed = parseKey(
-      [{ name: "d", dtype: "date", dataType: "date" }, { name: "t", dtype: "timestamp", dataType: "timestamp with time zone" }, { name: "b", dtype: "bool", dataType: "boolean" }],
+      [
+        { name: "d", dtype: "date", dataType: "date" },
+        { name: "t", dtype: "timestamp", dataType: "timestamp with time zone" },
+        { name: "b", dtype: "bool", dataType: "boolean" },
+      ],
       { d: "2025-01-01", t: "2025-01-01T01:00:00.5+01:00", b: "TRUE" },
     );
     expect(typed.ok && renderKeyTemplate("{d}|{t}|{b}", typed.parts)).toBe("2025-01-01|2025-01-01 00:00:00.500+00:00|t");
@@ -94,28 +114,52 @@ describe("the entity key resolver", () => {
   });
 
   it("rejects values that do not mean their type before any backend is asked", () => {
-    expect(parseKey(columns, { user_id: "1; DROP TABLE x", category: "a" })).toEqual({ ok: false, errors: [{ column: "user_id", message: "must be a whole number" }] });
-    expect(parseKey(columns, { user_id: "99999999999999999999", category: "x".repeat(10_000) })).toMatchObject({ ok: false, errors: [{ column: "user_id" }, { column: "category" }] });
+    expect(parseKey(columns, { user_id: "1; DROP TABLE x", category: "a" })).toEqual({
+      ok: false,
+      errors: [{ column: "user_id", message: "must be a whole number" }],
+    });
+    expect(parseKey(columns, { user_id: "99999999999999999999", category: "x".repeat(10_000) })).toMatchObject({
+      ok: false,
+      errors: [{ column: "user_id" }, { column: "category" }],
+    });
     expect(parseKey([{ name: "d", dtype: "date", dataType: "date" }], { d: "2025-13-45" })).toMatchObject({ ok: false });
   });
 
   it("decodes each role's value typed like the MV", () => {
-    const types = new Map([["n", "bigint"], ["d", "date"], ["t", "timestamp without time zone"], ["j", "jsonb"]]);
-    const json = decodeRedisValue({ key: "k", role: "json-sink", source: "s", valueFormat: null }, '{"d":739252,"j":"{\\"a\\": 1}","n":9007199254740993,"t":1735689600330}', types);
+    const types = new Map([
+      ["n", "bigint"],
+      ["d", "date"],
+      ["t", "timestamp without time zone"],
+      ["j", "jsonb"],
+    ]);
+    const json = decodeRedisValue(
+      { key: "k", role: "json-sink", source: "s", valueFormat: null },
+      '{"d":739252,"j":"{\\"a\\": 1}","n":9007199254740993,"t":1735689600330}',
+      types,
+    );
     expect(json).toEqual({ d: "2025-01-01", j: { a: 1 }, n: "9007199254740993", t: new Date("2025-01-01T00:00:00.330Z") });
-    const template = decodeRedisValue({ key: "k", role: "template-sink", source: "s", valueFormat: "n={n};t={t}" }, "n=7;t=2025-01-01 00:00:00.330", types);
+    const template = decodeRedisValue(
+      { key: "k", role: "template-sink", source: "s", valueFormat: "n={n};t={t}" },
+      "n=7;t=2025-01-01 00:00:00.330",
+      types,
+    );
     expect(template).toEqual({ n: "7", t: new Date("2025-01-01T00:00:00.330Z") });
     expect(decodeRedisValue({ key: "k", role: "json-sink", source: "s", valueFormat: null }, "not json", types)).toBeNull();
   });
 
   it("reads TEMPLATE values back into columns", () => {
-    expect(parseTemplateValue("total_orders:{total_orders},ts:{ts}", "total_orders:3,ts:2026-11-24 10:00:00+00:00")).toEqual({ total_orders: "3", ts: "2026-11-24 10:00:00+00:00" });
+    expect(parseTemplateValue("total_orders:{total_orders},ts:{ts}", "total_orders:3,ts:2026-11-24 10:00:00+00:00")).toEqual({
+      total_orders: "3",
+      ts: "2026-11-24 10:00:00+00:00",
+    });
     expect(parseTemplateValue("\\{a\\}:{a}", "{a}:7")).toEqual({ a: "7" });
     expect(parseTemplateValue("a:{a}", "b:1")).toBeNull();
   });
 
   it("gives the stats walk the same key shapes, JSON columns sorted", () => {
-    const patterns = keyPatterns([{ group: "affinity", keyColumns: ["user_id", "category"], sinks: [{ keyFormat: null }], cacheTemplate: null }]);
+    const patterns = keyPatterns([
+      { group: "affinity", keyColumns: ["user_id", "category"], sinks: [{ keyFormat: null }], cacheTemplate: null },
+    ]);
     expect(patterns[0]?.glob).toBe('{"category":*,"user_id":*}');
     expect(matchesPieces(patterns[0]?.pieces ?? [], jsonSinkKey(parts))).toBe(true);
   });

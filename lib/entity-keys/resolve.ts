@@ -35,7 +35,10 @@ export function jsonSinkKey(parts: KeyPart[]): string {
 /** `{column}` placeholders filled with RisingWave's text of each key value; `\{` `\}` are literal braces. */
 export function renderKeyTemplate(template: string, parts: KeyPart[]): string {
   const values = new Map(parts.map((part) => [part.column, keyText(part)]));
-  return template.replace(/\\([{}])|\{([a-zA-Z_][a-zA-Z0-9_]*)\}/g, (_, literal: string | undefined, column: string | undefined) => literal ?? values.get(column ?? "") ?? "NULL");
+  return template.replace(
+    /\\([{}])|\{([a-zA-Z_][a-zA-Z0-9_]*)\}/g,
+    (_, literal: string | undefined, column: string | undefined) => literal ?? values.get(column ?? "") ?? "NULL",
+  );
 }
 
 /** Every Redis key of the entity: one per Redis sink of the MV, then the registry's serving cache. */
@@ -63,20 +66,31 @@ export function keyPredicate(parts: KeyPart[], quote: (name: string) => string, 
  * data_type): a JSON sink's object, a TEMPLATE sink's placeholders, or the cache's hash fields.
  * Null when the value does not have the shape its role implies.
  */
-export function decodeRedisValue(key: EntityRedisKey, raw: string | Record<string, string> | null, columnTypes: Map<string, string>): Record<string, unknown> | null {
+export function decodeRedisValue(
+  key: EntityRedisKey,
+  raw: string | Record<string, string> | null,
+  columnTypes: Map<string, string>,
+): Record<string, unknown> | null {
   if (raw === null) return null;
   if (typeof raw !== "string") {
     if (Object.keys(raw).length === 0) return null;
-    return Object.fromEntries(Object.entries(raw).map(([column, text]) => [column, decodeTemplateText(text, columnTypes.get(column) ?? "")]));
+    return Object.fromEntries(
+      Object.entries(raw).map(([column, text]) => [column, decodeTemplateText(text, columnTypes.get(column) ?? "")]),
+    );
   }
   if (key.role === "template-sink") {
     const fields = key.valueFormat ? parseTemplateValue(key.valueFormat, raw) : null;
-    return fields && Object.fromEntries(Object.entries(fields).map(([column, text]) => [column, decodeTemplateText(text, columnTypes.get(column) ?? "")]));
+    return (
+      fields &&
+      Object.fromEntries(Object.entries(fields).map(([column, text]) => [column, decodeTemplateText(text, columnTypes.get(column) ?? "")]))
+    );
   }
   try {
     const parsed = parseJsonExact(raw);
     if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return null;
-    return Object.fromEntries(Object.entries(parsed).map(([column, value]) => [column, decodeJsonValue(value, columnTypes.get(column) ?? "")]));
+    return Object.fromEntries(
+      Object.entries(parsed).map(([column, value]) => [column, decodeJsonValue(value, columnTypes.get(column) ?? "")]),
+    );
   } catch {
     return null;
   }

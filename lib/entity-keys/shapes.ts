@@ -107,7 +107,8 @@ export function shapesOverlap(a: string[], b: string[]): boolean {
     if (x === "*") stack.push([i + 1, j]); // the wildcard ends here
     if (y === "*") stack.push([i, j + 1]);
     if (x !== undefined && y !== undefined) {
-      if (x === "*" && y !== "*") stack.push([i, j + 1]); // the wildcard takes y's character
+      if (x === "*" && y !== "*")
+        stack.push([i, j + 1]); // the wildcard takes y's character
       else if (y === "*" && x !== "*") stack.push([i + 1, j]);
       else if (x === y) stack.push([i + 1, j + 1]);
     }

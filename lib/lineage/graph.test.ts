@@ -5,22 +5,44 @@ import { findNode, focusSubgraph, impactOf } from "./traverse";
 
 const plain = (value: string) => ({ type: "plaintext", value });
 const relation = (id: number, name: string, kind: CatalogRelation["kind"], extra: Partial<CatalogRelation> = {}): CatalogRelation => ({
-  id, name, kind, schema: "public", connector: null, connectorProps: null, associatedTableId: null, targetTableName: null, mvStatus: null, ...extra,
+  id,
+  name,
+  kind,
+  schema: "public",
+  connector: null,
+  connectorProps: null,
+  associatedTableId: null,
+  targetTableName: null,
+  mvStatus: null,
+  ...extra,
 });
 
 // The demo pipeline plus the contract's tricky cases: an index between a table and an MV, a
 // connector table with its hidden source, and a sink into a table.
 const catalog: LineageCatalog = {
   relations: [
-    relation(1, "user_events", "source", { connector: "KAFKA", connectorProps: { connector: plain("kafka"), topic: plain("user_events") } }),
+    relation(1, "user_events", "source", {
+      connector: "KAFKA",
+      connectorProps: { connector: plain("kafka"), topic: plain("user_events") },
+    }),
     relation(2, "item_catalog", "table"),
     relation(3, "item_catalog_idx", "index"),
     relation(4, "user_features_1h", "materialized view", { mvStatus: "Created" }),
     relation(5, "user_item_affinity", "materialized view", { mvStatus: "Created" }),
-    relation(6, "user_features_to_redis", "sink", { connector: "REDIS", connectorProps: { "redis.url": plain("redis://default:hunter2@cache:6379/0") } }),
-    relation(7, "user_features_daily_snapshot", "sink", { connector: "S3", connectorProps: { "s3.bucket_name": plain("features"), "s3.path": plain("/sinks/uf") } }),
+    relation(6, "user_features_to_redis", "sink", {
+      connector: "REDIS",
+      connectorProps: { "redis.url": plain("redis://default:hunter2@cache:6379/0") },
+    }),
+    relation(7, "user_features_daily_snapshot", "sink", {
+      connector: "S3",
+      connectorProps: { "s3.bucket_name": plain("features"), "s3.path": plain("/sinks/uf") },
+    }),
     relation(8, "orders", "table"),
-    relation(9, "orders", "source", { connector: "POSTGRES-CDC", associatedTableId: 8, connectorProps: { hostname: plain("db"), "database.name": plain("shop"), "table.name": plain("orders"), password: plain("x") } }),
+    relation(9, "orders", "source", {
+      connector: "POSTGRES-CDC",
+      associatedTableId: 8,
+      connectorProps: { hostname: plain("db"), "database.name": plain("shop"), "table.name": plain("orders"), password: plain("x") },
+    }),
     relation(10, "affinity_to_orders", "sink", { targetTableName: "orders" }),
     relation(11, "scratch", "materialized view", { schema: "analytics" }),
   ],
@@ -48,10 +70,14 @@ const edgeSet = new Set(graph.edges.map((edge) => `${edge.from} -> ${edge.to}`))
 describe("buildLineageGraph", () => {
   it("draws source → MV → sinks → external systems, with credentials masked", () => {
     for (const edge of [
-      "kafka:user_events -> user_events", "user_events -> user_features_1h", "user_features_1h -> user_features_to_redis",
-      "user_features_1h -> user_features_daily_snapshot", "user_features_to_redis -> redis:redis://default:••••@cache:6379/0",
+      "kafka:user_events -> user_events",
+      "user_events -> user_features_1h",
+      "user_features_1h -> user_features_to_redis",
+      "user_features_1h -> user_features_daily_snapshot",
+      "user_features_to_redis -> redis:redis://default:••••@cache:6379/0",
       "user_features_daily_snapshot -> s3:s3://features/sinks/uf",
-    ]) expect(edgeSet).toContain(edge);
+    ])
+      expect(edgeSet).toContain(edge);
     expect(JSON.stringify(graph)).not.toContain("hunter2");
   });
 
@@ -77,8 +103,13 @@ describe("focus and impact", () => {
   it("keeps only the focused node's upstream and downstream", () => {
     const focused = focusSubgraph(graph, "user_features_1h");
     expect(focused.nodes.map((node) => node.id).sort()).toEqual([
-      "kafka:user_events", "redis:redis://default:••••@cache:6379/0", "s3:s3://features/sinks/uf",
-      "user_events", "user_features_1h", "user_features_daily_snapshot", "user_features_to_redis",
+      "kafka:user_events",
+      "redis:redis://default:••••@cache:6379/0",
+      "s3:s3://features/sinks/uf",
+      "user_events",
+      "user_features_1h",
+      "user_features_daily_snapshot",
+      "user_features_to_redis",
     ]);
     expect(focused.edges.every((edge) => focused.nodes.some((node) => node.id === edge.from))).toBe(true);
   });

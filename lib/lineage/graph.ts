@@ -28,16 +28,24 @@ export type LineageGraph = { nodes: LineageNode[]; edges: LineageEdge[] };
 export type RegisteredLineageGroup = LineageGroup & { materializedView: string };
 
 const KIND: Record<Exclude<CatalogRelation["kind"], "index">, LineageKind> = {
-  source: "source", table: "table", "materialized view": "materialized_view", view: "view", sink: "sink",
+  source: "source",
+  table: "table",
+  "materialized view": "materialized_view",
+  view: "view",
+  sink: "sink",
 };
 
 const plaintext = (props: Record<string, ConnectorProp> | null, key: string): string | null => {
   const prop = props?.[key];
-  return prop && prop.type === "plaintext" && prop.value !== null && prop.value !== undefined && String(prop.value) !== "" ? String(prop.value) : null;
+  return prop && prop.type === "plaintext" && prop.value !== null && prop.value !== undefined && String(prop.value) !== ""
+    ? String(prop.value)
+    : null;
 };
 
 /** The system a source reads from or a sink writes to, from its WITH options (contract §1.6). */
-export function externalEndpoint(relation: Pick<CatalogRelation, "kind" | "connector" | "connectorProps">): { system: string; name: string } | null {
+export function externalEndpoint(
+  relation: Pick<CatalogRelation, "kind" | "connector" | "connectorProps">,
+): { system: string; name: string } | null {
   const props = relation.connectorProps;
   const connector = (relation.connector ?? plaintext(props, "connector") ?? "").toLowerCase();
   if (connector === "kafka") {
@@ -54,7 +62,9 @@ export function externalEndpoint(relation: Pick<CatalogRelation, "kind" | "conne
   }
   if (connector.endsWith("-cdc")) {
     const host = plaintext(props, "hostname");
-    const table = [plaintext(props, "database.name"), plaintext(props, "schema.name"), plaintext(props, "table.name")].filter(Boolean).join(".");
+    const table = [plaintext(props, "database.name"), plaintext(props, "schema.name"), plaintext(props, "table.name")]
+      .filter(Boolean)
+      .join(".");
     return host ? { system: connector.replace(/-cdc$/, ""), name: `${host}/${table}` } : null;
   }
   return null;
@@ -71,14 +81,16 @@ export function buildLineageGraph(
   statuses: Map<string, FreshnessStatus>,
 ): LineageGraph {
   const byId = new Map(catalog.relations.map((relation) => [relation.id, relation]));
-  const nodeIdOf = (relation: CatalogRelation) => (relation.schema && relation.schema !== "public" ? `${relation.schema}.${relation.name}` : relation.name);
+  const nodeIdOf = (relation: CatalogRelation) =>
+    relation.schema && relation.schema !== "public" ? `${relation.schema}.${relation.name}` : relation.name;
   const groupByMv = new Map<string, RegisteredLineageGroup>();
   for (const group of groups) if (!groupByMv.has(group.materializedView)) groupByMv.set(group.materializedView, group);
 
   // Where each relation id lands in the drawn graph.
   const target = new Map<number, number>();
   for (const relation of catalog.relations) {
-    if (relation.kind === "source" && relation.associatedTableId !== null && byId.has(relation.associatedTableId)) target.set(relation.id, relation.associatedTableId);
+    if (relation.kind === "source" && relation.associatedTableId !== null && byId.has(relation.associatedTableId))
+      target.set(relation.id, relation.associatedTableId);
   }
   for (const edge of catalog.depends) {
     const dependent = byId.get(edge.downstream);
@@ -106,7 +118,10 @@ export function buildLineageGraph(
     const group = relation.kind === "materialized view" ? groupByMv.get(relation.name) : undefined;
     const status = group ? statuses.get(group.name) : undefined;
     nodes.set(id, {
-      id, name: relation.name, kind: KIND[relation.kind], relationId: relation.id,
+      id,
+      name: relation.name,
+      kind: KIND[relation.kind],
+      relationId: relation.id,
       ...(relation.connector ? { connector: relation.connector } : {}),
       ...(group ? { group: { name: group.name, owner: group.owner, team: group.team, slaSeconds: group.slaSeconds } } : {}),
       ...(status ? { status } : {}),
@@ -116,7 +131,8 @@ export function buildLineageGraph(
   // A connector table shows the system behind its hidden source.
   for (const relation of catalog.relations) {
     const landed = byId.get(resolve(relation.id));
-    if (landed && relation.kind !== "index" && (relation.kind === "source" || relation.kind === "sink")) addExternal(relation, nodeIdOf(landed));
+    if (landed && relation.kind !== "index" && (relation.kind === "source" || relation.kind === "sink"))
+      addExternal(relation, nodeIdOf(landed));
   }
   const nodeOfId = (id: number) => {
     const relation = byId.get(resolve(id));
@@ -130,7 +146,9 @@ export function buildLineageGraph(
   // Sink-into-table: the target table is fed by the sink.
   for (const relation of catalog.relations) {
     if (relation.kind !== "sink" || !relation.targetTableName) continue;
-    const table = catalog.relations.find((candidate) => candidate.kind === "table" && candidate.name === relation.targetTableName && candidate.schema === relation.schema);
+    const table = catalog.relations.find(
+      (candidate) => candidate.kind === "table" && candidate.name === relation.targetTableName && candidate.schema === relation.schema,
+    );
     if (table) addEdge(nodeIdOf(relation), nodeIdOf(table));
   }
   return {

@@ -9,7 +9,17 @@ const graphOf = (edges: [string, string][], extra: string[] = []): LineageGraph 
 
 describe("layoutLineage", () => {
   it("places every node left of what it feeds and never on top of another", () => {
-    const graph = graphOf([["kafka", "source"], ["source", "mv1"], ["table", "mv2"], ["source", "mv2"], ["mv1", "sink"], ["mv2", "mv3"]], ["lonely"]);
+    const graph = graphOf(
+      [
+        ["kafka", "source"],
+        ["source", "mv1"],
+        ["table", "mv2"],
+        ["source", "mv2"],
+        ["mv1", "sink"],
+        ["mv2", "mv3"],
+      ],
+      ["lonely"],
+    );
     const positions = layoutLineage(graph);
     expect(positions.size).toBe(graph.nodes.length);
     for (const edge of graph.edges) expect(positions.get(edge.from)?.x).toBeLessThan(positions.get(edge.to)?.x as number);

@@ -16,10 +16,17 @@ import { findNode, focusSubgraph } from "./traverse";
 export async function loadLineageGraph(focus?: string): Promise<LineageGraph> {
   const [catalog, groups, statuses] = await Promise.all([
     readLineageCatalog(),
-    getPrisma().featureGroup.findMany({ select: { name: true, owner: true, team: true, freshnessSlaSeconds: true, materializedView: true }, orderBy: { name: "asc" } }),
+    getPrisma().featureGroup.findMany({
+      select: { name: true, owner: true, team: true, freshnessSlaSeconds: true, materializedView: true },
+      orderBy: { name: "asc" },
+    }),
     listPreviousStatuses(Math.max(60, env.COLLECTOR_INTERVAL_SECONDS * 3)),
   ]);
-  const graph = buildLineageGraph(catalog, groups.map((group) => ({ ...group, slaSeconds: group.freshnessSlaSeconds })), statuses);
+  const graph = buildLineageGraph(
+    catalog,
+    groups.map((group) => ({ ...group, slaSeconds: group.freshnessSlaSeconds })),
+    statuses,
+  );
   if (!focus) return graph;
   const node = findNode(graph, focus);
   if (!node) throw notFound(`Relation ${focus}`);

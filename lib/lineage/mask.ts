@@ -2,7 +2,8 @@
 // password, cloud keys). Everything shown in the UI or returned by the API passes through here.
 
 const MASK = "••••";
-const SECRET_WORDS = "pass(?:word|wd)?|pwd|secret|token|credential|access[._-]?key|private[._-]?key|api[._-]?key|sasl\\.jaas|signature|service[._-]?account|\\bpem\\b|\\.pem$|keystore|truststore";
+const SECRET_WORDS =
+  "pass(?:word|wd)?|pwd|secret|token|credential|access[._-]?key|private[._-]?key|api[._-]?key|sasl\\.jaas|signature|service[._-]?account|\\bpem\\b|\\.pem$|keystore|truststore";
 const SECRET_KEY = new RegExp(SECRET_WORDS, "i");
 const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)([^@\s/'"]+)@/gi;
 /** `?password=x` / `;password=x` / `&token=x` inside a URL or a JDBC string. */

@@ -35,7 +35,10 @@ export function findNode(graph: LineageGraph, nameOrId: string): LineageNode | u
 /** `id`, everything upstream and everything downstream of it: sibling branches are left out. */
 export function focusSubgraph(graph: LineageGraph, id: string): LineageGraph {
   const keep = new Set([id, ...reachable(graph, id, "up").keys(), ...reachable(graph, id, "down").keys()]);
-  return { nodes: graph.nodes.filter((node) => keep.has(node.id)), edges: graph.edges.filter((edge) => keep.has(edge.from) && keep.has(edge.to)) };
+  return {
+    nodes: graph.nodes.filter((node) => keep.has(node.id)),
+    edges: graph.edges.filter((edge) => keep.has(edge.from) && keep.has(edge.to)),
+  };
 }
 
 export type ImpactedSink = { node: LineageNode; owners: string[]; groups: string[] };
@@ -47,7 +50,9 @@ export type Impact = { groups: LineageNode[]; sinks: ImpactedSink[] };
  */
 export function impactOf(graph: LineageGraph, id: string): Impact {
   const byId = new Map(graph.nodes.map((node) => [node.id, node]));
-  const downstream = [...reachable(graph, id, "down").keys()].map((nodeId) => byId.get(nodeId)).filter((node): node is LineageNode => !!node);
+  const downstream = [...reachable(graph, id, "down").keys()]
+    .map((nodeId) => byId.get(nodeId))
+    .filter((node): node is LineageNode => !!node);
   const groups = downstream.filter((node) => node.group).sort((a, b) => (a.group?.name ?? "").localeCompare(b.group?.name ?? ""));
   const parents = adjacency(graph, "up");
   const sinks = downstream
@@ -66,7 +71,11 @@ export function impactOf(graph: LineageGraph, id: string): Impact {
         else queue.push(...(parents.get(parentId) ?? []));
       }
       const fedBy = [...feeding];
-      return { node, groups: fedBy.map((group) => group.name).sort(), owners: [...new Set(fedBy.map((group) => group.group?.owner as string))].sort() };
+      return {
+        node,
+        groups: fedBy.map((group) => group.name).sort(),
+        owners: [...new Set(fedBy.map((group) => group.group?.owner as string))].sort(),
+      };
     })
     .sort((a, b) => a.node.name.localeCompare(b.node.name));
   return { groups, sinks };

@@ -8,14 +8,38 @@ const features = [
   { name: "last_event_ts", dtype: "timestamp" as const },
 ];
 const source: LayerValues = {
-  id: "risingwave", kind: "risingwave",
-  values: { event_count_1h: "12", total_spend_1h: "30.50", avg_purchase_amount_1h: 15.25, last_event_ts: new Date("2026-11-24T10:00:05.123Z") },
+  id: "risingwave",
+  kind: "risingwave",
+  values: {
+    event_count_1h: "12",
+    total_spend_1h: "30.50",
+    avg_purchase_amount_1h: 15.25,
+    last_event_ts: new Date("2026-11-24T10:00:05.123Z"),
+  },
 };
 
 describe("compareLayers", () => {
   it("treats each layer's encoding of the same value as equal", () => {
-    const json: LayerValues = { id: "json", kind: "redis", values: { event_count_1h: 12, total_spend_1h: "30.5", avg_purchase_amount_1h: 15.250000000000002, last_event_ts: "2026-11-24T10:00:05.123000Z" } };
-    const hash: LayerValues = { id: "hash", kind: "redis", values: { event_count_1h: "12", total_spend_1h: "30.50", avg_purchase_amount_1h: "15.25", last_event_ts: "2026-11-24 10:00:05.123+00:00" } };
+    const json: LayerValues = {
+      id: "json",
+      kind: "redis",
+      values: {
+        event_count_1h: 12,
+        total_spend_1h: "30.5",
+        avg_purchase_amount_1h: 15.250000000000002,
+        last_event_ts: "2026-11-24T10:00:05.123000Z",
+      },
+    };
+    const hash: LayerValues = {
+      id: "hash",
+      kind: "redis",
+      values: {
+        event_count_1h: "12",
+        total_spend_1h: "30.50",
+        avg_purchase_amount_1h: "15.25",
+        last_event_ts: "2026-11-24 10:00:05.123+00:00",
+      },
+    };
     const rows = compareLayers(features, source, [json, hash], "last_event_ts");
     for (const row of rows) {
       expect(row.cells.risingwave?.state).toBe("source");
@@ -24,8 +48,17 @@ describe("compareLayers", () => {
   });
 
   it("explains a stale Redis value by sink lag and an old snapshot by its time", () => {
-    const stale: LayerValues = { id: "json", kind: "redis", values: { event_count_1h: 11, total_spend_1h: "30.50", avg_purchase_amount_1h: 15.25, last_event_ts: "2026-11-24T09:59:35.123000Z" } };
-    const snapshot: LayerValues = { id: "archive", kind: "archive", takenAt: new Date("2026-11-24T00:05:00Z"), values: { event_count_1h: 3n, total_spend_1h: "1.00", avg_purchase_amount_1h: 1, last_event_ts: new Date("2026-11-24T00:04:00Z") } };
+    const stale: LayerValues = {
+      id: "json",
+      kind: "redis",
+      values: { event_count_1h: 11, total_spend_1h: "30.50", avg_purchase_amount_1h: 15.25, last_event_ts: "2026-11-24T09:59:35.123000Z" },
+    };
+    const snapshot: LayerValues = {
+      id: "archive",
+      kind: "archive",
+      takenAt: new Date("2026-11-24T00:05:00Z"),
+      values: { event_count_1h: 3n, total_spend_1h: "1.00", avg_purchase_amount_1h: 1, last_event_ts: new Date("2026-11-24T00:04:00Z") },
+    };
     const [count] = compareLayers(features, source, [stale, snapshot], "last_event_ts");
     expect(count?.cells.json).toEqual({ value: "11", state: "different", explanation: "Redis is 30 s older than RisingWave: sink lag" });
     expect(count?.cells.archive).toMatchObject({ state: "different", explanation: "snapshot taken before the last update" });
@@ -38,7 +71,12 @@ describe("compareLayers", () => {
   });
 
   it("marks missing keys, missing fields and values of the wrong type", () => {
-    const expired: LayerValues = { id: "cache", kind: "redis", values: null, missingReason: "missing in Redis: TTL expired or never written" };
+    const expired: LayerValues = {
+      id: "cache",
+      kind: "redis",
+      values: null,
+      missingReason: "missing in Redis: TTL expired or never written",
+    };
     const odd: LayerValues = { id: "odd", kind: "redis", values: { event_count_1h: "twelve", total_spend_1h: "30.50" } };
     const [count, spend, average] = compareLayers(features, source, [expired, odd], "last_event_ts");
     expect(count?.cells.cache).toEqual({ value: null, state: "missing", explanation: "missing in Redis: TTL expired or never written" });
@@ -48,7 +86,9 @@ describe("compareLayers", () => {
   });
 
   it("flags a key left in Redis for an entity RisingWave no longer has", () => {
-    const [count] = compareLayers(features, { id: "risingwave", kind: "risingwave", values: null }, [{ id: "json", kind: "redis", values: { event_count_1h: 1 } }]);
+    const [count] = compareLayers(features, { id: "risingwave", kind: "risingwave", values: null }, [
+      { id: "json", kind: "redis", values: { event_count_1h: 1 } },
+    ]);
     expect(count?.cells.risingwave?.state).toBe("missing");
     expect(count?.cells.json?.explanation).toMatch(/stale key/);
   });

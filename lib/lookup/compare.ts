@@ -44,7 +44,12 @@ function explainDifference(layer: LayerValues, source: Record<string, unknown>, 
  * timestamps normalised), different (with a likely cause), missing, or type mismatch (a value
  * that cannot mean the feature's dtype).
  */
-export function compareLayers(features: { name: string; dtype: Dtype }[], source: LayerValues, others: LayerValues[], timestampColumn?: string): FeatureComparison[] {
+export function compareLayers(
+  features: { name: string; dtype: Dtype }[],
+  source: LayerValues,
+  others: LayerValues[],
+  timestampColumn?: string,
+): FeatureComparison[] {
   return features.map((feature) => {
     const cells: Record<string, Cell> = {};
     const sourceRaw = source.values?.[feature.name];
@@ -66,11 +71,19 @@ export function compareLayers(features: { name: string; dtype: Dtype }[], source
       if (value.kind === "invalid") {
         cells[layer.id] = { value: displayValue(raw), state: "type_mismatch", explanation: `not a valid ${feature.dtype}` };
       } else if (!source.values) {
-        cells[layer.id] = { value: displayValue(raw), state: "different", explanation: "present here but not in RisingWave: a stale key or a deleted row" };
+        cells[layer.id] = {
+          value: displayValue(raw),
+          state: "different",
+          explanation: "present here but not in RisingWave: a stale key or a deleted row",
+        };
       } else if (sameValue(value, sourceValue)) {
         cells[layer.id] = { value: displayValue(raw), state: "equal" };
       } else {
-        cells[layer.id] = { value: displayValue(raw), state: "different", explanation: explainDifference(layer, source.values, timestampColumn) };
+        cells[layer.id] = {
+          value: displayValue(raw),
+          state: "different",
+          explanation: explainDifference(layer, source.values, timestampColumn),
+        };
       }
     }
     return { name: feature.name, dtype: feature.dtype, cells };

@@ -44,11 +44,15 @@ function singleKey(columns: KeyColumn[], raw: string): Record<string, string> {
   if (columns.length === 1) return { [(columns[0] as KeyColumn).name]: raw };
   try {
     const parsed: unknown = JSON.parse(raw);
-    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) return Object.fromEntries(Object.entries(parsed).map(([column, value]) => [column, String(value)]));
+    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed))
+      return Object.fromEntries(Object.entries(parsed).map(([column, value]) => [column, String(value)]));
   } catch {
     // fall through to the explanation below
   }
-  throw new AppError(400, `this group has a composite key (${columns.map((column) => column.name).join(", ")}): pass key.<column>=… or key as a JSON object`);
+  throw new AppError(
+    400,
+    `this group has a composite key (${columns.map((column) => column.name).join(", ")}): pass key.<column>=… or key as a JSON object`,
+  );
 }
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -61,50 +65,79 @@ async function settle<T>(run: () => Promise<T>): Promise<{ value?: T; error?: st
 }
 
 function missingInRedis(state: RedisKeyState): string {
-  if (state.type !== "none") return `the value of ${state.key} cannot be read as ${state.role === "cache" ? "a hash" : "the sink's format"} (type ${state.type})`;
+  if (state.type !== "none")
+    return `the value of ${state.key} cannot be read as ${state.role === "cache" ? "a hash" : "the sink's format"} (type ${state.type})`;
   // FORMAT UPSERT deletes the key with the row (§11.4): a missing key for a missing row is correct.
-  return state.role === "cache" ? "missing in Redis: TTL expired or never written" : "missing in Redis: never written by the sink, or deleted with the row";
+  return state.role === "cache"
+    ? "missing in Redis: TTL expired or never written"
+    : "missing in Redis: never written by the sink, or deleted with the row";
 }
 
 type ArchiveLayer = { summary: LayerSummary; values: LayerValues };
 
 /** The archive's answers for the entity at `at`: the Hive snapshot in force, and each file sink's last change up to then. */
-async function archiveLayers(folders: { folder: string; sink: string | null }[], key: KeyPart[], selected: string[], at: Date | null, ageOf: (values: Record<string, unknown> | null) => number | null): Promise<ArchiveLayer[]> {
-  const layers = await Promise.all(folders.map(async ({ folder, sink }, index): Promise<ArchiveLayer[]> => {
-    const found: ArchiveLayer[] = [];
-    const snapshot = await settle(() => findSnapshotRow(folder, key, selected, at));
-    if (snapshot.error || snapshot.value || !sink) {
-      const hit = snapshot.value ?? null;
-      const id = `archive:${index}`;
-      const missingReason = snapshot.error ? `archive error: ${snapshot.error}` : !hit ? (at ? `no snapshot taken at or before ${at.toISOString()}` : "no snapshot in the archive") : `not in the snapshot of ${hit.partition}`;
-      found.push({
-        summary: {
-          id, kind: "archive", label: hit ? `Snapshot · ${hit.partition}` : "Snapshot", status: snapshot.error ? "error" : hit?.row ? "found" : "not_found",
-          detail: hit ? `${hit.file} · ${hit.files} part file(s) · ${hit.rowGroupsRead} of ${hit.rowGroups} row groups read` : missingReason,
-          ...(hit ? { takenAt: hit.takenAt.toISOString() } : {}), ageSeconds: ageOf(hit?.row ?? null), ...(snapshot.error ? { error: snapshot.error } : {}),
-        },
-        values: { id, kind: "archive", values: hit?.row ?? null, missingReason, ...(hit ? { takenAt: hit.takenAt } : {}) },
-      });
-    }
-    if (sink) {
-      const change = await settle(() => findChangeRow(folder, key, selected, at));
-      const hit = change.value;
-      const id = `changes:${index}`;
-      const upTo = at ? `up to ${at.toISOString()}` : "up to now";
-      const missingReason = change.error
-        ? `archive error: ${change.error}`
-        : `no change of this key in the ${hit?.filesRead ?? 0} newest of ${hit?.filesConsidered ?? 0} file(s) ${upTo}${hit?.truncated ? " (older files not read)" : ""}`;
-      found.push({
-        summary: {
-          id, kind: "archive", label: `File sink · ${sink} (last change ${upTo})`, status: change.error ? "error" : hit?.row ? "found" : "not_found",
-          detail: hit?.row ? `${hit.file} · newest of ${hit.filesConsidered} change file(s); ${hit.filesRead} read` : missingReason,
-          ...(hit?.writtenAt ? { takenAt: hit.writtenAt.toISOString() } : {}), ageSeconds: ageOf(hit?.row ?? null), ...(change.error ? { error: change.error } : {}),
-        },
-        values: { id, kind: "archive", values: hit?.row ?? null, missingReason, ...(hit?.writtenAt ? { takenAt: hit.writtenAt } : {}) },
-      });
-    }
-    return found;
-  }));
+async function archiveLayers(
+  folders: { folder: string; sink: string | null }[],
+  key: KeyPart[],
+  selected: string[],
+  at: Date | null,
+  ageOf: (values: Record<string, unknown> | null) => number | null,
+): Promise<ArchiveLayer[]> {
+  const layers = await Promise.all(
+    folders.map(async ({ folder, sink }, index): Promise<ArchiveLayer[]> => {
+      const found: ArchiveLayer[] = [];
+      const snapshot = await settle(() => findSnapshotRow(folder, key, selected, at));
+      if (snapshot.error || snapshot.value || !sink) {
+        const hit = snapshot.value ?? null;
+        const id = `archive:${index}`;
+        const missingReason = snapshot.error
+          ? `archive error: ${snapshot.error}`
+          : !hit
+            ? at
+              ? `no snapshot taken at or before ${at.toISOString()}`
+              : "no snapshot in the archive"
+            : `not in the snapshot of ${hit.partition}`;
+        found.push({
+          summary: {
+            id,
+            kind: "archive",
+            label: hit ? `Snapshot · ${hit.partition}` : "Snapshot",
+            status: snapshot.error ? "error" : hit?.row ? "found" : "not_found",
+            detail: hit
+              ? `${hit.file} · ${hit.files} part file(s) · ${hit.rowGroupsRead} of ${hit.rowGroups} row groups read`
+              : missingReason,
+            ...(hit ? { takenAt: hit.takenAt.toISOString() } : {}),
+            ageSeconds: ageOf(hit?.row ?? null),
+            ...(snapshot.error ? { error: snapshot.error } : {}),
+          },
+          values: { id, kind: "archive", values: hit?.row ?? null, missingReason, ...(hit ? { takenAt: hit.takenAt } : {}) },
+        });
+      }
+      if (sink) {
+        const change = await settle(() => findChangeRow(folder, key, selected, at));
+        const hit = change.value;
+        const id = `changes:${index}`;
+        const upTo = at ? `up to ${at.toISOString()}` : "up to now";
+        const missingReason = change.error
+          ? `archive error: ${change.error}`
+          : `no change of this key in the ${hit?.filesRead ?? 0} newest of ${hit?.filesConsidered ?? 0} file(s) ${upTo}${hit?.truncated ? " (older files not read)" : ""}`;
+        found.push({
+          summary: {
+            id,
+            kind: "archive",
+            label: `File sink · ${sink} (last change ${upTo})`,
+            status: change.error ? "error" : hit?.row ? "found" : "not_found",
+            detail: hit?.row ? `${hit.file} · newest of ${hit.filesConsidered} change file(s); ${hit.filesRead} read` : missingReason,
+            ...(hit?.writtenAt ? { takenAt: hit.writtenAt.toISOString() } : {}),
+            ageSeconds: ageOf(hit?.row ?? null),
+            ...(change.error ? { error: change.error } : {}),
+          },
+          values: { id, kind: "archive", values: hit?.row ?? null, missingReason, ...(hit?.writtenAt ? { takenAt: hit.writtenAt } : {}) },
+        });
+      }
+      return found;
+    }),
+  );
   return layers.flat();
 }
 
@@ -113,7 +146,12 @@ async function archiveLayers(folders: { folder: string; sink: string | null }[],
  * serving cache use, and the archive in force at `at` (latest when null). Identifiers come from the
  * registry and rw_columns only; key values are validated, then sent as parameters.
  */
-export async function lookupEntity(groupName: string, rawKey: Record<string, string | undefined> | string, at: Date | null, now = new Date()): Promise<LookupResult> {
+export async function lookupEntity(
+  groupName: string,
+  rawKey: Record<string, string | undefined> | string,
+  at: Date | null,
+  now = new Date(),
+): Promise<LookupResult> {
   const stored = await getGroup(groupName);
   if (!stored) throw notFound(`Feature group ${groupName}`);
   const { definition } = stored;
@@ -124,13 +162,24 @@ export async function lookupEntity(groupName: string, rawKey: Record<string, str
   const { columns, missing } = keyColumnsOf(definition.entity?.keys, relation.columns);
   if (missing) throw new AppError(409, `key column ${missing} is not a column of ${mv} in RisingWave`);
   const parsed = parseKey(columns, typeof rawKey === "string" ? singleKey(columns, rawKey) : rawKey);
-  if (!parsed.ok) throw new AppError(400, "invalid key", parsed.errors.map((error) => ({ path: `key.${error.column}`, message: error.message })));
+  if (!parsed.ok)
+    throw new AppError(
+      400,
+      "invalid key",
+      parsed.errors.map((error) => ({ path: `key.${error.column}`, message: error.message })),
+    );
   const key: KeyPart[] = parsed.parts;
 
   const columnTypes = new Map(relation.columns.map((column) => [column.name, column.dataType]));
   const features = definition.features.filter((feature) => columnTypes.has(feature.name));
   const timestampColumn = eventTimeColumn(definition.timestamp_column, relation.columns) ?? undefined;
-  const selected = [...new Set([...key.map((part) => part.column), ...features.map((feature) => feature.name), ...(timestampColumn ? [timestampColumn] : [])])];
+  const selected = [
+    ...new Set([
+      ...key.map((part) => part.column),
+      ...features.map((feature) => feature.name),
+      ...(timestampColumn ? [timestampColumn] : []),
+    ]),
+  ];
 
   const redisSinks = sinks.filter((sink) => sink.connector === "redis");
   const cacheTemplate = definition.redis?.kind === "hash" ? (definition.redis.key_template ?? null) : null;
@@ -147,16 +196,29 @@ export async function lookupEntity(groupName: string, rawKey: Record<string, str
   ]);
 
   const layers: LayerSummary[] = [];
-  const source: LayerValues = { id: "risingwave", kind: "risingwave", values: row.value ?? null, missingReason: row.error ? `RisingWave error: ${row.error}` : "not found in RisingWave" };
+  const source: LayerValues = {
+    id: "risingwave",
+    kind: "risingwave",
+    values: row.value ?? null,
+    missingReason: row.error ? `RisingWave error: ${row.error}` : "not found in RisingWave",
+  };
   layers.push({
-    id: "risingwave", kind: "risingwave", label: `RisingWave · ${relation.schema === "public" ? mv : `${relation.schema}.${mv}`}`, status: row.error ? "error" : row.value ? "found" : "not_found",
-    detail: row.error ? null : row.value ? "source of truth" : "no row with this key", ageSeconds: ageOf(row.value ?? null), ...(row.error ? { error: row.error } : {}),
+    id: "risingwave",
+    kind: "risingwave",
+    label: `RisingWave · ${relation.schema === "public" ? mv : `${relation.schema}.${mv}`}`,
+    status: row.error ? "error" : row.value ? "found" : "not_found",
+    detail: row.error ? null : row.value ? "source of truth" : "no row with this key",
+    ageSeconds: ageOf(row.value ?? null),
+    ...(row.error ? { error: row.error } : {}),
   });
 
   const others: LayerValues[] = [];
   redisKeys.forEach((request, index) => {
     const id = `redis:${index}`;
-    const label = request.role === "cache" ? "Redis · serving cache (hash)" : `Redis · ${request.source} (${request.role === "json-sink" ? "JSON" : "TEMPLATE"})`;
+    const label =
+      request.role === "cache"
+        ? "Redis · serving cache (hash)"
+        : `Redis · ${request.source} (${request.role === "json-sink" ? "JSON" : "TEMPLATE"})`;
     if (redis.error) {
       layers.push({ id, kind: "redis", label, status: "error", detail: null, key: request.key, error: redis.error });
       others.push({ id, kind: "redis", values: null, missingReason: `Redis error: ${redis.error}` });
@@ -166,8 +228,15 @@ export async function lookupEntity(groupName: string, rawKey: Record<string, str
     const values = decodeRedisValue(request, state.raw, columnTypes);
     const reason = values ? undefined : missingInRedis(state);
     layers.push({
-      id, kind: "redis", label, status: values ? "found" : "not_found", detail: reason ?? null, key: request.key, redisType: state.type,
-      ttlSeconds: state.ttlSeconds, ageSeconds: ageOf(values),
+      id,
+      kind: "redis",
+      label,
+      status: values ? "found" : "not_found",
+      detail: reason ?? null,
+      key: request.key,
+      redisType: state.type,
+      ttlSeconds: state.ttlSeconds,
+      ageSeconds: ageOf(values),
     });
     others.push({ id, kind: "redis", values, cache: request.role === "cache", ...(reason ? { missingReason: reason } : {}) });
   });
@@ -178,8 +247,13 @@ export async function lookupEntity(groupName: string, rawKey: Record<string, str
   }
 
   return {
-    group: groupName, materializedView: mv, key: Object.fromEntries(key.map((part) => [part.column, part.sql])), at: at?.toISOString() ?? null, generatedAt: now.toISOString(),
-    layers, features: compareLayers(features, source, others, timestampColumn),
+    group: groupName,
+    materializedView: mv,
+    key: Object.fromEntries(key.map((part) => [part.column, part.sql])),
+    at: at?.toISOString() ?? null,
+    generatedAt: now.toISOString(),
+    layers,
+    features: compareLayers(features, source, others, timestampColumn),
   };
 }
 
@@ -191,11 +265,20 @@ export type LookupGroupOption = { name: string; keys: string[] };
  * RisingWave, such a group takes one `key`.
  */
 export async function lookupGroupOptions(): Promise<LookupGroupOption[]> {
-  const groups = await getPrisma().featureGroup.findMany({ select: { name: true, materializedView: true, entity: { select: { keyColumns: true } } }, orderBy: { name: "asc" } });
+  const groups = await getPrisma().featureGroup.findMany({
+    select: { name: true, materializedView: true, entity: { select: { keyColumns: true } } },
+    orderBy: { name: "asc" },
+  });
   const withoutEntity = groups.filter((group) => !group.entity).map((group) => group.materializedView);
   const relations = await listRelations([...new Set(withoutEntity)]).catch(() => new Map<string, LiveRelation>());
   return groups.map((group) => ({
     name: group.name,
-    keys: group.entity?.keyColumns ?? relations.get(group.materializedView)?.columns.filter((column) => column.isPrimaryKey).map((column) => column.name) ?? [],
+    keys:
+      group.entity?.keyColumns ??
+      relations
+        .get(group.materializedView)
+        ?.columns.filter((column) => column.isPrimaryKey)
+        .map((column) => column.name) ??
+      [],
   }));
 }

@@ -27,7 +27,14 @@ export function normalize(value: unknown, dtype: Dtype): Normalized {
     case "float32":
     case "float64":
     case "decimal": {
-      const number = typeof value === "number" ? value : typeof value === "bigint" ? Number(value) : typeof value === "string" && value.trim() !== "" ? Number(value) : Number.NaN;
+      const number =
+        typeof value === "number"
+          ? value
+          : typeof value === "bigint"
+            ? Number(value)
+            : typeof value === "string" && value.trim() !== ""
+              ? Number(value)
+              : Number.NaN;
       return Number.isFinite(number) ? { kind: "value", value: number } : { kind: "invalid" };
     }
     case "timestamp": {

@@ -1,12 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { alertPayload, retryDelayMs } from "./alert-message";
 
-const base = { incidentId: "i1", groupName: "user_features_1h", owner: "ml@x", slaSeconds: 300, freshnessSeconds: 432, peakFreshnessSeconds: 432, openedAt: new Date("2026-11-24T10:00:00Z"), closedAt: null, publicUrl: "https://tideline.example/" };
+const base = {
+  incidentId: "i1",
+  groupName: "user_features_1h",
+  owner: "ml@x",
+  slaSeconds: 300,
+  freshnessSeconds: 432,
+  peakFreshnessSeconds: 432,
+  openedAt: new Date("2026-11-24T10:00:00Z"),
+  closedAt: null,
+  publicUrl: "https://tideline.example/",
+};
 
 describe("alertPayload", () => {
   it("says what breaches, by how much, whose it is and where to look", () => {
     const payload = alertPayload({ ...base, event: "opened" });
-    expect(payload.text).toBe(":rotating_light: *user_features_1h* breaches its freshness SLA: data is 7.2 min old (SLA 5 min). Owner: ml@x. <https://tideline.example/groups/user_features_1h|Open in Tideline>");
+    expect(payload.text).toBe(
+      ":rotating_light: *user_features_1h* breaches its freshness SLA: data is 7.2 min old (SLA 5 min). Owner: ml@x. <https://tideline.example/groups/user_features_1h|Open in Tideline>",
+    );
     expect(payload.blocks[0]?.text.text).toBe(payload.text);
     expect(payload.tideline).toMatchObject({ event: "incident.opened", group: "user_features_1h", closedAt: null });
   });

@@ -4,7 +4,14 @@ import { assessGroups, upstreamOf, type PipelineSnapshot, type RegisteredGroup }
 const NOW = Date.parse("2026-11-24T12:00:00Z");
 const epochAt = (ms: number) => ((BigInt(ms) - 1_617_235_200_000n) << 16n).toString();
 const group = (name: string, sla: number, overrides: Partial<RegisteredGroup> = {}): RegisteredGroup => ({
-  name, owner: "o", team: null, tags: [], slaSeconds: sla, materializedView: name, timestampColumn: null, ...overrides,
+  name,
+  owner: "o",
+  team: null,
+  tags: [],
+  slaSeconds: sla,
+  materializedView: name,
+  timestampColumn: null,
+  ...overrides,
 });
 
 function snapshot(overrides: Partial<PipelineSnapshot> = {}): PipelineSnapshot {
@@ -15,9 +22,15 @@ function snapshot(overrides: Partial<PipelineSnapshot> = {}): PipelineSnapshot {
       { id: 12, name: "creating", status: "Creating", committedEpoch: epochAt(NOW - 30_000) },
     ],
     edges: [
-      { downstream: 10, upstream: 1 }, { downstream: 11, upstream: 10 }, { downstream: 20, upstream: 10 }, { downstream: 12, upstream: 2 },
+      { downstream: 10, upstream: 1 },
+      { downstream: 11, upstream: 10 },
+      { downstream: 20, upstream: 10 },
+      { downstream: 12, upstream: 2 },
     ],
-    sources: [{ id: 1, name: "events", connector: "KAFKA" }, { id: 2, name: "orders", connector: "POSTGRES-CDC" }],
+    sources: [
+      { id: 1, name: "events", connector: "KAFKA" },
+      { id: 2, name: "orders", connector: "POSTGRES-CDC" },
+    ],
     kafkaLag: new Map([[1, { lag: 1234, partitions: 3 }]]),
     sinks: [{ id: 20, name: "fresh_to_redis", connector: "REDIS", jobStatus: "CREATED", decoupled: true }],
     sinkFailures: [{ sinkId: 20, sinkName: "fresh_to_redis", error: "connection refused", at: new Date(NOW - 60_000) }],
@@ -30,7 +43,10 @@ function snapshot(overrides: Partial<PipelineSnapshot> = {}): PipelineSnapshot {
 describe("assessGroups", () => {
   it("uses the app's clock on the committed epoch and sorts breaches first", () => {
     const result = assessGroups([group("fresh", 300), group("stale", 300)], snapshot(), NOW, new Map(), new Map());
-    expect(result.map((g) => [g.name, g.status])).toEqual([["stale", "breach"], ["fresh", "ok"]]);
+    expect(result.map((g) => [g.name, g.status])).toEqual([
+      ["stale", "breach"],
+      ["fresh", "ok"],
+    ]);
     expect(result[1]?.processingFreshnessSeconds).toBe(2);
     expect(result[0]?.freshnessSeconds).toBe(400);
   });
@@ -56,8 +72,14 @@ describe("assessGroups", () => {
   });
 
   it("is unknown when RisingWave is unreachable or the MV is missing", () => {
-    expect(assessGroups([group("fresh", 300)], null, NOW, new Map(), new Map())[0]).toMatchObject({ status: "unknown", reason: "RisingWave is unreachable" });
-    expect(assessGroups([group("gone", 300)], snapshot(), NOW, new Map(), new Map())[0]).toMatchObject({ status: "unknown", reason: "materialized view gone does not exist" });
+    expect(assessGroups([group("fresh", 300)], null, NOW, new Map(), new Map())[0]).toMatchObject({
+      status: "unknown",
+      reason: "RisingWave is unreachable",
+    });
+    expect(assessGroups([group("gone", 300)], snapshot(), NOW, new Map(), new Map())[0]).toMatchObject({
+      status: "unknown",
+      reason: "materialized view gone does not exist",
+    });
   });
 
   it("applies hysteresis from the previous status and carries the open incident's start", () => {
@@ -69,6 +91,13 @@ describe("assessGroups", () => {
 
   it("walks lineage upstream without recursion limits or cycles", () => {
     expect([...upstreamOf(11, snapshot().edges)].sort()).toEqual([1, 10]);
-    expect([...upstreamOf(1, [{ downstream: 1, upstream: 2 }, { downstream: 2, upstream: 1 }])].sort()).toEqual([1, 2]);
+    expect(
+      [
+        ...upstreamOf(1, [
+          { downstream: 1, upstream: 2 },
+          { downstream: 2, upstream: 1 },
+        ]),
+      ].sort(),
+    ).toEqual([1, 2]);
   });
 });

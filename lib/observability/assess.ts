@@ -5,7 +5,15 @@ import { epochToUnixMs } from "./epoch";
 import { parseProgress, type BackfillProgress } from "./progress";
 
 /** What the registry says about a group (the SLA and where to look). */
-export type RegisteredGroup = { name: string; owner: string; team: string | null; tags: string[]; slaSeconds: number; materializedView: string; timestampColumn: string | null };
+export type RegisteredGroup = {
+  name: string;
+  owner: string;
+  team: string | null;
+  tags: string[];
+  slaSeconds: number;
+  materializedView: string;
+  timestampColumn: string | null;
+};
 
 /** The slice of RisingWave's catalog the assessment needs (see lib/risingwave/freshness.ts). */
 export type PipelineSnapshot = {
@@ -20,7 +28,14 @@ export type PipelineSnapshot = {
   eventTimes: Map<string, Date | null>;
 };
 
-export type SinkState = { name: string; connector: string; state: "running" | "creating" | "failing"; decoupled: boolean | null; lastError: string | null; lastFailureAt: string | null };
+export type SinkState = {
+  name: string;
+  connector: string;
+  state: "running" | "creating" | "failing";
+  decoupled: boolean | null;
+  lastError: string | null;
+  lastFailureAt: string | null;
+};
 export type SourceLag = { name: string; connector: string; lagMessages: number | null };
 
 export type GroupFreshness = {
@@ -79,12 +94,27 @@ export function assessGroups(
   for (const edge of state?.edges ?? []) children.set(edge.upstream, [...(children.get(edge.upstream) ?? []), edge.downstream]);
   const assessed = groups.map((group): GroupFreshness => {
     const base = {
-      name: group.name, owner: group.owner, team: group.team, tags: group.tags, slaSeconds: group.slaSeconds, materializedView: group.materializedView,
+      name: group.name,
+      owner: group.owner,
+      team: group.team,
+      tags: group.tags,
+      slaSeconds: group.slaSeconds,
+      materializedView: group.materializedView,
       breachSince: openIncidents.get(group.name)?.toISOString() ?? null,
     };
     const unknown = (reason: string, extra: Partial<GroupFreshness> = {}): GroupFreshness => ({
-      ...base, status: "unknown", freshnessSeconds: null, processingFreshnessSeconds: null, eventFreshnessSeconds: null, committedAt: null,
-      mvStatus: null, sources: [], sinks: [], backfill: null, reason, ...extra,
+      ...base,
+      status: "unknown",
+      freshnessSeconds: null,
+      processingFreshnessSeconds: null,
+      eventFreshnessSeconds: null,
+      committedAt: null,
+      mvStatus: null,
+      sources: [],
+      sinks: [],
+      backfill: null,
+      reason,
+      ...extra,
     });
     if (!state) return unknown(unreachableReason);
     const mv = mvs.get(group.materializedView);
@@ -100,7 +130,8 @@ export function assessGroups(
     const sources = state.sources
       .filter((source) => upstream.has(source.id) || (source.associatedTableId != null && upstream.has(source.associatedTableId)))
       .map((source) => ({
-        name: source.name, connector: source.connector,
+        name: source.name,
+        connector: source.connector,
         // No rows in rw_kafka_job_lag (no Prometheus, or not Kafka), or an error, means unknown, never 0.
         lagMessages: state.kafkaLag?.get(source.id)?.lag ?? null,
       }));
@@ -112,20 +143,40 @@ export function assessGroups(
         const failure = state.sinkFailures.find((event) => event.sinkId === sink.id);
         const failing = !!failure && now - failure.at.getTime() < SINK_FAILURE_WINDOW_MS;
         return {
-          name: sink.name, connector: sink.connector, decoupled: sink.decoupled,
+          name: sink.name,
+          connector: sink.connector,
+          decoupled: sink.decoupled,
           state: failing ? "failing" : sink.jobStatus === "CREATING" ? "creating" : "running",
           // The connector's error text may name hosts and credentials (a Redis URL): masked.
-          lastError: failure ? publicBackendError(maskUrlCredentials(failure.error)) : null, lastFailureAt: failure?.at.toISOString() ?? null,
+          lastError: failure ? publicBackendError(maskUrlCredentials(failure.error)) : null,
+          lastFailureAt: failure?.at.toISOString() ?? null,
         };
       });
     const ddl = state.ddlProgress.find((row) => row.ddlId === mv.id);
     const status = mv.status === "Creating" ? "unknown" : classifyFreshness(freshness, group.slaSeconds, previous.get(group.name) ?? null);
     return {
-      ...base, status, freshnessSeconds: freshness, processingFreshnessSeconds: processing, eventFreshnessSeconds: eventFreshness,
-      committedAt: committedMs === null ? null : new Date(committedMs).toISOString(), mvStatus: mv.status, sources, sinks,
+      ...base,
+      status,
+      freshnessSeconds: freshness,
+      processingFreshnessSeconds: processing,
+      eventFreshnessSeconds: eventFreshness,
+      committedAt: committedMs === null ? null : new Date(committedMs).toISOString(),
+      mvStatus: mv.status,
+      sources,
+      sinks,
       backfill: ddl ? parseProgress(ddl.progress) : null,
-      reason: mv.status === "Creating" ? "materialized view is still being created (backfill)" : processing === null ? "no committed epoch for this MV" : null,
+      reason:
+        mv.status === "Creating"
+          ? "materialized view is still being created (backfill)"
+          : processing === null
+            ? "no committed epoch for this MV"
+            : null,
     };
   });
-  return assessed.sort((a, b) => severityRank(a.status) - severityRank(b.status) || (b.freshnessSeconds ?? 0) / b.slaSeconds - (a.freshnessSeconds ?? 0) / a.slaSeconds || a.name.localeCompare(b.name));
+  return assessed.sort(
+    (a, b) =>
+      severityRank(a.status) - severityRank(b.status) ||
+      (b.freshnessSeconds ?? 0) / b.slaSeconds - (a.freshnessSeconds ?? 0) / a.slaSeconds ||
+      a.name.localeCompare(b.name),
+  );
 }

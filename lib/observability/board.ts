@@ -22,11 +22,19 @@ const EVENT_TIME_TTL_MS = 10_000;
 const cache = globalThis as unknown as { eventTimes?: { at: number; key: string; value: Map<string, Date | null> } };
 
 /** max(timestamp column) of the groups' MVs that are small enough, cached briefly. Three queries. */
-async function eventTimes(groups: RegisteredGroup[], state: PipelineState, now: number): Promise<{ value: Map<string, Date | null>; queries: number }> {
+async function eventTimes(
+  groups: RegisteredGroup[],
+  state: PipelineState,
+  now: number,
+): Promise<{ value: Map<string, Date | null>; queries: number }> {
   const mvIds = new Map(state.mvs.map((mv) => [mv.name, mv.id]));
   const wanted = groups.filter((group) => mvIds.has(group.materializedView));
-  const key = wanted.map((group) => `${group.materializedView}.${group.timestampColumn ?? ""}`).sort().join(",");
-  if (cache.eventTimes && cache.eventTimes.key === key && now - cache.eventTimes.at < EVENT_TIME_TTL_MS) return { value: cache.eventTimes.value, queries: 0 };
+  const key = wanted
+    .map((group) => `${group.materializedView}.${group.timestampColumn ?? ""}`)
+    .sort()
+    .join(",");
+  if (cache.eventTimes && cache.eventTimes.key === key && now - cache.eventTimes.at < EVENT_TIME_TTL_MS)
+    return { value: cache.eventTimes.value, queries: 0 };
   if (wanted.length === 0) return { value: new Map(), queries: 0 };
   const [rows, relations] = await Promise.all([
     readRowCounts(wanted.map((group) => mvIds.get(group.materializedView) as number)),

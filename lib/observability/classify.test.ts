@@ -38,6 +38,11 @@ describe("classifyFreshness", () => {
   });
 
   it("sorts breach first", () => {
-    expect(["ok", "unknown", "breach", "warning"].sort((a, b) => severityRank(a as never) - severityRank(b as never))).toEqual(["breach", "warning", "unknown", "ok"]);
+    expect(["ok", "unknown", "breach", "warning"].sort((a, b) => severityRank(a as never) - severityRank(b as never))).toEqual([
+      "breach",
+      "warning",
+      "unknown",
+      "ok",
+    ]);
   });
 });

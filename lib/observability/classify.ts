@@ -11,7 +11,11 @@ export const HYSTERESIS_RATIO = 0.1;
  * Pure classification with hysteresis. `freshnessSeconds` null means it could not be measured
  * (RisingWave unreachable, MV missing): unknown, never ok.
  */
-export function classifyFreshness(freshnessSeconds: number | null, slaSeconds: number, previous: FreshnessStatus | null = null): FreshnessStatus {
+export function classifyFreshness(
+  freshnessSeconds: number | null,
+  slaSeconds: number,
+  previous: FreshnessStatus | null = null,
+): FreshnessStatus {
   if (freshnessSeconds === null || !Number.isFinite(freshnessSeconds)) return "unknown";
   const ratio = freshnessSeconds / slaSeconds;
   if (ratio > 1) return "breach";

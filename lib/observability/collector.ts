@@ -9,10 +9,22 @@ import { buildFreshnessBoard } from "./board";
 
 const RETENTION_EVERY_CYCLES = 20;
 
-export type CycleResult = { groups: number; breaches: number; opened: number; closed: number; delivered: number; failed: number; risingwaveQueries: number; durationMs: number };
+export type CycleResult = {
+  groups: number;
+  breaches: number;
+  opened: number;
+  closed: number;
+  delivered: number;
+  failed: number;
+  risingwaveQueries: number;
+  durationMs: number;
+};
 
 /** One collector cycle: measure every group, store samples, open/close incidents, send alerts. */
-export async function runCollectorCycle(now = new Date(), options: { send?: Sender; webhookUrl?: string | undefined; retention?: boolean } = {}): Promise<CycleResult> {
+export async function runCollectorCycle(
+  now = new Date(),
+  options: { send?: Sender; webhookUrl?: string | undefined; retention?: boolean } = {},
+): Promise<CycleResult> {
   const startedAt = performance.now();
   const board = await buildFreshnessBoard(now.getTime());
   await recordSamples(board.groups, now);
@@ -21,10 +33,20 @@ export async function runCollectorCycle(now = new Date(), options: { send?: Send
   if (webhookUrl) {
     await enqueueWebhooks(
       events.map((event) => ({
-        incidentId: event.incidentId, event: event.event, url: webhookUrl,
+        incidentId: event.incidentId,
+        event: event.event,
+        url: webhookUrl,
         payload: alertPayload({
-          event: event.event, incidentId: event.incidentId, groupName: event.group.name, owner: event.group.owner, slaSeconds: event.group.slaSeconds,
-          freshnessSeconds: event.group.freshnessSeconds, peakFreshnessSeconds: event.peakFreshnessSeconds, openedAt: event.openedAt, closedAt: event.closedAt, publicUrl: env.PUBLIC_URL,
+          event: event.event,
+          incidentId: event.incidentId,
+          groupName: event.group.name,
+          owner: event.group.owner,
+          slaSeconds: event.group.slaSeconds,
+          freshnessSeconds: event.group.freshnessSeconds,
+          peakFreshnessSeconds: event.peakFreshnessSeconds,
+          openedAt: event.openedAt,
+          closedAt: event.closedAt,
+          publicUrl: env.PUBLIC_URL,
         }),
       })),
     );
@@ -32,9 +54,13 @@ export async function runCollectorCycle(now = new Date(), options: { send?: Send
   const delivery = await deliverDueWebhooks(now, options.send);
   if (options.retention) await applyRetention(now);
   return {
-    groups: board.groups.length, breaches: board.counts.breach,
-    opened: events.filter((event) => event.event === "opened").length, closed: events.filter((event) => event.event === "closed").length,
-    ...delivery, risingwaveQueries: board.risingwave.queries, durationMs: Math.round(performance.now() - startedAt),
+    groups: board.groups.length,
+    breaches: board.counts.breach,
+    opened: events.filter((event) => event.event === "opened").length,
+    closed: events.filter((event) => event.event === "closed").length,
+    ...delivery,
+    risingwaveQueries: board.risingwave.queries,
+    durationMs: Math.round(performance.now() - startedAt),
   };
 }
 
@@ -81,5 +107,7 @@ export function startCollector(): void {
   state.collectorTimer.unref?.();
   void tick();
   startRedisStats();
-  console.log(`[collector] sampling every ${env.COLLECTOR_INTERVAL_SECONDS} s${env.ALERT_WEBHOOK_URL ? ", alerts to the configured webhook" : ""}`);
+  console.log(
+    `[collector] sampling every ${env.COLLECTOR_INTERVAL_SECONDS} s${env.ALERT_WEBHOOK_URL ? ", alerts to the configured webhook" : ""}`,
+  );
 }

@@ -19,7 +19,11 @@ function errorText(error: unknown): string {
 }
 
 /** Runs one probe with a deadline; never rejects. */
-export async function runProbe(probe: BackendProbe, timeoutMs: number, now: () => number = performance.now.bind(performance)): Promise<BackendHealth> {
+export async function runProbe(
+  probe: BackendProbe,
+  timeoutMs: number,
+  now: () => number = performance.now.bind(performance),
+): Promise<BackendHealth> {
   const startedAt = now();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<never>((_, reject) => {

@@ -2,7 +2,12 @@
 export type BackfillProgress =
   | { kind: "percent"; percent: number; done?: number; total?: number; text: string }
   | { kind: "rows"; rows: number; text: string }
-  | { kind: "phase"; phase: "initializing" | "snapshot" | "snapshot-finished" | "log-store" | "finishing" | "resetting"; percent?: number; text: string }
+  | {
+      kind: "phase";
+      phase: "initializing" | "snapshot" | "snapshot-finished" | "log-store" | "finishing" | "resetting";
+      percent?: number;
+      text: string;
+    }
   | { kind: "error"; text: string }
   | { kind: "unknown"; text: string };
 
@@ -11,7 +16,12 @@ const PERCENT = /^(\d+(?:\.\d+)?)%(?:\s*\((\d+)\/(\d+)\))?$/;
 function parsePart(text: string): BackfillProgress | null {
   const percent = PERCENT.exec(text);
   if (percent) {
-    return { kind: "percent", percent: Number(percent[1]), ...(percent[2] ? { done: Number(percent[2]), total: Number(percent[3]) } : {}), text };
+    return {
+      kind: "percent",
+      percent: Number(percent[1]),
+      ...(percent[2] ? { done: Number(percent[2]), total: Number(percent[3]) } : {}),
+      text,
+    };
   }
   const rows = /^(\d+) (?:rows consumed|consumed rows)$/.exec(text);
   if (rows) return { kind: "rows", rows: Number(rows[1]), text };

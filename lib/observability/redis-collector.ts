@@ -17,21 +17,33 @@ const state = globalThis as unknown as { redisStats?: RedisStatsSnapshot; redisS
 export async function refreshRedisStats(now = new Date()): Promise<RedisStatsSnapshot> {
   try {
     const groups = await getPrisma().featureGroup.findMany({
-      select: { name: true, materializedView: true, redisValueKind: true, redisKeyTemplate: true, entity: { select: { keyColumns: true } } },
+      select: {
+        name: true,
+        materializedView: true,
+        redisValueKind: true,
+        redisKeyTemplate: true,
+        entity: { select: { keyColumns: true } },
+      },
       orderBy: { name: "asc" },
     });
     const mvs = [...new Set(groups.map((group) => group.materializedView))];
     // A group without an entity is keyed by its MV's primary key (the article's YAML declares none).
     const withoutEntity = [...new Set(groups.filter((group) => !group.entity).map((group) => group.materializedView))];
     const [sinks, rows, relations] = await Promise.all([readRedisSinksOfMany(mvs), readMvRowCounts(mvs), listRelations(withoutEntity)]);
-    const primaryKey = (mv: string) => relations.get(mv)?.columns.filter((column) => column.isPrimaryKey).map((column) => column.name) ?? [];
+    const primaryKey = (mv: string) =>
+      relations
+        .get(mv)
+        ?.columns.filter((column) => column.isPrimaryKey)
+        .map((column) => column.name) ?? [];
     const sources: GroupKeySources[] = groups.map((group) => ({
       group: group.name,
       keyColumns: group.entity?.keyColumns ?? primaryKey(group.materializedView),
       sinks: sinks.get(group.materializedView) ?? [],
       cacheTemplate: group.redisValueKind === "hash" ? group.redisKeyTemplate : null,
     }));
-    const mvRows = new Map(groups.flatMap((group) => (rows.has(group.materializedView) ? [[group.name, rows.get(group.materializedView) as number]] : [])));
+    const mvRows = new Map(
+      groups.flatMap((group) => (rows.has(group.materializedView) ? [[group.name, rows.get(group.materializedView) as number]] : [])),
+    );
     const snapshot = await collectRedisStats(getRedis(), sources, mvRows, { ...DEFAULT_SCAN, budgetMs: env.REDIS_SCAN_BUDGET_MS }, now);
     state.redisStats = snapshot;
     state.redisStatsError = undefined;

@@ -68,26 +68,47 @@ export function serverStats(info: string): RedisServerStats {
  * Key counts, memory, TTLs, types and coverage per group from one budgeted SCAN pass, the per-key
  * commands on a sample only, and INFO. `mvRows` maps a group to its MV's row count.
  */
-export async function collectRedisStats(redis: Redis, sources: GroupKeySources[], mvRows: Map<string, number>, options: ScanOptions, now = new Date()): Promise<RedisStatsSnapshot> {
+export async function collectRedisStats(
+  redis: Redis,
+  sources: GroupKeySources[],
+  mvRows: Map<string, number>,
+  options: ScanOptions,
+  now = new Date(),
+): Promise<RedisStatsSnapshot> {
   const patterns = keyPatterns(sources);
   const scan = await scanKeyspace(redis, patterns, options);
-  const [info, samples] = await Promise.all([redis.info(), Promise.all(scan.patterns.map((pattern) => describeSample(redis, pattern.sample)))]);
+  const [info, samples] = await Promise.all([
+    redis.info(),
+    Promise.all(scan.patterns.map((pattern) => describeSample(redis, pattern.sample))),
+  ]);
   const patternStats: PatternStats[] = patterns.map((pattern, index) => {
     const keys = estimateCount(scan.patterns[index]?.matched ?? 0, scan.examined, scan.dbsize, scan.complete);
-    const sample = samples[index] ?? { memoryBytes: [], ttl: Object.fromEntries(TTL_BUCKETS.map((bucket) => [bucket, 0])) as Record<TtlBucket, number>, types: {} };
-    const meanMemory = sample.memoryBytes.length > 0 ? sample.memoryBytes.reduce((sum, bytes) => sum + bytes, 0) / sample.memoryBytes.length : null;
+    const sample = samples[index] ?? {
+      memoryBytes: [],
+      ttl: Object.fromEntries(TTL_BUCKETS.map((bucket) => [bucket, 0])) as Record<TtlBucket, number>,
+      types: {},
+    };
+    const meanMemory =
+      sample.memoryBytes.length > 0 ? sample.memoryBytes.reduce((sum, bytes) => sum + bytes, 0) / sample.memoryBytes.length : null;
     // A shared shape is measured against the first group's MV: the sinks of several MVs write the same keys.
     const rows = mvRows.get(pattern.groups[0] ?? "");
     return {
-      glob: pattern.glob, role: pattern.role, groups: pattern.groups, keys,
-      memoryBytes: meanMemory === null ? null : Math.round(meanMemory * keys.count), sampled: sample.memoryBytes.length,
-      ttl: sample.ttl, types: sample.types,
+      glob: pattern.glob,
+      role: pattern.role,
+      groups: pattern.groups,
+      keys,
+      memoryBytes: meanMemory === null ? null : Math.round(meanMemory * keys.count),
+      sampled: sample.memoryBytes.length,
+      ttl: sample.ttl,
+      types: sample.types,
       coverage: rows === undefined || rows === 0 ? null : Math.min(1, keys.count / rows),
     };
   });
   const groups = sources.map((source): GroupRedisStats => {
     const own = patternStats.filter((pattern) => pattern.groups.includes(source.group));
-    const memory = own.every((pattern) => pattern.memoryBytes === null) ? null : own.reduce((sum, pattern) => sum + (pattern.memoryBytes ?? 0), 0);
+    const memory = own.every((pattern) => pattern.memoryBytes === null)
+      ? null
+      : own.reduce((sum, pattern) => sum + (pattern.memoryBytes ?? 0), 0);
     return {
       group: source.group,
       keys: own.reduce((sum, pattern) => sum + pattern.keys.count, 0),
@@ -98,6 +119,13 @@ export async function collectRedisStats(redis: Redis, sources: GroupKeySources[]
       patterns: own,
     };
   });
-  const scanSummary = { dbsize: scan.dbsize, examined: scan.examined, complete: scan.complete, elapsedMs: scan.elapsedMs, calls: scan.calls, slowestCallMs: scan.slowestCallMs };
+  const scanSummary = {
+    dbsize: scan.dbsize,
+    examined: scan.examined,
+    complete: scan.complete,
+    elapsedMs: scan.elapsedMs,
+    calls: scan.calls,
+    slowestCallMs: scan.slowestCallMs,
+  };
   return { collectedAt: now.toISOString(), scan: scanSummary, server: serverStats(info), groups };
 }

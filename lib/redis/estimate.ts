@@ -46,7 +46,10 @@ export class Reservoir<T> {
   readonly items: T[] = [];
   private seen = 0;
 
-  constructor(private readonly size: number, private readonly random: () => number = Math.random) {}
+  constructor(
+    private readonly size: number,
+    private readonly random: () => number = Math.random,
+  ) {}
 
   offer(item: T): void {
     this.seen++;

@@ -56,7 +56,12 @@ export async function scanKeyspace(redis: Redis, patterns: KeyPattern[], options
     }
   } while (!cutShort && cursor !== "0" && performance.now() - started < options.budgetMs);
   return {
-    dbsize, examined, complete: cursor === "0" && !cutShort, elapsedMs: Math.round(performance.now() - started), calls, slowestCallMs: Number(slowestCallMs.toFixed(2)),
+    dbsize,
+    examined,
+    complete: cursor === "0" && !cutShort,
+    elapsedMs: Math.round(performance.now() - started),
+    calls,
+    slowestCallMs: Number(slowestCallMs.toFixed(2)),
     patterns: patterns.map((_, index) => ({ matched: matched[index] ?? 0, sample: samples[index]?.items ?? [] })),
   };
 }

@@ -12,7 +12,10 @@ export async function countHits(bucket: string, id: string): Promise<number> {
 /** Counts one hit of `id` in `bucket`; returns the count in the window. */
 export async function recordHit(bucket: string, id: string, windowSeconds: number): Promise<number> {
   const key = `${PREFIX}${bucket}:${id}`;
-  const [[, count] = [null, 0]] = ((await getRedis().multi().incr(key).expire(key, windowSeconds, "NX").exec()) ?? []) as [Error | null, number][];
+  const [[, count] = [null, 0]] = ((await getRedis().multi().incr(key).expire(key, windowSeconds, "NX").exec()) ?? []) as [
+    Error | null,
+    number,
+  ][];
   return Number(count);
 }
 
@@ -26,7 +29,9 @@ export async function takeHit(bucket: string, id: string, limit: number, windowS
 }
 
 export async function clearHits(bucket: string, id: string): Promise<void> {
-  await getRedis().del(`${PREFIX}${bucket}:${id}`).catch(() => undefined);
+  await getRedis()
+    .del(`${PREFIX}${bucket}:${id}`)
+    .catch(() => undefined);
 }
 
 /** The client's address as the proxy in front reports it (X-Forwarded-For's first hop), else "direct". */

@@ -18,7 +18,8 @@ export type SaveOutcome = "created" | "updated" | "unchanged";
  * plain string is a trusted process (the seed, tests) that may change anything.
  */
 export type RegistryWriter = { name: string; mayChange: (group: { owner: string; team?: string | null }) => boolean };
-const asWriter = (writer: RegistryWriter | string): RegistryWriter => (typeof writer === "string" ? { name: writer, mayChange: () => true } : writer);
+const asWriter = (writer: RegistryWriter | string): RegistryWriter =>
+  typeof writer === "string" ? { name: writer, mayChange: () => true } : writer;
 
 /**
  * The group's entity, created when new. Its key columns are shared by every group that uses it, so
@@ -28,18 +29,36 @@ const asWriter = (writer: RegistryWriter | string): RegistryWriter => (typeof wr
 async function upsertEntity(tx: Tx, definition: FeatureGroupDefinition, writer: RegistryWriter) {
   if (!definition.entity) return null;
   const { name, keys } = definition.entity;
-  const existing = await tx.entity.findUnique({ where: { name }, include: { groups: { select: { name: true, owner: true, team: true } } } });
+  const existing = await tx.entity.findUnique({
+    where: { name },
+    include: { groups: { select: { name: true, owner: true, team: true } } },
+  });
   if (!existing) return tx.entity.create({ data: { name, keyColumns: keys } });
   if (isDeepStrictEqual(existing.keyColumns, keys)) return existing;
   const others = existing.groups.filter((group) => group.name !== definition.name);
   const refused = others.filter((group) => !writer.mayChange(group));
   if (refused.length > 0) {
-    throw new AppError(409, `entity ${name} is keyed by (${existing.keyColumns.join(", ")}) and used by ${refused.map((group) => group.name).join(", ")}, which ${writer.name} may not change: use these keys or another entity name`, [
-      { path: "entity.keys", message: `must stay ${existing.keyColumns.join(", ")} (shared with ${refused.map((group) => group.name).join(", ")})` },
-    ]);
+    throw new AppError(
+      409,
+      `entity ${name} is keyed by (${existing.keyColumns.join(", ")}) and used by ${refused.map((group) => group.name).join(", ")}, which ${writer.name} may not change: use these keys or another entity name`,
+      [
+        {
+          path: "entity.keys",
+          message: `must stay ${existing.keyColumns.join(", ")} (shared with ${refused.map((group) => group.name).join(", ")})`,
+        },
+      ],
+    );
   }
   for (const group of others) {
-    await tx.auditEvent.create({ data: { actor: writer.name, action: "entity-keys", groupName: group.name, before: { entity: name, keys: existing.keyColumns }, after: { entity: name, keys } } });
+    await tx.auditEvent.create({
+      data: {
+        actor: writer.name,
+        action: "entity-keys",
+        groupName: group.name,
+        before: { entity: name, keys: existing.keyColumns },
+        after: { entity: name, keys },
+      },
+    });
   }
   return tx.entity.update({ where: { id: existing.id }, data: { keyColumns: keys } });
 }
@@ -51,32 +70,58 @@ async function upsertEntity(tx: Tx, definition: FeatureGroupDefinition, writer: 
 async function assertCacheKeysOwn(tx: Tx, definition: FeatureGroupDefinition) {
   const template = definition.redis?.kind === "hash" ? definition.redis.key_template : undefined;
   if (!template) return;
-  const others = await tx.featureGroup.findMany({ where: { name: { not: definition.name }, redisValueKind: "hash", redisKeyTemplate: { not: null } }, select: { name: true, redisKeyTemplate: true } });
+  const others = await tx.featureGroup.findMany({
+    where: { name: { not: definition.name }, redisValueKind: "hash", redisKeyTemplate: { not: null } },
+    select: { name: true, redisKeyTemplate: true },
+  });
   const clash = others.find((other) => shapesOverlap(templatePieces(template), templatePieces(other.redisKeyTemplate ?? "")));
   if (clash) {
-    throw new AppError(409, `the cache key template ${template} can produce keys of ${clash.name}'s cache (${clash.redisKeyTemplate}): give it a prefix of its own`, [
-      { path: "redis.key_template", message: `overlaps ${clash.name}'s ${clash.redisKeyTemplate}` },
-    ]);
+    throw new AppError(
+      409,
+      `the cache key template ${template} can produce keys of ${clash.name}'s cache (${clash.redisKeyTemplate}): give it a prefix of its own`,
+      [{ path: "redis.key_template", message: `overlaps ${clash.name}'s ${clash.redisKeyTemplate}` }],
+    );
   }
 }
 
 const featureRows = (definition: FeatureGroupDefinition) => definition.features.map((feature, position) => ({ ...feature, position }));
 
-async function audit(tx: Tx, actor: RegistryWriter, action: string, name: string, before: FeatureGroupDefinition | null, after: FeatureGroupDefinition | null) {
-  await tx.auditEvent.create({ data: { actor: actor.name, action, groupName: name, before: before ?? undefined, after: after ?? undefined } });
+async function audit(
+  tx: Tx,
+  actor: RegistryWriter,
+  action: string,
+  name: string,
+  before: FeatureGroupDefinition | null,
+  after: FeatureGroupDefinition | null,
+) {
+  await tx.auditEvent.create({
+    data: { actor: actor.name, action, groupName: name, before: before ?? undefined, after: after ?? undefined },
+  });
 }
 
 async function insertGroup(tx: Tx, definition: FeatureGroupDefinition, actor: RegistryWriter) {
   await assertCacheKeysOwn(tx, definition);
   const entity = await upsertEntity(tx, definition, actor);
   await tx.featureGroup.create({
-    data: { name: definition.name, ...groupColumns(definition), entityId: entity?.id ?? null, features: { create: featureRows(definition) } },
+    data: {
+      name: definition.name,
+      ...groupColumns(definition),
+      entityId: entity?.id ?? null,
+      features: { create: featureRows(definition) },
+    },
   });
   await audit(tx, actor, "create", definition.name, null, definition);
 }
 
 /** Rewrites a group's row and features, only if it is still at `expectedVersion`. */
-async function replaceGroup(tx: Tx, id: string, expectedVersion: number, before: FeatureGroupDefinition, definition: FeatureGroupDefinition, actor: RegistryWriter) {
+async function replaceGroup(
+  tx: Tx,
+  id: string,
+  expectedVersion: number,
+  before: FeatureGroupDefinition,
+  definition: FeatureGroupDefinition,
+  actor: RegistryWriter,
+) {
   await assertCacheKeysOwn(tx, definition);
   const entity = await upsertEntity(tx, definition, actor);
   // The version check and the row lock happen in one statement: a concurrent writer waits, then misses.
@@ -91,7 +136,14 @@ async function replaceGroup(tx: Tx, id: string, expectedVersion: number, before:
   }
   await tx.feature.deleteMany({ where: { groupId: id } });
   await tx.feature.createMany({ data: featureRows(definition).map((feature) => ({ ...feature, groupId: id })) });
-  await audit(tx, actor, before.status !== "deprecated" && definition.status === "deprecated" ? "deprecate" : "update", definition.name, before, definition);
+  await audit(
+    tx,
+    actor,
+    before.status !== "deprecated" && definition.status === "deprecated" ? "deprecate" : "update",
+    definition.name,
+    before,
+    definition,
+  );
 }
 
 /** Anything but a snake_case name (a NUL byte PostgreSQL refuses, say) names no group. */
@@ -106,7 +158,12 @@ export async function getGroup(name: string): Promise<StoredDefinition | null> {
 /** Several groups by name in one query (import plans, the CLI). */
 export async function getGroups(names: string[]): Promise<Map<string, StoredDefinition>> {
   const groups = await getPrisma().featureGroup.findMany({ where: { name: { in: names.filter(isGroupName) } }, include: GROUP_INCLUDE });
-  return new Map(groups.map((group) => [group.name, { definition: toDefinition(group), version: group.version, createdAt: group.createdAt, updatedAt: group.updatedAt }]));
+  return new Map(
+    groups.map((group) => [
+      group.name,
+      { definition: toDefinition(group), version: group.version, createdAt: group.createdAt, updatedAt: group.updatedAt },
+    ]),
+  );
 }
 
 export async function listAllDefinitions(): Promise<FeatureGroupDefinition[]> {
@@ -126,9 +183,15 @@ export async function createGroup(definition: FeatureGroupDefinition, writer: Re
 }
 
 /** Saves an edit made against `expectedVersion`; a stale version is a 409 and writes nothing. */
-export async function updateGroup(name: string, definition: FeatureGroupDefinition, expectedVersion: number, writer: RegistryWriter | string): Promise<StoredDefinition> {
+export async function updateGroup(
+  name: string,
+  definition: FeatureGroupDefinition,
+  expectedVersion: number,
+  writer: RegistryWriter | string,
+): Promise<StoredDefinition> {
   const actor = asWriter(writer);
-  if (definition.name !== name) throw new AppError(422, "a feature group cannot be renamed", [{ path: "name", message: `must stay ${name}` }]);
+  if (definition.name !== name)
+    throw new AppError(422, "a feature group cannot be renamed", [{ path: "name", message: `must stay ${name}` }]);
   await getPrisma().$transaction(async (tx) => {
     const existing = await tx.featureGroup.findUnique({ where: { name }, include: GROUP_INCLUDE });
     if (!existing) throw notFound(`feature group ${name}`);
@@ -158,8 +221,10 @@ export async function upsertDefinition(definition: FeatureGroupDefinition, write
   const actor = asWriter(writer);
   const run = async (client: Tx): Promise<SaveOutcome> => {
     const existing = await client.featureGroup.findUnique({ where: { name: definition.name }, include: GROUP_INCLUDE });
-    if (existing && !actor.mayChange(existing)) throw new AppError(403, `${definition.name} belongs to ${existing.team ?? existing.owner}; ${actor.name} may not change it`);
-    if (!actor.mayChange(definition)) throw new AppError(403, `${actor.name} may not register ${definition.name} for ${definition.team ?? definition.owner}`);
+    if (existing && !actor.mayChange(existing))
+      throw new AppError(403, `${definition.name} belongs to ${existing.team ?? existing.owner}; ${actor.name} may not change it`);
+    if (!actor.mayChange(definition))
+      throw new AppError(403, `${actor.name} may not register ${definition.name} for ${definition.team ?? definition.owner}`);
     if (!existing) {
       await insertGroup(client, definition, actor);
       return "created";
@@ -173,7 +238,10 @@ export async function upsertDefinition(definition: FeatureGroupDefinition, write
 }
 
 /** Runs several declarative writes atomically: all land or none. */
-export async function upsertDefinitions(definitions: FeatureGroupDefinition[], actor: RegistryWriter | string): Promise<Record<SaveOutcome, string[]>> {
+export async function upsertDefinitions(
+  definitions: FeatureGroupDefinition[],
+  actor: RegistryWriter | string,
+): Promise<Record<SaveOutcome, string[]>> {
   return getPrisma().$transaction(
     async (tx) => {
       const outcome: Record<SaveOutcome, string[]> = { created: [], updated: [], unchanged: [] };
@@ -184,12 +252,23 @@ export async function upsertDefinitions(definitions: FeatureGroupDefinition[], a
   );
 }
 
-export type AuditEntry = { id: string; actor: string; action: string; createdAt: Date; before: FeatureGroupDefinition | null; after: FeatureGroupDefinition | null };
+export type AuditEntry = {
+  id: string;
+  actor: string;
+  action: string;
+  createdAt: Date;
+  before: FeatureGroupDefinition | null;
+  after: FeatureGroupDefinition | null;
+};
 
 export async function listAudit(name: string, limit = 50): Promise<AuditEntry[]> {
   const events = await getPrisma().auditEvent.findMany({ where: { groupName: name }, orderBy: { createdAt: "desc" }, take: limit });
   return events.map((event) => ({
-    id: event.id, actor: event.actor, action: event.action, createdAt: event.createdAt,
-    before: (event.before as FeatureGroupDefinition | null) ?? null, after: (event.after as FeatureGroupDefinition | null) ?? null,
+    id: event.id,
+    actor: event.actor,
+    action: event.action,
+    createdAt: event.createdAt,
+    before: (event.before as FeatureGroupDefinition | null) ?? null,
+    after: (event.after as FeatureGroupDefinition | null) ?? null,
   }));
 }

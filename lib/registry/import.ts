@@ -15,12 +15,22 @@ export async function planImport(documents: { text: string; file: string }[]): P
   const seen = new Map<string, string>();
   for (const item of definitions) {
     const first = seen.get(item.definition.name);
-    if (first) problems.push({ file: item.file, document: item.document, path: "name", line: item.line, column: 1, message: `${item.definition.name} is defined twice (first in ${first})` });
+    if (first)
+      problems.push({
+        file: item.file,
+        document: item.document,
+        path: "name",
+        line: item.line,
+        column: 1,
+        message: `${item.definition.name} is defined twice (first in ${first})`,
+      });
     seen.set(item.definition.name, `${item.file}:${item.line}`);
   }
   const stored = await getGroups(definitions.map((item) => item.definition.name));
   const items = definitions.map((item) => ({
-    file: item.file, document: item.document, line: item.line,
+    file: item.file,
+    document: item.document,
+    line: item.line,
     plan: planChange(stored.get(item.definition.name)?.definition ?? null, item.definition),
   }));
   const summary = { create: 0, update: 0, unchanged: 0 };
@@ -35,7 +45,12 @@ export async function applyImport(documents: { text: string; file: string }[], a
     throw new AppError(
       422,
       `${plan.problems.length} problem(s) in the YAML; nothing was imported`,
-      plan.problems.map((problem) => ({ path: `${problem.file}:${problem.path}`, message: problem.message, line: problem.line, column: problem.column })),
+      plan.problems.map((problem) => ({
+        path: `${problem.file}:${problem.path}`,
+        message: problem.message,
+        line: problem.line,
+        column: problem.column,
+      })),
     );
   }
   const definitions = documents.flatMap(({ text, file }) => parseDefinitions(text, file).definitions.map((item) => item.definition));

@@ -2,7 +2,14 @@ import "server-only";
 import { getPrisma } from "../db";
 import type { GroupFreshness } from "../observability/assess";
 
-export type IncidentEvent = { event: "opened" | "closed"; incidentId: string; group: GroupFreshness; openedAt: Date; closedAt: Date | null; peakFreshnessSeconds: number };
+export type IncidentEvent = {
+  event: "opened" | "closed";
+  incidentId: string;
+  group: GroupFreshness;
+  openedAt: Date;
+  closedAt: Date | null;
+  peakFreshnessSeconds: number;
+};
 
 /**
  * Opens an incident when a group starts breaching and closes it when it stops (unknown keeps it
@@ -19,10 +26,24 @@ export async function syncIncidents(groups: GroupFreshness[], now: Date): Promis
     const starting = groups.filter((group) => group.status === "breach" && !openByGroup.has(group.name));
     if (starting.length > 0) {
       const created = await tx.incident.createManyAndReturn({
-        data: starting.map((group) => ({ groupName: group.name, owner: group.owner, openedAt: now, slaSeconds: group.slaSeconds, peakFreshnessSeconds: group.freshnessSeconds ?? 0 })),
+        data: starting.map((group) => ({
+          groupName: group.name,
+          owner: group.owner,
+          openedAt: now,
+          slaSeconds: group.slaSeconds,
+          peakFreshnessSeconds: group.freshnessSeconds ?? 0,
+        })),
         skipDuplicates: true,
       });
-      for (const incident of created) events.push({ event: "opened", incidentId: incident.id, group: byName.get(incident.groupName) as GroupFreshness, openedAt: now, closedAt: null, peakFreshnessSeconds: incident.peakFreshnessSeconds });
+      for (const incident of created)
+        events.push({
+          event: "opened",
+          incidentId: incident.id,
+          group: byName.get(incident.groupName) as GroupFreshness,
+          openedAt: now,
+          closedAt: null,
+          peakFreshnessSeconds: incident.peakFreshnessSeconds,
+        });
     }
 
     const ongoing = groups.filter((group) => group.status === "breach" && openByGroup.has(group.name) && group.freshnessSeconds !== null);
@@ -42,14 +63,30 @@ export async function syncIncidents(groups: GroupFreshness[], now: Date): Promis
       await tx.incident.updateMany({ where: { id: { in: ending.map((incident) => incident.id) } }, data: { closedAt: now } });
       for (const incident of ending) {
         const group = byName.get(incident.groupName);
-        if (group) events.push({ event: "closed", incidentId: incident.id, group, openedAt: incident.openedAt, closedAt: now, peakFreshnessSeconds: incident.peakFreshnessSeconds });
+        if (group)
+          events.push({
+            event: "closed",
+            incidentId: incident.id,
+            group,
+            openedAt: incident.openedAt,
+            closedAt: now,
+            peakFreshnessSeconds: incident.peakFreshnessSeconds,
+          });
       }
     }
     return events;
   });
 }
 
-export type IncidentRow = { id: string; groupName: string; owner: string; openedAt: Date; closedAt: Date | null; slaSeconds: number; peakFreshnessSeconds: number };
+export type IncidentRow = {
+  id: string;
+  groupName: string;
+  owner: string;
+  openedAt: Date;
+  closedAt: Date | null;
+  slaSeconds: number;
+  peakFreshnessSeconds: number;
+};
 
 export async function listIncidents(options: { openOnly?: boolean; groupName?: string; limit?: number }): Promise<IncidentRow[]> {
   return getPrisma().incident.findMany({
@@ -59,4 +96,3 @@ export async function listIncidents(options: { openOnly?: boolean; groupName?: s
     select: { id: true, groupName: true, owner: true, openedAt: true, closedAt: true, slaSeconds: true, peakFreshnessSeconds: true },
   });
 }
-

@@ -32,8 +32,19 @@ describe("registry mapping", () => {
   });
 
   it("round-trips a minimal definition without inventing optional fields", () => {
-    const definition = FeatureGroupSchema.parse({ name: "g", owner: "o", freshness_sla_seconds: 5, materialized_view: "m", features: [{ name: "x", dtype: "bool" }] });
-    const stored = { name: "g", ...groupColumns(definition), entity: null, features: [{ name: "x", dtype: "bool", description: "", position: 0 }] };
+    const definition = FeatureGroupSchema.parse({
+      name: "g",
+      owner: "o",
+      freshness_sla_seconds: 5,
+      materialized_view: "m",
+      features: [{ name: "x", dtype: "bool" }],
+    });
+    const stored = {
+      name: "g",
+      ...groupColumns(definition),
+      entity: null,
+      features: [{ name: "x", dtype: "bool", description: "", position: 0 }],
+    };
     expect(toDefinition(stored)).toEqual(definition);
   });
 });

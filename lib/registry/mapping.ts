@@ -44,7 +44,11 @@ export function toDefinition(group: StoredGroup): FeatureGroupDefinition {
     status: group.status,
     features: [...group.features]
       .sort((a, b) => a.position - b.position)
-      .map((feature) => ({ name: feature.name, dtype: feature.dtype as FeatureGroupDefinition["features"][number]["dtype"], description: feature.description })),
+      .map((feature) => ({
+        name: feature.name,
+        dtype: feature.dtype as FeatureGroupDefinition["features"][number]["dtype"],
+        description: feature.description,
+      })),
   };
 }
 

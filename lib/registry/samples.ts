@@ -7,9 +7,18 @@ export async function recordSamples(groups: GroupFreshness[], at: Date): Promise
   if (groups.length === 0) return;
   await getPrisma().freshnessSample.createMany({
     data: groups.map((group) => ({
-      groupName: group.name, at, resolutionSeconds: 0, status: group.status, slaSeconds: group.slaSeconds,
-      freshnessSeconds: group.freshnessSeconds, processingFreshnessSeconds: group.processingFreshnessSeconds, eventFreshnessSeconds: group.eventFreshnessSeconds,
-      kafkaLag: group.sources.reduce<bigint | null>((sum, source) => (source.lagMessages === null ? sum : (sum ?? 0n) + BigInt(source.lagMessages)), null),
+      groupName: group.name,
+      at,
+      resolutionSeconds: 0,
+      status: group.status,
+      slaSeconds: group.slaSeconds,
+      freshnessSeconds: group.freshnessSeconds,
+      processingFreshnessSeconds: group.processingFreshnessSeconds,
+      eventFreshnessSeconds: group.eventFreshnessSeconds,
+      kafkaLag: group.sources.reduce<bigint | null>(
+        (sum, source) => (source.lagMessages === null ? sum : (sum ?? 0n) + BigInt(source.lagMessages)),
+        null,
+      ),
     })),
   });
 }
@@ -22,8 +31,9 @@ export async function recordSamples(groups: GroupFreshness[], at: Date): Promise
  */
 export async function applyRetention(now: Date): Promise<void> {
   const prisma = getPrisma();
-  const fold = (from: number, to: number, keepSeconds: number) => prisma.$transaction([
-    prisma.$executeRaw`
+  const fold = (from: number, to: number, keepSeconds: number) =>
+    prisma.$transaction([
+      prisma.$executeRaw`
       INSERT INTO "FreshnessSample" ("groupName", "at", "resolutionSeconds", "status", "freshnessSeconds", "processingFreshnessSeconds", "eventFreshnessSeconds", "kafkaLag", "slaSeconds")
       SELECT "groupName", date_bin(make_interval(secs => ${to}), "at", TIMESTAMP '2000-01-01'), ${to},
              (array_agg("status" ORDER BY CASE "status" WHEN 'breach' THEN 0 WHEN 'warning' THEN 1 WHEN 'unknown' THEN 2 ELSE 3 END))[1],
@@ -31,10 +41,10 @@ export async function applyRetention(now: Date): Promise<void> {
       FROM "FreshnessSample"
       WHERE "resolutionSeconds" = ${from} AND "at" < date_bin(make_interval(secs => ${to}), ${now}::timestamp - make_interval(secs => ${keepSeconds}), TIMESTAMP '2000-01-01')
       GROUP BY 1, 2`,
-    prisma.$executeRaw`
+      prisma.$executeRaw`
       DELETE FROM "FreshnessSample"
       WHERE "resolutionSeconds" = ${from} AND "at" < date_bin(make_interval(secs => ${to}), ${now}::timestamp - make_interval(secs => ${keepSeconds}), TIMESTAMP '2000-01-01')`,
-  ]);
+    ]);
   await fold(0, 300, 3_600);
   await fold(300, 3_600, 86_400);
   await prisma.$executeRaw`DELETE FROM "FreshnessSample" WHERE "resolutionSeconds" = 3600 AND "at" < ${now}::timestamp - interval '7 days'`;

@@ -17,7 +17,13 @@ export type CatalogItem = {
   updatedAt: Date;
   matchedFeatures: { name: string; dtype: string }[];
 };
-export type CatalogPage = { items: CatalogItem[]; total: number; page: number; size: number; facets: { owners: string[]; entities: string[]; tags: string[] } };
+export type CatalogPage = {
+  items: CatalogItem[];
+  total: number;
+  page: number;
+  size: number;
+  facets: { owners: string[]; entities: string[]; tags: string[] };
+};
 
 const ORDER_BY: Record<NonNullable<CatalogQuery["sort"]>, Prisma.Sql> = {
   relevance: Prisma.sql`rank DESC, g."name" ASC`,
@@ -27,8 +33,19 @@ const ORDER_BY: Record<NonNullable<CatalogQuery["sort"]>, Prisma.Sql> = {
 };
 
 type Row = {
-  id: string; name: string; description: string; owner: string; team: string | null; tags: string[]; entity: string | null;
-  status: CatalogItem["status"]; freshnessSlaSeconds: number; materializedView: string; updatedAt: Date; feature_count: bigint; total: bigint;
+  id: string;
+  name: string;
+  description: string;
+  owner: string;
+  team: string | null;
+  tags: string[];
+  entity: string | null;
+  status: CatalogItem["status"];
+  freshnessSlaSeconds: number;
+  materializedView: string;
+  updatedAt: Date;
+  feature_count: bigint;
+  total: bigint;
 };
 
 /**
@@ -63,7 +80,8 @@ export async function searchCatalog(query: CatalogQuery): Promise<CatalogPage> {
       WHERE f."groupId" = ANY(${rows.map((row) => row.id)}::text[])
         AND (to_tsvector('simple', f."name") || to_tsvector('english', f."description")) @@ (to_tsquery('simple', ${tsquery}) || to_tsquery('english', ${tsquery}))
       ORDER BY f."groupId", f."position"`;
-    for (const feature of features) matched.set(feature.groupId, [...(matched.get(feature.groupId) ?? []), { name: feature.name, dtype: feature.dtype }]);
+    for (const feature of features)
+      matched.set(feature.groupId, [...(matched.get(feature.groupId) ?? []), { name: feature.name, dtype: feature.dtype }]);
   }
 
   const [facets] = await prisma.$queryRaw<{ owners: string[] | null; entities: string[] | null; tags: string[] | null }[]>`
@@ -73,9 +91,18 @@ export async function searchCatalog(query: CatalogQuery): Promise<CatalogPage> {
 
   return {
     items: rows.map((row) => ({
-      name: row.name, description: row.description, owner: row.owner, team: row.team, tags: row.tags, entity: row.entity, status: row.status,
-      freshnessSlaSeconds: row.freshnessSlaSeconds, materializedView: row.materializedView, featureCount: Number(row.feature_count),
-      updatedAt: row.updatedAt, matchedFeatures: matched.get(row.id) ?? [],
+      name: row.name,
+      description: row.description,
+      owner: row.owner,
+      team: row.team,
+      tags: row.tags,
+      entity: row.entity,
+      status: row.status,
+      freshnessSlaSeconds: row.freshnessSlaSeconds,
+      materializedView: row.materializedView,
+      featureCount: Number(row.feature_count),
+      updatedAt: row.updatedAt,
+      matchedFeatures: matched.get(row.id) ?? [],
     })),
     total: Number(rows[0]?.total ?? 0),
     page: query.page,

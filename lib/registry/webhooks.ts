@@ -15,7 +15,12 @@ export async function enqueueWebhooks(messages: { incidentId: string; event: str
 export type Sender = (url: string, body: string) => Promise<{ ok: boolean; status: number }>;
 
 const httpSender: Sender = async (url, body) => {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) });
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body,
+    signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+  });
   return { ok: response.ok, status: response.status };
 };
 
@@ -48,7 +53,9 @@ export async function deliverDueWebhooks(now: Date, send: Sender = httpSender): 
     const attempts = delivery.attempts + 1;
     await prisma.webhookDelivery.update({
       where: { id: delivery.id },
-      data: error ? { attempts, lastError: error, nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)) } : { attempts, deliveredAt: new Date(), lastError: null },
+      data: error
+        ? { attempts, lastError: error, nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)) }
+        : { attempts, deliveredAt: new Date(), lastError: null },
     });
     if (error) failed += 1;
     else delivered += 1;

@@ -29,7 +29,10 @@ export type LiveRelation = { schema: string; name: string; columns: LiveColumn[]
 export async function listRelations(names: string[]): Promise<Map<string, LiveRelation>> {
   const relations = new Map<string, LiveRelation>();
   if (names.length === 0) return relations;
-  const rows = await queryRisingWave<{ relation: string; schema_name: string; name: string; data_type: string; is_primary_key: boolean }>(COLUMNS_SQL, [names]);
+  const rows = await queryRisingWave<{ relation: string; schema_name: string; name: string; data_type: string; is_primary_key: boolean }>(
+    COLUMNS_SQL,
+    [names],
+  );
   for (const row of rows) {
     const relation = relations.get(row.relation) ?? { schema: row.schema_name, name: row.relation, columns: [] };
     relation.columns.push({ name: row.name, dataType: row.data_type, isPrimaryKey: row.is_primary_key });

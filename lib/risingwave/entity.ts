@@ -23,7 +23,10 @@ export type MvRef = { schema: string; name: string };
  */
 export async function readEntityRow(mv: MvRef, columns: string[], key: KeyPart[]): Promise<EntityRow | null> {
   const predicate = keyPredicate(key, quoteIdent);
-  const [row] = await queryRisingWave<EntityRow>(`SELECT ${columns.map(quoteIdent).join(", ")} FROM ${qualifiedName(mv)} WHERE ${predicate.sql}`, predicate.params);
+  const [row] = await queryRisingWave<EntityRow>(
+    `SELECT ${columns.map(quoteIdent).join(", ")} FROM ${qualifiedName(mv)} WHERE ${predicate.sql}`,
+    predicate.params,
+  );
   return row ?? null;
 }
 
@@ -31,10 +34,19 @@ export async function readEntityRow(mv: MvRef, columns: string[], key: KeyPart[]
  * Many entities of one MV with a single-column key, in one statement. `IN ($1, $2, …)` rather than
  * `= ANY($1)`: RisingWave turns an IN list into point lookups, ANY into a scan (risingwave-sql.md 7a).
  */
-export async function readEntityRows(mv: MvRef, columns: string[], keyColumn: KeyPart["column"], cast: string, values: string[]): Promise<EntityRow[]> {
+export async function readEntityRows(
+  mv: MvRef,
+  columns: string[],
+  keyColumn: KeyPart["column"],
+  cast: string,
+  values: string[],
+): Promise<EntityRow[]> {
   if (values.length === 0) return [];
   const list = values.map((_, index) => `$${index + 1}::${cast}`).join(", ");
-  return queryRisingWave<EntityRow>(`SELECT ${columns.map(quoteIdent).join(", ")} FROM ${qualifiedName(mv)} WHERE ${quoteIdent(keyColumn)} IN (${list})`, values);
+  return queryRisingWave<EntityRow>(
+    `SELECT ${columns.map(quoteIdent).join(", ")} FROM ${qualifiedName(mv)} WHERE ${quoteIdent(keyColumn)} IN (${list})`,
+    values,
+  );
 }
 
 /** A WITH option's text: options are {type, value} objects, and a secret holds a reference, not text (contract §3, rw_sinks). */
@@ -57,7 +69,12 @@ export type SinkInfo = {
 
 /** The sinks fed by an MV, with the options the lookup and the archive page need. */
 export async function readSinksOf(mv: string): Promise<SinkInfo[]> {
-  const rows = await queryRisingWave<{ name: string; connector: string; connector_props: Record<string, unknown> | null; format_encode_options: Record<string, unknown> | null }>(SINKS_OF_SQL, [mv]);
+  const rows = await queryRisingWave<{
+    name: string;
+    connector: string;
+    connector_props: Record<string, unknown> | null;
+    format_encode_options: Record<string, unknown> | null;
+  }>(SINKS_OF_SQL, [mv]);
   return rows.map((row) => ({
     name: row.name,
     connector: row.connector.toLowerCase(),
@@ -95,8 +112,15 @@ WHERE m.name = ANY($1::varchar[])`;
 export async function readRedisSinksOfMany(mvs: string[]): Promise<Map<string, { name: string; keyFormat: string | null }[]>> {
   const result = new Map<string, { name: string; keyFormat: string | null }[]>();
   if (mvs.length === 0) return result;
-  const rows = await queryRisingWave<{ mv: string; name: string; format_encode_options: Record<string, unknown> | null }>(SINKS_OF_MANY_SQL, [mvs]);
-  for (const row of rows) result.set(row.mv, [...(result.get(row.mv) ?? []), { name: row.name, keyFormat: plainOption(row.format_encode_options, "key_format") }]);
+  const rows = await queryRisingWave<{ mv: string; name: string; format_encode_options: Record<string, unknown> | null }>(
+    SINKS_OF_MANY_SQL,
+    [mvs],
+  );
+  for (const row of rows)
+    result.set(row.mv, [
+      ...(result.get(row.mv) ?? []),
+      { name: row.name, keyFormat: plainOption(row.format_encode_options, "key_format") },
+    ]);
   return result;
 }
 

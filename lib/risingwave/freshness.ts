@@ -30,7 +30,6 @@ JOIN rw_catalog.rw_relations AS r ON r.id = d.objid`;
 // A table WITH (connector …) reads through a hidden source of the same name (associated_table_id).
 const SOURCES_SQL = `SELECT id, name, connector, associated_table_id FROM rw_catalog.rw_sources`;
 
-
 const SINKS_SQL = `
 SELECT s.id, s.name, s.connector, j.status, dc.is_decouple
 FROM rw_catalog.rw_sinks AS s
@@ -65,7 +64,14 @@ const TABLE_STATS_SQL = `SELECT id, total_key_count::varchar AS total_key_count 
 export type MvEpoch = { id: number; name: string; status: string; committedEpoch: string | null };
 export type SinkRow = { id: number; name: string; connector: string; jobStatus: string | null; decoupled: boolean | null };
 export type SinkFailure = { sinkId: number; sinkName: string; error: string; at: Date };
-export type DdlProgress = { ddlId: number; statement: string; progress: string; createType: string; backfillType: string; initializedAt: Date | null };
+export type DdlProgress = {
+  ddlId: number;
+  statement: string;
+  progress: string;
+  createType: string;
+  backfillType: string;
+  initializedAt: Date | null;
+};
 
 export type PipelineState = {
   mvs: MvEpoch[];
@@ -100,19 +106,44 @@ export async function readPipelineState(mvNames: string[]): Promise<PipelineStat
     queryRisingWave<{ id: number; name: string; connector: string; status: string | null; is_decouple: boolean | null }>(SINKS_SQL),
     queryRisingWave<{ sink_id: number; sink_name: string; timestamp: Date; error: string | null }>(SINK_FAILURES_SQL),
     queryRisingWave<{ duration_sec: unknown }>(BARRIERS_SQL, [mvNames]),
-    queryRisingWave<{ ddl_id: string; ddl_statement: string; progress: string; create_type: string; backfill_type: string; initialized_at: Date | null }>(DDL_PROGRESS_SQL),
+    queryRisingWave<{
+      ddl_id: string;
+      ddl_statement: string;
+      progress: string;
+      create_type: string;
+      backfill_type: string;
+      initialized_at: Date | null;
+    }>(DDL_PROGRESS_SQL),
   ]);
-  const sinkFailures: SinkFailure[] = failures.map((row) => ({ sinkId: row.sink_id, sinkName: row.sink_name, error: row.error ?? "", at: row.timestamp }));
+  const sinkFailures: SinkFailure[] = failures.map((row) => ({
+    sinkId: row.sink_id,
+    sinkName: row.sink_name,
+    error: row.error ?? "",
+    at: row.timestamp,
+  }));
   const barrierDurationsSeconds = barriers.map((row) => Number(row.duration_sec)).filter(Number.isFinite);
   return {
     mvs: mvs.map((row) => ({ id: row.id, name: row.name, status: row.status, committedEpoch: row.committed_epoch })),
     edges,
     sources: sources.map((row) => ({ id: row.id, name: row.name, connector: row.connector, associatedTableId: row.associated_table_id })),
     kafkaLag,
-    sinks: sinks.map((row) => ({ id: row.id, name: row.name, connector: row.connector, jobStatus: row.status, decoupled: row.is_decouple })),
+    sinks: sinks.map((row) => ({
+      id: row.id,
+      name: row.name,
+      connector: row.connector,
+      jobStatus: row.status,
+      decoupled: row.is_decouple,
+    })),
     sinkFailures,
     barrierDurationsSeconds,
-    ddlProgress: ddl.map((row) => ({ ddlId: Number(row.ddl_id), statement: row.ddl_statement, progress: row.progress, createType: row.create_type, backfillType: row.backfill_type, initializedAt: row.initialized_at })),
+    ddlProgress: ddl.map((row) => ({
+      ddlId: Number(row.ddl_id),
+      statement: row.ddl_statement,
+      progress: row.progress,
+      createType: row.create_type,
+      backfillType: row.backfill_type,
+      initializedAt: row.initialized_at,
+    })),
   };
 }
 
@@ -126,9 +157,13 @@ export async function readEventTimes(targets: { schema: string; mv: string; colu
   const result = new Map<string, Date | null>();
   if (targets.length === 0) return result;
   const parts = targets.map(
-    (target, index) => `SELECT $${index + 1}::varchar AS mv, max(${quoteIdent(target.column)})::timestamptz AS latest FROM ${qualifiedName({ schema: target.schema, name: target.mv })}`,
+    (target, index) =>
+      `SELECT $${index + 1}::varchar AS mv, max(${quoteIdent(target.column)})::timestamptz AS latest FROM ${qualifiedName({ schema: target.schema, name: target.mv })}`,
   );
-  const rows = await queryRisingWave<{ mv: string; latest: Date | null }>(parts.join(" UNION ALL "), targets.map((target) => target.mv));
+  const rows = await queryRisingWave<{ mv: string; latest: Date | null }>(
+    parts.join(" UNION ALL "),
+    targets.map((target) => target.mv),
+  );
   for (const row of rows) result.set(row.mv, row.latest);
   return result;
 }

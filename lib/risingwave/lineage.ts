@@ -46,22 +46,38 @@ export type LineageCatalog = { relations: CatalogRelation[]; depends: { downstre
 export async function readLineageCatalog(): Promise<LineageCatalog> {
   const [relations, depends] = await Promise.all([
     queryRisingWave<{
-      id: number; name: string; relation_type: CatalogRelation["kind"]; schema_name: string | null; connector: string | null;
-      connector_props: Record<string, ConnectorProp> | null; associated_table_id: number | null; target_table_name: string | null; mv_status: string | null;
+      id: number;
+      name: string;
+      relation_type: CatalogRelation["kind"];
+      schema_name: string | null;
+      connector: string | null;
+      connector_props: Record<string, ConnectorProp> | null;
+      associated_table_id: number | null;
+      target_table_name: string | null;
+      mv_status: string | null;
     }>(RELATIONS_SQL),
     queryRisingWave<{ downstream: number; upstream: number }>(DEPEND_SQL),
   ]);
   return {
     relations: relations.map((row) => ({
-      id: row.id, name: row.name, kind: row.relation_type, schema: row.schema_name, connector: row.connector, connectorProps: row.connector_props,
-      associatedTableId: row.associated_table_id, targetTableName: row.target_table_name, mvStatus: row.mv_status,
+      id: row.id,
+      name: row.name,
+      kind: row.relation_type,
+      schema: row.schema_name,
+      connector: row.connector,
+      connectorProps: row.connector_props,
+      associatedTableId: row.associated_table_id,
+      targetTableName: row.target_table_name,
+      mvStatus: row.mv_status,
     })),
     depends,
   };
 }
 
 /** One relation's CREATE statement and options (unmasked: callers mask before showing). */
-export async function readRelationDefinition(id: number): Promise<{ definition: string; connectorProps: Record<string, ConnectorProp> | null } | null> {
+export async function readRelationDefinition(
+  id: number,
+): Promise<{ definition: string; connectorProps: Record<string, ConnectorProp> | null } | null> {
   const [row] = await queryRisingWave<{ definition: string; connector_props: Record<string, ConnectorProp> | null }>(DEFINITION_SQL, [id]);
   return row ? { definition: row.definition, connectorProps: row.connector_props } : null;
 }

@@ -3,7 +3,10 @@ import { z } from "zod";
 export const SORTS = ["relevance", "name", "updated", "sla"] as const;
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 
-const optionalText = z.preprocess((value) => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined), z.string().max(200).optional());
+const optionalText = z.preprocess(
+  (value) => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined),
+  z.string().max(200).optional(),
+);
 
 /** The catalog's URL state (/groups?q=&owner=&entity=&tag=&status=&sort=&page=&size=), parsed leniently. */
 export const CatalogQuerySchema = z.object({
@@ -26,5 +29,8 @@ export type CatalogQuery = z.infer<typeof CatalogQuerySchema>;
 /** Words of a search box as a prefix tsquery: "purch count" → "purch:* & count:*". Only [a-z0-9] survive. */
 export function toPrefixQuery(text: string | undefined): string {
   const words = (text ?? "").toLowerCase().match(/[a-z0-9]+/g) ?? [];
-  return words.slice(0, 8).map((word) => `${word}:*`).join(" & ");
+  return words
+    .slice(0, 8)
+    .map((word) => `${word}:*`)
+    .join(" & ");
 }

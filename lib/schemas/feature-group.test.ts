@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { FeatureGroupSchema, keyTemplateProblem } from "./feature-group";
 
-const base = { name: "g", owner: "o@example.com", freshness_sla_seconds: 60, materialized_view: "mv", entity: { name: "user", keys: ["user_id", "region"] }, features: [{ name: "a", dtype: "int64" }] };
+const base = {
+  name: "g",
+  owner: "o@example.com",
+  freshness_sla_seconds: 60,
+  materialized_view: "mv",
+  entity: { name: "user", keys: ["user_id", "region"] },
+  features: [{ name: "a", dtype: "int64" }],
+};
 
 describe("cache key templates", () => {
   it("accepts the article's template and literal braces", () => {
@@ -24,6 +31,8 @@ describe("cache key templates", () => {
     const parsed = FeatureGroupSchema.safeParse({ ...base, redis: { kind: "hash", key_template: "f:{user_id}{region}" } });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.path).toEqual(["redis", "key_template"]);
-    expect(FeatureGroupSchema.safeParse({ ...base, redis: { kind: "hash", key_template: "features:{user_id}:{region}" } }).success).toBe(true);
+    expect(FeatureGroupSchema.safeParse({ ...base, redis: { kind: "hash", key_template: "features:{user_id}:{region}" } }).success).toBe(
+      true,
+    );
   });
 });

@@ -29,10 +29,12 @@ const TEMPLATE_CHARACTERS = /^(?:[A-Za-z0-9_:.\-/|#@=]|\\[{}]|\{[a-z][a-z0-9_]*\
 
 /** What is wrong with a key template, or null: characters, placeholder count, literal text between placeholders, key columns only. */
 export function keyTemplateProblem(template: string, keys: string[] | undefined): string | null {
-  if (!TEMPLATE_CHARACTERS.test(template)) return "use letters, digits, _ : . - / | # @ = and {column} placeholders (\\{ \\} for literal braces)";
+  if (!TEMPLATE_CHARACTERS.test(template))
+    return "use letters, digits, _ : . - / | # @ = and {column} placeholders (\\{ \\} for literal braces)";
   const placeholders = [...template.matchAll(/(?<!\\)\{([a-z][a-z0-9_]*)\}/g)].map((match) => match[1] as string);
   if (placeholders.length === 0) return "needs a {column} placeholder: a constant key would hold every entity";
-  if (template.startsWith("{")) return "start with a literal prefix (features:user:{user_id}): a bare placeholder can produce any other key";
+  if (template.startsWith("{"))
+    return "start with a literal prefix (features:user:{user_id}): a bare placeholder can produce any other key";
   if (placeholders.length > MAX_KEY_PLACEHOLDERS) return `at most ${MAX_KEY_PLACEHOLDERS} placeholders`;
   if (/(?<!\\)\}\{/.test(template)) return "put literal text between placeholders ({a}:{b}, not {a}{b})";
   const unknown = placeholders.find((column) => keys && !keys.includes(column));
@@ -48,9 +50,22 @@ export const FeatureGroupSchema = z
     description: z.string().max(5_000).default(""),
     owner: z.string().min(1, "an owner is required").max(200),
     team: z.string().min(1).max(100).optional(),
-    tags: z.array(z.string().min(1).max(50).regex(/^[a-z0-9][a-z0-9_.-]*$/, "tags are lowercase words")).max(30).default([]),
+    tags: z
+      .array(
+        z
+          .string()
+          .min(1)
+          .max(50)
+          .regex(/^[a-z0-9][a-z0-9_.-]*$/, "tags are lowercase words"),
+      )
+      .max(30)
+      .default([]),
     entity: z.object({ name: snakeCase, keys: z.array(snakeCase).min(1, "at least one key column") }).optional(),
-    freshness_sla_seconds: z.number({ error: "a number of seconds is required" }).int("whole seconds").positive("must be above 0").max(31 * 24 * 3600, "at most 31 days"),
+    freshness_sla_seconds: z
+      .number({ error: "a number of seconds is required" })
+      .int("whole seconds")
+      .positive("must be above 0")
+      .max(31 * 24 * 3600, "at most 31 days"),
     materialized_view: snakeCase,
     timestamp_column: snakeCase.optional(),
     redis: z
@@ -67,7 +82,8 @@ export const FeatureGroupSchema = z
   .superRefine((group, ctx) => {
     const seen = new Set<string>();
     group.features.forEach((feature, index) => {
-      if (seen.has(feature.name)) ctx.addIssue({ code: "custom", path: ["features", index, "name"], message: `duplicate feature ${feature.name}` });
+      if (seen.has(feature.name))
+        ctx.addIssue({ code: "custom", path: ["features", index, "name"], message: `duplicate feature ${feature.name}` });
       seen.add(feature.name);
     });
     if (group.redis && group.redis.kind !== "json" && !group.redis.key_template) {

@@ -5,15 +5,30 @@ import { EMPTY_FORM, definitionToForm, formFieldForIssue, formToDefinitionInput 
 describe("group form mapping", () => {
   it("round-trips a definition through the form fields", () => {
     const definition = FeatureGroupSchema.parse({
-      name: "g", owner: "o", team: "t", tags: ["a", "b"], entity: { name: "user", keys: ["user_id", "day"] }, freshness_sla_seconds: 60,
-      materialized_view: "m", timestamp_column: "ts", redis: { kind: "hash", key_template: "f:{user_id}", ttl_seconds: 7200 },
-      snapshot: { path: "snapshots/g" }, status: "draft", features: [{ name: "x", dtype: "int64", description: "d" }],
+      name: "g",
+      owner: "o",
+      team: "t",
+      tags: ["a", "b"],
+      entity: { name: "user", keys: ["user_id", "day"] },
+      freshness_sla_seconds: 60,
+      materialized_view: "m",
+      timestamp_column: "ts",
+      redis: { kind: "hash", key_template: "f:{user_id}", ttl_seconds: 7200 },
+      snapshot: { path: "snapshots/g" },
+      status: "draft",
+      features: [{ name: "x", dtype: "int64", description: "d" }],
     });
     expect(FeatureGroupSchema.parse(formToDefinitionInput(definitionToForm(definition)))).toEqual(definition);
   });
 
   it("leaves empty optional sections out instead of failing them", () => {
-    const input = formToDefinitionInput({ ...EMPTY_FORM, name: "g", owner: "o", materialized_view: "m", features: [{ name: "x", dtype: "bool", description: "" }] });
+    const input = formToDefinitionInput({
+      ...EMPTY_FORM,
+      name: "g",
+      owner: "o",
+      materialized_view: "m",
+      features: [{ name: "x", dtype: "bool", description: "" }],
+    });
     expect(input.entity).toBeUndefined();
     expect(input.redis).toBeUndefined();
     expect(input.snapshot).toBeUndefined();

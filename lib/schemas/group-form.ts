@@ -20,14 +20,31 @@ export type GroupFormValues = {
   features: { name: string; dtype: Dtype; description: string }[];
 };
 
-const list = (text: string) => text.split(/[,\s]+/).map((item) => item.trim()).filter(Boolean);
+const list = (text: string) =>
+  text
+    .split(/[,\s]+/)
+    .map((item) => item.trim())
+    .filter(Boolean);
 const optional = (text: string) => (text.trim() === "" ? undefined : text.trim());
 const number = (text: string) => (text.trim() === "" ? Number.NaN : Number(text));
 
 export const EMPTY_FORM: GroupFormValues = {
-  name: "", description: "", owner: "", team: "", tags: "", entityName: "", entityKeys: "", freshness_sla_seconds: "300",
-  materialized_view: "", timestamp_column: "", redisKind: "", redisKeyTemplate: "", redisTtlSeconds: "", snapshotPath: "",
-  status: "active", features: [],
+  name: "",
+  description: "",
+  owner: "",
+  team: "",
+  tags: "",
+  entityName: "",
+  entityKeys: "",
+  freshness_sla_seconds: "300",
+  materialized_view: "",
+  timestamp_column: "",
+  redisKind: "",
+  redisKeyTemplate: "",
+  redisTtlSeconds: "",
+  snapshotPath: "",
+  status: "active",
+  features: [],
 };
 
 export function definitionToForm(definition: FeatureGroupDefinition): GroupFormValues {
@@ -74,7 +91,11 @@ export function formToDefinitionInput(values: GroupFormValues): FeatureGroupInpu
       : undefined,
     snapshot: optional(values.snapshotPath) ? { path: values.snapshotPath.trim() } : undefined,
     status: values.status,
-    features: values.features.map((feature) => ({ name: feature.name.trim(), dtype: feature.dtype, description: feature.description.trim() })),
+    features: values.features.map((feature) => ({
+      name: feature.name.trim(),
+      dtype: feature.dtype,
+      description: feature.description.trim(),
+    })),
   };
 }
 

@@ -6,5 +6,10 @@ const BackendHealthSchema = z.object({ ok: z.boolean(), latencyMs: z.number(), e
 /** The JSON of GET /api/health, parsed again on the client. */
 export const HealthReportSchema = z.object({
   status: z.enum(["ok", "degraded"]),
-  backends: z.object(Object.fromEntries(BACKENDS.map((name) => [name, BackendHealthSchema])) as Record<(typeof BACKENDS)[number], typeof BackendHealthSchema>),
+  backends: z.object(
+    Object.fromEntries(BACKENDS.map((name) => [name, BackendHealthSchema])) as Record<
+      (typeof BACKENDS)[number],
+      typeof BackendHealthSchema
+    >,
+  ),
 });

@@ -10,20 +10,36 @@ export const EntityKeySchema = z.union([keyValue, z.record(z.string().max(63), k
 export const MAX_BATCH_ENTITIES = 1_000;
 
 export const BatchRequestSchema = z
-  .object({ requests: z.array(z.object({ group: GroupNameSchema, keys: z.array(EntityKeySchema).min(1) })).min(1).max(50) })
-  .refine((body) => body.requests.reduce((sum, request) => sum + request.keys.length, 0) <= MAX_BATCH_ENTITIES, `at most ${MAX_BATCH_ENTITIES} entities per call`);
+  .object({
+    requests: z
+      .array(z.object({ group: GroupNameSchema, keys: z.array(EntityKeySchema).min(1) }))
+      .min(1)
+      .max(50),
+  })
+  .refine(
+    (body) => body.requests.reduce((sum, request) => sum + request.keys.length, 0) <= MAX_BATCH_ENTITIES,
+    `at most ${MAX_BATCH_ENTITIES} entities per call`,
+  );
 
-export const ServingPathSchema = z.object({ group: GroupNameSchema, key: z.string().min(1).max(4 * MAX_KEY_LENGTH) });
+export const ServingPathSchema = z.object({
+  group: GroupNameSchema,
+  key: z
+    .string()
+    .min(1)
+    .max(4 * MAX_KEY_LENGTH),
+});
 
 /** A path key: a plain value, or a JSON object for a composite key. */
 export function pathKey(key: string): string | Record<string, string> {
   if (!key.startsWith("{")) return key;
-  const parsed = EntityKeySchema.safeParse((() => {
-    try {
-      return JSON.parse(key);
-    } catch {
-      return key;
-    }
-  })());
+  const parsed = EntityKeySchema.safeParse(
+    (() => {
+      try {
+        return JSON.parse(key);
+      } catch {
+        return key;
+      }
+    })(),
+  );
   return parsed.success ? parsed.data : key;
 }

@@ -10,7 +10,10 @@ export class CircuitBreaker {
   private openedAt: number | null = null;
   private trialInFlight = false;
 
-  constructor(private readonly failureThreshold = 5, private readonly openMs = 10_000) {}
+  constructor(
+    private readonly failureThreshold = 5,
+    private readonly openMs = 10_000,
+  ) {}
 
   state(now: number): BreakerState {
     if (this.openedAt === null) return "closed";

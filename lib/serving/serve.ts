@@ -34,9 +34,15 @@ function servingKeyColumns(group: ServingGroup, rawKey: Record<string, string>):
 function keyParts(group: ServingGroup, rawKey: string | Record<string, string>): KeyPart[] {
   const names = group.keyColumns?.map((column) => column.name) ?? group.definition.entity?.keys ?? [];
   const byColumn = typeof rawKey === "string" ? (names.length === 1 ? { [names[0] as string]: rawKey } : {}) : rawKey;
-  if (typeof rawKey === "string" && names.length !== 1) throw new AppError(400, `this group has a composite key (${names.join(", ")}): send each column`);
+  if (typeof rawKey === "string" && names.length !== 1)
+    throw new AppError(400, `this group has a composite key (${names.join(", ")}): send each column`);
   const parsed = parseKey(servingKeyColumns(group, byColumn), byColumn);
-  if (!parsed.ok) throw new AppError(400, "invalid key", parsed.errors.map((error) => ({ path: `key.${error.column}`, message: error.message })));
+  if (!parsed.ok)
+    throw new AppError(
+      400,
+      "invalid key",
+      parsed.errors.map((error) => ({ path: `key.${error.column}`, message: error.message })),
+    );
   return parsed.parts;
 }
 
@@ -45,27 +51,48 @@ function keyParts(group: ServingGroup, rawKey: string | Record<string, string>):
  * hash`), else the Redis sink of the kind the registry names, else the MV's first Redis sink (the
  * article's YAML names none; its JSON sink serves). Keys come from the shared resolver.
  */
-function redisPlace(group: ServingGroup, parts: KeyPart[]): (ServingRead & { columns: (raw: string | Record<string, string>) => Record<string, unknown> | null }) | null {
+function redisPlace(
+  group: ServingGroup,
+  parts: KeyPart[],
+): (ServingRead & { columns: (raw: string | Record<string, string>) => Record<string, unknown> | null }) | null {
   const redis = group.definition.redis;
   const cacheTemplate = redis?.kind === "hash" ? (redis.key_template ?? null) : null;
   // Without the catalog, a JSON sink's key is still known from the key columns.
-  const sinks = group.redisSinks.length > 0 || redis?.kind !== "json" ? group.redisSinks : [{ name: "json sink", keyFormat: null, valueFormat: null }];
+  const sinks =
+    group.redisSinks.length > 0 || redis?.kind !== "json" ? group.redisSinks : [{ name: "json sink", keyFormat: null, valueFormat: null }];
   const keys = entityRedisKeys(sinks, cacheTemplate, parts);
   const wanted = (key: EntityRedisKey) =>
-    !redis ? key.role !== "cache"
-      : redis.kind === "hash" ? key.role === "cache"
-      : redis.kind === "json" ? key.role === "json-sink"
-      : key.role === "template-sink" && key.key === renderKeyTemplate(redis.key_template ?? "", parts);
+    !redis
+      ? key.role !== "cache"
+      : redis.kind === "hash"
+        ? key.role === "cache"
+        : redis.kind === "json"
+          ? key.role === "json-sink"
+          : key.role === "template-sink" && key.key === renderKeyTemplate(redis.key_template ?? "", parts);
   const place = keys.find(wanted);
   if (!place) return null;
-  return { key: place.key, type: place.role === "cache" ? "hash" : "string", columns: (raw) => decodeRedisValue(place, raw, group.columnTypes) };
+  return {
+    key: place.key,
+    type: place.role === "cache" ? "hash" : "string",
+    columns: (raw) => decodeRedisValue(place, raw, group.columnTypes),
+  };
 }
 
 const selectedColumns = (group: ServingGroup, parts: KeyPart[]) => [
-  ...new Set([...parts.map((part) => part.column), ...group.definition.features.map((feature) => feature.name), ...(group.timestampColumn ? [group.timestampColumn] : [])]),
+  ...new Set([
+    ...parts.map((part) => part.column),
+    ...group.definition.features.map((feature) => feature.name),
+    ...(group.timestampColumn ? [group.timestampColumn] : []),
+  ]),
 ];
 
-function vector(group: ServingGroup, parts: KeyPart[], values: Record<string, unknown>, source: ServedVector["source"], now: number): ServedVector {
+function vector(
+  group: ServingGroup,
+  parts: KeyPart[],
+  values: Record<string, unknown>,
+  source: ServedVector["source"],
+  now: number,
+): ServedVector {
   const { definition, timestampColumn } = group;
   const eventMs = timestampColumn ? toEpochMs(values[timestampColumn]) : null;
   const ageSeconds = eventMs === null ? null : (now - eventMs) / 1000;
@@ -76,7 +103,9 @@ function vector(group: ServingGroup, parts: KeyPart[], values: Record<string, un
     features: Object.fromEntries(definition.features.map((feature) => [feature.name, servedValue(values[feature.name], feature.dtype)])),
     source,
     stale,
-    ...(stale ? { staleReason: `${timestampColumn} is ${Math.round(ageSeconds as number)} s old; the SLA is ${definition.freshness_sla_seconds} s` } : {}),
+    ...(stale
+      ? { staleReason: `${timestampColumn} is ${Math.round(ageSeconds as number)} s old; the SLA is ${definition.freshness_sla_seconds} s` }
+      : {}),
   };
 }
 
@@ -118,7 +147,11 @@ async function guardedRead(flightKey: string, read: () => Promise<EntityRow[]>, 
 const fillEntry = (group: ServingGroup, parts: KeyPart[], row: EntityRow) => {
   const redis = group.definition.redis;
   if (redis?.kind !== "hash" || !redis.key_template) return null; // sinks own JSON and TEMPLATE keys
-  const fields = Object.fromEntries(Object.entries(row).filter(([column]) => !parts.some((part) => part.column === column)).map(([column, value]) => [column, cacheField(value)]));
+  const fields = Object.fromEntries(
+    Object.entries(row)
+      .filter(([column]) => !parts.some((part) => part.column === column))
+      .map(([column, value]) => [column, cacheField(value)]),
+  );
   return { key: renderKeyTemplate(redis.key_template, parts), fields, ttlSeconds: redis.ttl_seconds };
 };
 
@@ -131,10 +164,14 @@ export async function serveFeatures(groupName: string, rawKey: string | Record<s
   const values = place && cached[0] ? place.columns(cached[0]) : null;
   if (values) return vector(group, parts, values, "redis", now);
   const sql = selectedColumns(group, parts);
-  const [row] = await guardedRead(`${groupName}\u0000${JSON.stringify(parts)}`, async () => {
-    const found = await readEntityRow(liveRelation(group), sql, parts);
-    return found ? [found] : [];
-  }, now);
+  const [row] = await guardedRead(
+    `${groupName}\u0000${JSON.stringify(parts)}`,
+    async () => {
+      const found = await readEntityRow(liveRelation(group), sql, parts);
+      return found ? [found] : [];
+    },
+    now,
+  );
   if (!row) throw new AppError(404, `no ${group.definition.entity?.name ?? "entity"} with this key in ${groupName}`);
   const fill = fillEntry(group, parts, row);
   if (fill) await writeServingHashes([fill]).catch(() => undefined); // a cache write failing must not fail the read
@@ -145,16 +182,27 @@ export async function serveFeatures(groupName: string, rawKey: string | Record<s
  * Many entities of one group: one Redis pipeline for all of them, then one RisingWave statement for
  * the misses (an IN list for a one-column key), and one MULTI to fill the cache.
  */
-export async function serveGroupBatch(groupName: string, rawKeys: (string | Record<string, string>)[], now = Date.now()): Promise<BatchEntry[]> {
+export async function serveGroupBatch(
+  groupName: string,
+  rawKeys: (string | Record<string, string>)[],
+  now = Date.now(),
+): Promise<BatchEntry[]> {
   const group = await servingGroup(groupName, now);
   const entries: (BatchEntry | { parts: KeyPart[] })[] = rawKeys.map((rawKey) => {
     try {
       return { parts: keyParts(group, rawKey) };
     } catch (error) {
-      return { group: groupName, key: rawKey, error: error instanceof Error ? error.message : String(error), status: error instanceof AppError ? error.status : 500 };
+      return {
+        group: groupName,
+        key: rawKey,
+        error: error instanceof Error ? error.message : String(error),
+        status: error instanceof AppError ? error.status : 500,
+      };
     }
   });
-  const pending = entries.flatMap((entry, index) => ("parts" in entry ? [{ index, parts: entry.parts, place: redisPlace(group, entry.parts) }] : []));
+  const pending = entries.flatMap((entry, index) =>
+    "parts" in entry ? [{ index, parts: entry.parts, place: redisPlace(group, entry.parts) }] : [],
+  );
   const withPlace = pending.filter((item) => item.place);
   const cached = await readServingValues(withPlace.map((item) => item.place as ServingRead)).catch(() => withPlace.map(() => null));
   const misses: typeof pending = [];
@@ -170,18 +218,39 @@ export async function serveGroupBatch(groupName: string, rawKeys: (string | Reco
     const columns = selectedColumns(group, misses[0]?.parts ?? []);
     const single = (misses[0]?.parts.length ?? 0) === 1 ? (misses[0]?.parts[0] as KeyPart) : null;
     try {
-      const rows = await guardedRead(`${groupName}\u0000batch\u0000${misses.map((item) => JSON.stringify(item.parts)).join("|")}`, async () =>
-        single
-          ? readEntityRows(mv, columns, single.column, single.cast, misses.map((item) => (item.parts[0] as KeyPart).sql))
-          : (await Promise.all(misses.map((item) => readEntityRow(mv, columns, item.parts)))).filter((row): row is EntityRow => row !== null), now);
+      const rows = await guardedRead(
+        `${groupName}\u0000batch\u0000${misses.map((item) => JSON.stringify(item.parts)).join("|")}`,
+        async () =>
+          single
+            ? readEntityRows(
+                mv,
+                columns,
+                single.column,
+                single.cast,
+                misses.map((item) => (item.parts[0] as KeyPart).sql),
+              )
+            : (await Promise.all(misses.map((item) => readEntityRow(mv, columns, item.parts)))).filter(
+                (row): row is EntityRow => row !== null,
+              ),
+        now,
+      );
       const keyOf = (parts: KeyPart[]) => parts.map((part) => part.sql).join("\u0000");
-      const rowKey = (row: EntityRow) => (misses[0]?.parts ?? []).map((part) => servedValue(row[part.column], part.dtype)).map(String).join("\u0000");
+      const rowKey = (row: EntityRow) =>
+        (misses[0]?.parts ?? [])
+          .map((part) => servedValue(row[part.column], part.dtype))
+          .map(String)
+          .join("\u0000");
       const byKey = new Map(rows.map((row) => [rowKey(row), row]));
       const fills = [];
       for (const item of misses) {
         const row = byKey.get(keyOf(item.parts));
         if (!row) {
-          entries[item.index] = { group: groupName, key: Object.fromEntries(item.parts.map((part) => [part.column, part.sql])), error: "not found", status: 404 };
+          entries[item.index] = {
+            group: groupName,
+            key: Object.fromEntries(item.parts.map((part) => [part.column, part.sql])),
+            error: "not found",
+            status: 404,
+          };
           continue;
         }
         entries[item.index] = vector(group, item.parts, row, "risingwave", now);
@@ -191,7 +260,12 @@ export async function serveGroupBatch(groupName: string, rawKeys: (string | Reco
       await writeServingHashes(fills).catch(() => undefined);
     } catch (error) {
       for (const item of misses) {
-        entries[item.index] = { group: groupName, key: Object.fromEntries(item.parts.map((part) => [part.column, part.sql])), error: error instanceof Error ? error.message : String(error), status: error instanceof AppError ? error.status : 503 };
+        entries[item.index] = {
+          group: groupName,
+          key: Object.fromEntries(item.parts.map((part) => [part.column, part.sql])),
+          error: error instanceof Error ? error.message : String(error),
+          status: error instanceof AppError ? error.status : 503,
+        };
       }
     }
   }

@@ -14,7 +14,21 @@ describe("parseDefinitions", () => {
   });
 
   it("reads several documents and skips empty ones", () => {
-    const text = ["name: a_group", "owner: me", "freshness_sla_seconds: 60", "materialized_view: mv_a", "features: [{name: x, dtype: int64}]", "---", "name: b_group", "owner: me", "freshness_sla_seconds: 60", "materialized_view: mv_b", "features: [{name: y, dtype: string}]", "---", ""].join("\n");
+    const text = [
+      "name: a_group",
+      "owner: me",
+      "freshness_sla_seconds: 60",
+      "materialized_view: mv_a",
+      "features: [{name: x, dtype: int64}]",
+      "---",
+      "name: b_group",
+      "owner: me",
+      "freshness_sla_seconds: 60",
+      "materialized_view: mv_b",
+      "features: [{name: y, dtype: string}]",
+      "---",
+      "",
+    ].join("\n");
     const result = parseDefinitions(text, "two.yaml");
     expect(result.problems).toEqual([]);
     expect(result.definitions.map((d) => [d.definition.name, d.document, d.line])).toEqual([
@@ -25,7 +39,17 @@ describe("parseDefinitions", () => {
   });
 
   it("points a schema problem at the offending line and column", () => {
-    const text = ["name: a_group", "owner: me", "freshness_sla_seconds: 60", "materialized_view: mv_a", "features:", "  - name: ok_feature", "    dtype: int64", "  - name: bad", "    dtype: integer"].join("\n");
+    const text = [
+      "name: a_group",
+      "owner: me",
+      "freshness_sla_seconds: 60",
+      "materialized_view: mv_a",
+      "features:",
+      "  - name: ok_feature",
+      "    dtype: int64",
+      "  - name: bad",
+      "    dtype: integer",
+    ].join("\n");
     const { problems, definitions } = parseDefinitions(text, "bad.yaml");
     expect(definitions).toEqual([]);
     expect(problems).toHaveLength(1);
@@ -39,7 +63,8 @@ describe("parseDefinitions", () => {
   });
 
   it("rejects duplicate features and a template without key_template", () => {
-    const text = "name: g\nowner: o\nfreshness_sla_seconds: 1\nmaterialized_view: m\nredis: {kind: template}\nfeatures: [{name: x, dtype: bool}, {name: x, dtype: bool}]\n";
+    const text =
+      "name: g\nowner: o\nfreshness_sla_seconds: 1\nmaterialized_view: m\nredis: {kind: template}\nfeatures: [{name: x, dtype: bool}, {name: x, dtype: bool}]\n";
     const paths = parseDefinitions(text).problems.map((problem) => problem.path);
     expect(paths).toEqual(expect.arrayContaining(["features.1.name", "redis.key_template"]));
   });
@@ -47,7 +72,14 @@ describe("parseDefinitions", () => {
 
 describe("hostile YAML", () => {
   it("reports an alias bomb as a problem with its line, without expanding it", () => {
-    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 9 }, (_, index) => `${String.fromCharCode(98 + index)}: &${String.fromCharCode(98 + index)} [*${String.fromCharCode(97 + index)}, *${String.fromCharCode(97 + index)}, *${String.fromCharCode(97 + index)}, *${String.fromCharCode(97 + index)}, *${String.fromCharCode(97 + index)}, *${String.fromCharCode(97 + index)}, *${String.fromCharCode(97 + index)}, *${String.fromCharCode(97 + index)}, *${String.fromCharCode(97 + index)}]`)].join("\n");
+    const bomb = [
+      "a: &a [x, x, x, x, x, x, x, x, x]",
+      ...Array.from(
+        { length: 9 },
+        (_, index) =>
+          `${String.fromCharCode(98 + index)}: &${String.fromCharCode(98 + index)} [*${String.fromCharCode(97 + index)}, *${String.fromCharCode(97 + index)}, *${String.fromCharCode(97 + index)}, *${String.fromCharCode(97 + index)}, *${String.fromCharCode(97 + index)}, *${String.fromCharCode(97 + index)}, *${String.fromCharCode(97 + index)}, *${String.fromCharCode(97 + index)}, *${String.fromCharCode(97 + index)}]`,
+      ),
+    ].join("\n");
     const started = performance.now();
     const { definitions, problems } = parseDefinitions(bomb, "bomb.yaml");
     expect(performance.now() - started).toBeLessThan(2_000);

@@ -48,7 +48,14 @@ export function parseDefinitions(text: string, file = "<input>"): ParseResult {
       // A few aliases are fine; an alias bomb (aliases of aliases) is refused instead of expanded.
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
-      problems.push({ file, document, path: "", message: error instanceof Error ? error.message : String(error), line: start.line, column: start.col });
+      problems.push({
+        file,
+        document,
+        path: "",
+        message: error instanceof Error ? error.message : String(error),
+        line: start.line,
+        column: start.col,
+      });
       return;
     }
     const result = FeatureGroupSchema.safeParse(value);

@@ -15,7 +15,9 @@ describe("definitionToYaml", () => {
   });
 
   it("keeps non-default status and writes the seed's key order", () => {
-    const [parsed] = parseDefinitions("name: g\nowner: o\nstatus: deprecated\nfreshness_sla_seconds: 9\nmaterialized_view: m\nfeatures: [{name: x, dtype: bool}]").definitions;
+    const [parsed] = parseDefinitions(
+      "name: g\nowner: o\nstatus: deprecated\nfreshness_sla_seconds: 9\nmaterialized_view: m\nfeatures: [{name: x, dtype: bool}]",
+    ).definitions;
     const text = definitionToYaml(parsed!.definition);
     expect(text.indexOf("name: g")).toBeLessThan(text.indexOf("owner:"));
     expect(text).toContain("status: deprecated");
@@ -23,7 +25,9 @@ describe("definitionToYaml", () => {
   });
 
   it("writes a multi-document stream that parses back to all groups", () => {
-    const definitions = readdirSync("features").flatMap((file) => parseDefinitions(readFileSync(`features/${file}`, "utf8")).definitions.map((d) => d.definition));
+    const definitions = readdirSync("features").flatMap((file) =>
+      parseDefinitions(readFileSync(`features/${file}`, "utf8")).definitions.map((d) => d.definition),
+    );
     const back = parseDefinitions(definitionsToYaml(definitions));
     expect(back.definitions.map((d) => d.definition)).toEqual(definitions);
   });

@@ -12,7 +12,8 @@ describe("the RisingWave SQL rules", () => {
       "SELECT a FROM t UNION ALL SELECT b FROM u",
       'SELECT "user_id" FROM "public"."user_features_1h" WHERE "user_id" = $1::int8', // the schema read from rw_schemas, quoted
       "SELECT \"age\", jsonb_build_object('a', 1) FROM t WHERE NOT EXISTS (SELECT 1 FROM u)",
-    ]) expect(rulesOf(sql), sql).toEqual([]);
+    ])
+      expect(rulesOf(sql), sql).toEqual([]);
   });
 
   it("rejects each kind of statement RisingWave refuses", () => {

@@ -16,19 +16,31 @@ function code(sql: string): string {
 }
 
 const RULES: { rule: string; pattern: RegExp }[] = [
-  { rule: "LIMIT/OFFSET/FETCH take a literal, never a parameter (7c, 7d)", pattern: /\b(LIMIT|OFFSET)\s+\$\d|\bFETCH\s+(FIRST|NEXT)\s+\$\d/i },
+  {
+    rule: "LIMIT/OFFSET/FETCH take a literal, never a parameter (7c, 7d)",
+    pattern: /\b(LIMIT|OFFSET)\s+\$\d|\bFETCH\s+(FIRST|NEXT)\s+\$\d/i,
+  },
   { rule: "no WITH RECURSIVE (1b)", pattern: /\bWITH\s+RECURSIVE\b/i },
   { rule: "no [NOT] MATERIALIZED CTE (1a)", pattern: /\bAS\s+(NOT\s+)?MATERIALIZED\s*\(/i },
   { rule: "schema from rw_schemas, never a hard-coded public. (§11.11)", pattern: /(^|[^\w.])public\s*\./i },
   { rule: "no json type or json_* functions: jsonb only (6b)", pattern: /\b(json_\w+|to_json|row_to_json)\s*\(|::\s*json\b/i },
   { rule: "no ~* / !~* (9d)", pattern: /!?~\*/ },
-  { rule: "no CURRENT_DATE, LOCALTIMESTAMP, CURRENT_TIME, clock_timestamp(), age(), make_interval(), justify_*() (8i)", pattern: /\b(CURRENT_DATE|LOCALTIMESTAMP|CURRENT_TIME)\b(?!STAMP)|\b(clock_timestamp|age|make_interval|justify_\w+)\s*\(/i },
-  { rule: "window functions: no ntile, percent_rank, cume_dist, nth_value (2e)", pattern: /\b(ntile|percent_rank|cume_dist|nth_value)\s*\(/i },
+  {
+    rule: "no CURRENT_DATE, LOCALTIMESTAMP, CURRENT_TIME, clock_timestamp(), age(), make_interval(), justify_*() (8i)",
+    pattern: /\b(CURRENT_DATE|LOCALTIMESTAMP|CURRENT_TIME)\b(?!STAMP)|\b(clock_timestamp|age|make_interval|justify_\w+)\s*\(/i,
+  },
+  {
+    rule: "window functions: no ntile, percent_rank, cume_dist, nth_value (2e)",
+    pattern: /\b(ntile|percent_rank|cume_dist|nth_value)\s*\(/i,
+  },
   { rule: "no EXCEPT ALL / INTERSECT ALL (10e)", pattern: /\b(EXCEPT|INTERSECT)\s+ALL\b/i },
   { rule: "NOT IN (subquery) differs: use NOT EXISTS (10g)", pattern: /\bNOT\s+IN\s*\(\s*SELECT\b/i },
   { rule: "no op ANY/ALL (subquery) (10h)", pattern: /\b(ANY|SOME|ALL)\s*\(\s*SELECT\b/i },
   { rule: "LATERAL takes a subquery, not a function (4b)", pattern: /\bLATERAL\s+(?!\()\w+\s*\(/i },
-  { rule: "not in RisingWave: regexp_split_to_table, every, width_bucket, pg_size_pretty, to_char, approx_* (16)", pattern: /\b(regexp_split_to_table|every|width_bucket|pg_size_pretty|to_char|approx_\w+)\s*\(/i },
+  {
+    rule: "not in RisingWave: regexp_split_to_table, every, width_bucket, pg_size_pretty, to_char, approx_* (16)",
+    pattern: /\b(regexp_split_to_table|every|width_bucket|pg_size_pretty|to_char|approx_\w+)\s*\(/i,
+  },
   { rule: "no FOR UPDATE/SHARE, TABLESAMPLE, SET LOCAL (16, 13)", pattern: /\bFOR\s+(UPDATE|SHARE)\b|\bTABLESAMPLE\b|\bSET\s+LOCAL\b/i },
   { rule: "ILIKE has no ESCAPE (9b)", pattern: /\bILIKE\s+[^,;]*?\bESCAPE\b/i },
   { rule: "format() knows %s and %I only (9g)", pattern: /\bformat\s*\([^)]*%L/i },

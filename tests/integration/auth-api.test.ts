@@ -22,13 +22,23 @@ let viewer: Awaited<ReturnType<typeof userWithToken>>;
 async function put(headers: Record<string, string>, sla: number) {
   const current = await (await groupRoute.GET(new Request(`${base}/api/groups/${GROUP}`), params(GROUP))).json();
   const body = { version: current.version, definition: { ...current.definition, freshness_sla_seconds: sla } };
-  return groupRoute.PUT(new Request(`${base}/api/groups/${GROUP}`, { method: "PUT", body: JSON.stringify(body), headers: { "content-type": "application/json", ...headers } }), params(GROUP));
+  return groupRoute.PUT(
+    new Request(`${base}/api/groups/${GROUP}`, {
+      method: "PUT",
+      body: JSON.stringify(body),
+      headers: { "content-type": "application/json", ...headers },
+    }),
+    params(GROUP),
+  );
 }
 
 beforeAll(async () => {
   await getPrisma().featureGroup.deleteMany({ where: { name: GROUP } });
   // Owned by the ml-platform team; its owner address is not any test user's.
-  await upsertDefinition({ ...(await demoDefinition("user_features_1h")), name: GROUP, owner: "someone@example.com", team: "ml-platform" }, "test");
+  await upsertDefinition(
+    { ...(await demoDefinition("user_features_1h")), name: GROUP, owner: "someone@example.com", team: "ml-platform" },
+    "test",
+  );
   owner = await userWithToken("editor", ["ml-platform"]);
   otherTeam = await userWithToken("editor", ["recsys"]);
   viewer = await userWithToken("viewer");
@@ -59,10 +69,16 @@ describe("write authorisation", () => {
   it("an editor cannot hand a group to another team, nor create one for it", async () => {
     const current = await (await groupRoute.GET(new Request(`${base}/api/groups/${GROUP}`), params(GROUP))).json();
     const giveAway = { version: current.version, definition: { ...current.definition, team: "recsys" } };
-    const response = await groupRoute.PUT(new Request(`${base}/api/groups/${GROUP}`, { method: "PUT", body: JSON.stringify(giveAway), headers: owner.headers }), params(GROUP));
+    const response = await groupRoute.PUT(
+      new Request(`${base}/api/groups/${GROUP}`, { method: "PUT", body: JSON.stringify(giveAway), headers: owner.headers }),
+      params(GROUP),
+    );
     expect(response.status).toBe(403);
     const foreign = { ...current.definition, name: "auth_foreign_group", owner: "x@example.com", team: "recsys" };
-    expect((await groupsRoute.POST(new Request(`${base}/api/groups`, { method: "POST", body: JSON.stringify(foreign), headers: owner.headers }))).status).toBe(403);
+    expect(
+      (await groupsRoute.POST(new Request(`${base}/api/groups`, { method: "POST", body: JSON.stringify(foreign), headers: owner.headers })))
+        .status,
+    ).toBe(403);
   });
 
   it("a read-only token cannot write; a revoked token → 401", async () => {
@@ -76,7 +92,10 @@ describe("write authorisation", () => {
   });
 
   it("accepts a signed-in session cookie, and rejects a forged one", async () => {
-    const session = await encode({ token: { uid: otherTeam.user.id, email: otherTeam.user.email }, secret: process.env.AUTH_SECRET as string });
+    const session = await encode({
+      token: { uid: otherTeam.user.id, email: otherTeam.user.email },
+      secret: process.env.AUTH_SECRET as string,
+    });
     // Same 403 as the token: the session resolves to the same (other-team) user.
     expect((await put({ cookie: `next-auth.session-token=${session}` }, 140)).status).toBe(403);
     const forged = await encode({ token: { uid: otherTeam.user.id }, secret: "a-different-secret-of-at-least-32-chars!" });
@@ -84,9 +103,24 @@ describe("write authorisation", () => {
   });
 
   it("bulk import is all or nothing: one foreign group refuses the whole upload", async () => {
-    const yaml = ["name: auth_import_mine", "owner: o@example.com", "team: recsys", "freshness_sla_seconds: 60", "materialized_view: x", "features: [{name: a, dtype: int64}]", "---",
-      "name: auth_import_theirs", "owner: t@example.com", "team: payments", "freshness_sla_seconds: 60", "materialized_view: x", "features: [{name: a, dtype: int64}]"].join("\n");
-    const response = await importRoute.POST(new Request(`${base}/api/registry/import`, { method: "POST", body: yaml, headers: otherTeam.headers }));
+    const yaml = [
+      "name: auth_import_mine",
+      "owner: o@example.com",
+      "team: recsys",
+      "freshness_sla_seconds: 60",
+      "materialized_view: x",
+      "features: [{name: a, dtype: int64}]",
+      "---",
+      "name: auth_import_theirs",
+      "owner: t@example.com",
+      "team: payments",
+      "freshness_sla_seconds: 60",
+      "materialized_view: x",
+      "features: [{name: a, dtype: int64}]",
+    ].join("\n");
+    const response = await importRoute.POST(
+      new Request(`${base}/api/registry/import`, { method: "POST", body: yaml, headers: otherTeam.headers }),
+    );
     expect(response.status).toBe(403);
     expect(await getPrisma().featureGroup.count({ where: { name: { startsWith: "auth_import_" } } })).toBe(0);
     expect((await importRoute.POST(new Request(`${base}/api/registry/import`, { method: "POST", body: yaml }))).status).toBe(401);
@@ -95,11 +129,22 @@ describe("write authorisation", () => {
 
 describe("shared entities", () => {
   const group = (name: string, team: string, keys: string[]) => ({
-    name, owner: `${team}@example.com`, team, freshness_sla_seconds: 60, materialized_view: "x",
-    entity: { name: "auth_shared_entity", keys }, features: [{ name: "a", dtype: "int64" }],
+    name,
+    owner: `${team}@example.com`,
+    team,
+    freshness_sla_seconds: 60,
+    materialized_view: "x",
+    entity: { name: "auth_shared_entity", keys },
+    features: [{ name: "a", dtype: "int64" }],
   });
   const post = (body: unknown, headers: Record<string, string>) =>
-    groupsRoute.POST(new Request(`${base}/api/groups`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", ...headers } }));
+    groupsRoute.POST(
+      new Request(`${base}/api/groups`, {
+        method: "POST",
+        body: JSON.stringify(body),
+        headers: { "content-type": "application/json", ...headers },
+      }),
+    );
 
   it("another team's editor cannot change an entity's keys under a group they do not own (409 naming it, nothing written)", async () => {
     const recsys = await userWithToken("editor", ["recsys"]);
@@ -115,7 +160,10 @@ describe("shared entities", () => {
     // The owner of every group using it may change the keys; each group gets an audit entry.
     const admin = await userWithToken("admin");
     expect((await post(group("auth_entity_d", "recsys", ["user_id", "region"]), admin.headers)).status).toBe(201);
-    expect((await getPrisma().entity.findUniqueOrThrow({ where: { name: "auth_shared_entity" } })).keyColumns).toEqual(["user_id", "region"]);
+    expect((await getPrisma().entity.findUniqueOrThrow({ where: { name: "auth_shared_entity" } })).keyColumns).toEqual([
+      "user_id",
+      "region",
+    ]);
     const audits = await getPrisma().auditEvent.findMany({ where: { action: "entity-keys" }, orderBy: { groupName: "asc" } });
     expect(audits.map((event) => event.groupName)).toEqual(["auth_entity_a", "auth_entity_c"]);
   });
@@ -124,8 +172,20 @@ describe("shared entities", () => {
 describe("imports authorise inside their transaction", () => {
   it("refuses to replace a group the writer may not change, whatever was checked before, and writes nothing", async () => {
     const { applyImport } = await import("@/lib/registry/import");
-    const yaml = ["name: auth_tx_mine", "owner: me@example.com", "freshness_sla_seconds: 60", "materialized_view: x", "features: [{name: a, dtype: int64}]", "---",
-      `name: ${GROUP}`, "owner: someone@example.com", "team: ml-platform", "freshness_sla_seconds: 61", "materialized_view: x", "features: [{name: a, dtype: int64}]"].join("\n");
+    const yaml = [
+      "name: auth_tx_mine",
+      "owner: me@example.com",
+      "freshness_sla_seconds: 60",
+      "materialized_view: x",
+      "features: [{name: a, dtype: int64}]",
+      "---",
+      `name: ${GROUP}`,
+      "owner: someone@example.com",
+      "team: ml-platform",
+      "freshness_sla_seconds: 61",
+      "materialized_view: x",
+      "features: [{name: a, dtype: int64}]",
+    ].join("\n");
     // A writer whose right to the stored group ended after the route's check (a team change, say).
     const writer = { name: "late@example.com", mayChange: (group: { owner: string }) => group.owner === "me@example.com" };
     await expect(applyImport([{ text: yaml, file: "tx.yaml" }], writer)).rejects.toMatchObject({ status: 403 });
@@ -137,10 +197,22 @@ describe("cache key templates", () => {
   it("refuses a template that can produce another group's cache keys (409 naming it), and a backtracking one (422)", async () => {
     const admin = await userWithToken("admin");
     const cached = (name: string, template: string) => ({
-      name, owner: "o@example.com", freshness_sla_seconds: 60, materialized_view: "x", entity: { name: `${name}_entity`, keys: ["id"] },
-      redis: { kind: "hash", key_template: template, ttl_seconds: 60 }, features: [{ name: "a", dtype: "int64" }],
+      name,
+      owner: "o@example.com",
+      freshness_sla_seconds: 60,
+      materialized_view: "x",
+      entity: { name: `${name}_entity`, keys: ["id"] },
+      redis: { kind: "hash", key_template: template, ttl_seconds: 60 },
+      features: [{ name: "a", dtype: "int64" }],
     });
-    const create = (body: unknown) => groupsRoute.POST(new Request(`${base}/api/groups`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", ...admin.headers } }));
+    const create = (body: unknown) =>
+      groupsRoute.POST(
+        new Request(`${base}/api/groups`, {
+          method: "POST",
+          body: JSON.stringify(body),
+          headers: { "content-type": "application/json", ...admin.headers },
+        }),
+      );
     expect((await create(cached("auth_cache_a", "cache:a:{id}"))).status).toBe(201);
     const clash = await create(cached("auth_cache_b", "cache:{id}:{id}"));
     expect(clash.status).toBe(409);
@@ -152,8 +224,15 @@ describe("cache key templates", () => {
 
 describe("import dry runs and sign-in are not free for all", () => {
   const dryRun = (body: string, headers: Record<string, string> = {}) =>
-    importRoute.POST(new Request(`${base}/api/registry/import?dryRun=1`, { method: "POST", body, headers: { "content-type": "application/yaml", ...headers } }));
-  const yaml = "name: auth_dry\nowner: o@example.com\nfreshness_sla_seconds: 60\nmaterialized_view: x\nfeatures: [{name: a, dtype: int64}]\n";
+    importRoute.POST(
+      new Request(`${base}/api/registry/import?dryRun=1`, {
+        method: "POST",
+        body,
+        headers: { "content-type": "application/yaml", ...headers },
+      }),
+    );
+  const yaml =
+    "name: auth_dry\nowner: o@example.com\nfreshness_sla_seconds: 60\nmaterialized_view: x\nfeatures: [{name: a, dtype: int64}]\n";
 
   it("refuses anonymous dry runs, oversized uploads, and more than 20 a minute per user", async () => {
     expect((await dryRun(yaml)).status).toBe(401);
@@ -168,9 +247,12 @@ describe("import dry runs and sign-in are not free for all", () => {
 
   it("throttles wrong passwords per account, and an unknown email costs as much as a known one", async () => {
     const { authOptions } = await import("@/lib/auth/options");
-    const provider = authOptions.providers.find((candidate) => candidate.id === "credentials") as unknown as { options: { authorize: (credentials: unknown, request: unknown) => Promise<unknown> } };
+    const provider = authOptions.providers.find((candidate) => candidate.id === "credentials") as unknown as {
+      options: { authorize: (credentials: unknown, request: unknown) => Promise<unknown> };
+    };
     const user = await userWithToken("editor");
-    const signIn = (email: string, password: string) => provider.options.authorize({ email, password }, { headers: { "x-forwarded-for": "203.0.113.7" } });
+    const signIn = (email: string, password: string) =>
+      provider.options.authorize({ email, password }, { headers: { "x-forwarded-for": "203.0.113.7" } });
     expect(await signIn(user.user.email, "test-password-123")).toMatchObject({ id: user.user.id });
     const timed = async (email: string) => {
       const started = performance.now();

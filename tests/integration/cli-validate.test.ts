@@ -32,7 +32,8 @@ features:
     description: "Distinct sessions in last 1 hour"
 `;
 
-const tideline = (...args: string[]) => spawnSync(process.execPath, ["bin/tideline.mjs", ...args], { encoding: "utf8", env: process.env, timeout: 30_000 });
+const tideline = (...args: string[]) =>
+  spawnSync(process.execPath, ["bin/tideline.mjs", ...args], { encoding: "utf8", env: process.env, timeout: 30_000 });
 
 describe("tideline validate", () => {
   it("exits 0 on the shipped features/ against the demo pipeline", () => {
@@ -63,7 +64,10 @@ describe("tideline validate", () => {
 
   it("reports YAML problems with their line, and exits 2 on usage and connection errors", () => {
     const folder = mkdtempSync(path.join(tmpdir(), "tideline-validate-bad-"));
-    writeFileSync(path.join(folder, "bad.yaml"), "name: bad_group\nowner: me\nfreshness_sla_seconds: soon\nmaterialized_view: user_features_1h\nfeatures: [{name: event_count_1h, dtype: int64}]\n");
+    writeFileSync(
+      path.join(folder, "bad.yaml"),
+      "name: bad_group\nowner: me\nfreshness_sla_seconds: soon\nmaterialized_view: user_features_1h\nfeatures: [{name: event_count_1h, dtype: int64}]\n",
+    );
     const bad = tideline("validate", folder);
     expect(bad.status).toBe(1);
     expect(bad.stdout).toMatch(/FAIL {2}.*bad\.yaml:3 \(unparsed document\): freshness_sla_seconds: /);

@@ -43,10 +43,17 @@ describe("rw_catalog matches the contract", () => {
 
   it("spells values as RisingWave does", async () => {
     const db = emulator.pool;
-    const sources = await db.query("SELECT name, connector, connector_props::text AS props, associated_table_id FROM rw_catalog.rw_sources ORDER BY id");
-    expect(sources.rows.map((row) => [row.name, row.connector, row.associated_table_id !== null])).toEqual([["user_events", "KAFKA", false], ["orders_cdc", "POSTGRES-CDC", true]]);
+    const sources = await db.query(
+      "SELECT name, connector, connector_props::text AS props, associated_table_id FROM rw_catalog.rw_sources ORDER BY id",
+    );
+    expect(sources.rows.map((row) => [row.name, row.connector, row.associated_table_id !== null])).toEqual([
+      ["user_events", "KAFKA", false],
+      ["orders_cdc", "POSTGRES-CDC", true],
+    ]);
     expect(JSON.parse(sources.rows[0].props).topic).toEqual({ type: "plaintext", value: "user-events" });
-    const sinks = await db.query("SELECT s.name, sc.name AS schema, connector, sink_type, jsonb_typeof(format_encode_options) AS options FROM rw_catalog.rw_sinks AS s JOIN rw_catalog.rw_schemas AS sc ON sc.id = s.schema_id ORDER BY s.id");
+    const sinks = await db.query(
+      "SELECT s.name, sc.name AS schema, connector, sink_type, jsonb_typeof(format_encode_options) AS options FROM rw_catalog.rw_sinks AS s JOIN rw_catalog.rw_schemas AS sc ON sc.id = s.schema_id ORDER BY s.id",
+    );
     expect(sinks.rows).toEqual([
       { name: "user_features_to_redis", schema: "public", connector: "REDIS", sink_type: "SINK_TYPE_UPSERT", options: "object" },
       { name: "user_features_daily_snapshot", schema: "public", connector: "S3", sink_type: "SINK_TYPE_APPEND_ONLY", options: "object" },
@@ -57,9 +64,13 @@ describe("rw_catalog matches the contract", () => {
       { name: "category_daily_stats_to_redis", schema: "public", connector: "REDIS", sink_type: "SINK_TYPE_UPSERT", options: "object" },
       { name: "session_activity_to_redis", schema: "public", connector: "REDIS", sink_type: "SINK_TYPE_UPSERT", options: "object" },
     ]);
-    const injected = await db.query("SELECT count(*) AS n FROM rw_catalog.rw_sinks WHERE format_encode_options -> 'timestamptz.handling.mode' ->> 'value' = 'utc_string'");
+    const injected = await db.query(
+      "SELECT count(*) AS n FROM rw_catalog.rw_sinks WHERE format_encode_options -> 'timestamptz.handling.mode' ->> 'value' = 'utc_string'",
+    );
     expect(Number(injected.rows[0].n)).toBe(7); // every sink with FORMAT … ENCODE …
-    const schemas = await db.query("SELECT m.name, m.schema_name, sc.name AS schema FROM rw_catalog.rw_materialized_views AS m JOIN rw_catalog.rw_schemas AS sc ON sc.id = m.schema_id WHERE m.name = 'high_value_customers'");
+    const schemas = await db.query(
+      "SELECT m.name, m.schema_name, sc.name AS schema FROM rw_catalog.rw_materialized_views AS m JOIN rw_catalog.rw_schemas AS sc ON sc.id = m.schema_id WHERE m.name = 'high_value_customers'",
+    );
     expect(schemas.rows).toEqual([{ name: "high_value_customers", schema_name: "risk", schema: "risk" }]);
     const mvs = await db.query("SELECT DISTINCT status FROM rw_catalog.rw_materialized_views");
     expect(mvs.rows).toEqual([{ status: "Created" }]);
@@ -83,10 +94,17 @@ describe("rw_catalog matches the contract", () => {
     const edges = rows.map((row) => `${row.upstream} → ${row.downstream}`);
     expect(edges).toEqual(
       expect.arrayContaining([
-        "user_events → user_features_1h", "user_events → user_item_affinity", "item_catalog → user_item_affinity",
-        "orders_cdc → order_value_features", "orders_cdc → high_value_customers", "user_features_1h → user_features_to_redis",
-        "user_features_1h → user_features_daily_snapshot", "order_value_features → order_value_features_to_redis",
-        "user_events → category_daily_stats", "item_catalog → category_daily_stats", "user_events → session_activity",
+        "user_events → user_features_1h",
+        "user_events → user_item_affinity",
+        "item_catalog → user_item_affinity",
+        "orders_cdc → order_value_features",
+        "orders_cdc → high_value_customers",
+        "user_features_1h → user_features_to_redis",
+        "user_features_1h → user_features_daily_snapshot",
+        "order_value_features → order_value_features_to_redis",
+        "user_events → category_daily_stats",
+        "item_catalog → category_daily_stats",
+        "user_events → session_activity",
       ]),
     );
     const ids = await emulator.pool.query(
@@ -103,7 +121,15 @@ describe("rw_catalog matches the contract", () => {
        JOIN rw_catalog.rw_relations AS r ON r.id = c.relation_id WHERE r.name = 'user_features_1h' ORDER BY c.position`,
     );
     expect(rows[0]).toEqual({ name: "user_id", data_type: "bigint", is_hidden: false, is_primary_key: true });
-    expect(rows.map((row) => row.name)).toEqual(["user_id", "event_count_1h", "session_count_1h", "purchase_count_1h", "view_count_1h", "last_event_ts", "_rw_timestamp"]);
+    expect(rows.map((row) => row.name)).toEqual([
+      "user_id",
+      "event_count_1h",
+      "session_count_1h",
+      "purchase_count_1h",
+      "view_count_1h",
+      "last_event_ts",
+      "_rw_timestamp",
+    ]);
     expect(rows.find((row) => row.name === "last_event_ts")?.data_type).toBe("timestamp with time zone");
     const other = await emulator.pool.query(
       `SELECT r.name, c.name AS column, c.data_type FROM rw_catalog.rw_columns AS c JOIN rw_catalog.rw_relations AS r ON r.id = c.relation_id

@@ -71,7 +71,9 @@ describe("emulator faults", () => {
     );
     expect(rows).toEqual([{ sink: "user_features_to_redis", error: "Redis error: connection refused" }]);
     // Another database's sink of the same name fails too: only its id tells them apart (§11.12).
-    const other = await emulator.pool.query("SELECT count(*) AS n FROM rw_catalog.rw_event_logs WHERE event_type = 'SINK_FAIL' AND info -> 'sinkFail' ->> 'sinkName' = 'user_features_to_redis'");
+    const other = await emulator.pool.query(
+      "SELECT count(*) AS n FROM rw_catalog.rw_event_logs WHERE event_type = 'SINK_FAIL' AND info -> 'sinkFail' ->> 'sinkName' = 'user_features_to_redis'",
+    );
     expect(Number(other.rows[0].n)).toBeGreaterThan(1);
     await clearFaults(emulator.pool, "user_features_to_redis");
   });
@@ -97,7 +99,10 @@ describe("emulator faults", () => {
   it("drift missing: the group's keys disappear from Redis", async () => {
     await setFault(emulator.pool, "drift", "order_value_features", { mode: "missing" });
     await barriers(1);
-    const { rows } = await emulator.pool.query("SELECT customer_id FROM public.order_value_features WHERE customer_id <= $1 ORDER BY customer_id LIMIT 1", [DRIFT_USERS]);
+    const { rows } = await emulator.pool.query(
+      "SELECT customer_id FROM public.order_value_features WHERE customer_id <= $1 ORDER BY customer_id LIMIT 1",
+      [DRIFT_USERS],
+    );
     expect(await emulator.redis.exists(`order_features:${rows[0].customer_id}`)).toBe(0);
     await clearFaults(emulator.pool, "order_value_features");
   });

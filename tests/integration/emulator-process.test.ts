@@ -18,7 +18,10 @@ let output = "";
 const cli = (...args: string[]) => spawnSync(tsx, ["emulator/main.ts", ...args], { env, encoding: "utf8", timeout: 20_000 });
 
 beforeAll(async () => {
-  child = spawn(tsx, ["emulator/main.ts", "--users", "300", "--groups", "3", "--entities", "20"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  child = spawn(tsx, ["emulator/main.ts", "--users", "300", "--groups", "3", "--entities", "20"], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const startedAt = Date.now();

@@ -21,7 +21,10 @@ afterAll(() => emulator.stop());
 
 async function files(folder: string): Promise<string[]> {
   const entries = await readdir(path.join(archiveRoot, folder), { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(archiveRoot, path.join(entry.parentPath, entry.name))).sort();
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(archiveRoot, path.join(entry.parentPath, entry.name)))
+    .sort();
 }
 
 describe("Redis sink (ENCODE JSON)", () => {
@@ -31,7 +34,14 @@ describe("Redis sink (ENCODE JSON)", () => {
     const raw = await emulator.redis.get('{"user_id":7}');
     expect(raw).not.toBeNull();
     const value = JSON.parse(raw ?? "{}") as Record<string, unknown>;
-    expect(Object.keys(value)).toEqual(["event_count_1h", "last_event_ts", "purchase_count_1h", "session_count_1h", "user_id", "view_count_1h"]);
+    expect(Object.keys(value)).toEqual([
+      "event_count_1h",
+      "last_event_ts",
+      "purchase_count_1h",
+      "session_count_1h",
+      "user_id",
+      "view_count_1h",
+    ]);
     expect(value.user_id).toBe(7);
     expect(value.event_count_1h).toBe(Number(row.event_count_1h));
     expect(value.last_event_ts).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
@@ -41,7 +51,9 @@ describe("Redis sink (ENCODE JSON)", () => {
   });
 
   it("sorts composite keys, writes dates as day numbers, int8 beyond 2^53 exactly and jsonb as text", async () => {
-    expect(await emulator.redis.get('{"category":"books","user_id":3}')).toMatch(/^\{"category":"books","category_spend_24h":"[\d.]+","category_views_24h":\d+,"user_id":3\}$/);
+    expect(await emulator.redis.get('{"category":"books","user_id":3}')).toMatch(
+      /^\{"category":"books","category_spend_24h":"[\d.]+","category_views_24h":\d+,"user_id":3\}$/,
+    );
     const today = new Date().toISOString().slice(0, 10);
     const days = Math.round(Date.parse(`${today}T00:00:00Z`) / 86_400_000) + 719_163;
     expect(await emulator.redis.get(`{"category":"books","event_date":${days}}`)).toContain(`"event_date":${days}`);
@@ -67,10 +79,14 @@ describe("Redis sink (ENCODE JSON)", () => {
 describe("Redis sink (ENCODE TEMPLATE) and the serving cache", () => {
   it("writes key_format keys with value_format text in RisingWave's text forms", async () => {
     const big = await emulator.redis.get("order_features:9007199254741043");
-    expect(big).toMatch(/^total_orders:\d+,lifetime_value:[\d.]+,avg_order_value:[\d.]+,last_order_ts:\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{3}|\.\d{6})?\+00:00$/);
+    expect(big).toMatch(
+      /^total_orders:\d+,lifetime_value:[\d.]+,avg_order_value:[\d.]+,last_order_ts:\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{3}|\.\d{6})?\+00:00$/,
+    );
     const [, keys] = await emulator.redis.scan("0", "MATCH", "risk:customer:*", "COUNT", 1000);
     expect(keys.length).toBeGreaterThan(0);
-    expect(await emulator.redis.get(keys[0] ?? "")).toMatch(/^orders=\d+;max=[\d.]+;vip=[tf];last=\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{3})?\+00:00$/);
+    expect(await emulator.redis.get(keys[0] ?? "")).toMatch(
+      /^orders=\d+;max=[\d.]+;vip=[tf];last=\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{3})?\+00:00$/,
+    );
   });
 
   it("keeps cache-aside hashes features:user:{id} with a two-hour TTL", async () => {
@@ -90,18 +106,31 @@ describe("S3 sink and snapshot job (Parquet)", () => {
     const written = (await files("snapshots/user_features_1h")).filter((file) => !file.includes("date="));
     expect(written.length).toBeGreaterThan(0);
     for (const file of written) {
-      expect(file).toMatch(/^snapshots\/user_features_1h\/\d{4}-\d\d-\d\d\/[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}_\d{10}_\d+\.parquet$/);
+      expect(file).toMatch(
+        /^snapshots\/user_features_1h\/\d{4}-\d\d-\d\d\/[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}_\d{10}_\d+\.parquet$/,
+      );
       const secs = Number(/_(\d{10})_/.exec(file)?.[1]);
       expect(secs * 1000).toBeGreaterThan(startedAt); // the file's own creation time, not the writer's
     }
     expect(new Set(written.map((file) => /\/([0-9a-f-]{36})_/.exec(file)?.[1])).size).toBe(FILE_SINK_WRITERS);
     const rows = await parquetReadObjects({ file: await asyncBufferFromFile(path.join(archiveRoot, written[0] ?? "")) });
     expect(rows.length).toBeGreaterThan(0);
-    expect(Object.keys(rows[0] ?? {}).sort()).toEqual(["event_count_1h", "last_event_ts", "purchase_count_1h", "session_count_1h", "user_id", "view_count_1h"]);
+    expect(Object.keys(rows[0] ?? {}).sort()).toEqual([
+      "event_count_1h",
+      "last_event_ts",
+      "purchase_count_1h",
+      "session_count_1h",
+      "user_id",
+      "view_count_1h",
+    ]);
     expect(typeof rows[0]?.user_id).toBe("bigint");
     expect(rows[0]?.last_event_ts).toBeInstanceOf(Date);
     const metadata = parquetMetadata(await (await asyncBufferFromFile(path.join(archiveRoot, written[0] ?? ""))).slice(0));
-    expect(metadata.schema.find((element) => element.name === "last_event_ts")?.logical_type).toEqual({ type: "TIMESTAMP", isAdjustedToUTC: true, unit: "MICROS" });
+    expect(metadata.schema.find((element) => element.name === "last_event_ts")?.logical_type).toEqual({
+      type: "TIMESTAMP",
+      isAdjustedToUTC: true,
+      unit: "MICROS",
+    });
   });
 
   it("writes Hive-style daily snapshots in several part files for the last week and today, sorted by key", async () => {
@@ -119,7 +148,9 @@ describe("S3 sink and snapshot job (Parquet)", () => {
     expect((rows[0]?.snapshot_ts as Date).toISOString().slice(0, 10)).toBe(snapshots[0]?.match(/date=([\d-]+)/)?.[1]);
     const orders = (await files("snapshots/order_value_features")).filter((file) => file.includes(`date=${today}`));
     expect(orders).toHaveLength(2);
-    const decimal = parquetMetadata(await (await asyncBufferFromFile(path.join(archiveRoot, orders[0] ?? ""))).slice(0)).schema.find((element) => element.name === "lifetime_value");
+    const decimal = parquetMetadata(await (await asyncBufferFromFile(path.join(archiveRoot, orders[0] ?? ""))).slice(0)).schema.find(
+      (element) => element.name === "lifetime_value",
+    );
     expect(decimal).toMatchObject({ type: "FIXED_LEN_BYTE_ARRAY", precision: 38, scale: 10 });
   });
 });

@@ -24,7 +24,12 @@ beforeAll(async () => {
   receiver = await startWebhookReceiver();
   // A 5 s SLA so a stall breaches within seconds of test time.
   await registerDemoGroups({
-    user_features_1h: 5, user_item_affinity: 600, order_value_features: 600, high_value_customers: 900, category_daily_stats: 600, session_activity: 600,
+    user_features_1h: 5,
+    user_item_affinity: 600,
+    order_value_features: 600,
+    high_value_customers: 900,
+    category_daily_stats: 600,
+    session_activity: 600,
   });
   await advance(2);
 });
@@ -42,7 +47,8 @@ describe("freshness collector", () => {
     expect(board.groups.map((group: { name: string; status: string }) => group.status)).toEqual(["ok", "ok", "ok", "ok", "ok", "ok"]);
     // Event time is known for every group: the article's YAML names no column (last_event_ts is inferred),
     // session_activity's is a `timestamp` without time zone, high_value_customers lives in schema risk.
-    for (const group of board.groups as { name: string; eventFreshnessSeconds: number | null }[]) expect(group.eventFreshnessSeconds, group.name).not.toBeNull();
+    for (const group of board.groups as { name: string; eventFreshnessSeconds: number | null }[])
+      expect(group.eventFreshnessSeconds, group.name).not.toBeNull();
     const features = board.groups.find((group: { name: string }) => group.name === "user_features_1h");
     expect(features.processingFreshnessSeconds).toBeLessThan(2);
     expect(features.eventFreshnessSeconds).toBeLessThan(5);
@@ -50,7 +56,10 @@ describe("freshness collector", () => {
     // Another database's 42 s barriers and its failing sink of the same name are not ours (§11.12).
     expect(board.barrierLatencySeconds).toBeLessThan(1);
     expect(features.sources).toEqual([{ name: "user_events", connector: "KAFKA", lagMessages: 0 }]);
-    expect(features.sinks.map((sink: { name: string; state: string }) => `${sink.name}:${sink.state}`).sort()).toEqual(["user_features_daily_snapshot:running", "user_features_to_redis:running"]);
+    expect(features.sinks.map((sink: { name: string; state: string }) => `${sink.name}:${sink.state}`).sort()).toEqual([
+      "user_features_daily_snapshot:running",
+      "user_features_to_redis:running",
+    ]);
     const orders = board.groups.find((group: { name: string }) => group.name === "order_value_features");
     expect(orders.sources).toEqual([{ name: "orders_cdc", connector: "POSTGRES-CDC", lagMessages: null }]);
   });
@@ -68,7 +77,9 @@ describe("freshness collector", () => {
     expect(response.status).toBe(200);
     board = await response.json();
     expect(board.risingwave.ok).toBe(true);
-    expect(board.groups.find((group: { name: string }) => group.name === "user_features_1h").sources).toEqual([{ name: "user_events", connector: "KAFKA", lagMessages: null }]);
+    expect(board.groups.find((group: { name: string }) => group.name === "user_features_1h").sources).toEqual([
+      { name: "user_events", connector: "KAFKA", lagMessages: null },
+    ]);
     await clearFaults(emulator.pool, "prometheus");
     await advance(11);
   });
@@ -91,7 +102,10 @@ describe("freshness collector", () => {
     expect(await cycle()).toMatchObject({ breaches: 0, closed: 1, delivered: 1 });
     await advance(1);
     await cycle();
-    expect(receiver.messages.map((message) => (message.tideline as { event: string }).event)).toEqual(["incident.opened", "incident.closed"]);
+    expect(receiver.messages.map((message) => (message.tideline as { event: string }).event)).toEqual([
+      "incident.opened",
+      "incident.closed",
+    ]);
     expect(String(receiver.messages[0]?.text)).toContain("user_features_1h* breaches its freshness SLA");
   });
 
@@ -111,10 +125,22 @@ describe("freshness collector", () => {
     await prisma.freshnessSample.deleteMany();
     const now = new Date("2026-11-24T12:02:00Z");
     const sample = (minutesAgo: number, status: string, freshness: number, resolution = 0) => ({
-      groupName: "g", at: new Date(now.getTime() - minutesAgo * 60_000), resolutionSeconds: resolution, status, freshnessSeconds: freshness, slaSeconds: 300,
+      groupName: "g",
+      at: new Date(now.getTime() - minutesAgo * 60_000),
+      resolutionSeconds: resolution,
+      status,
+      freshnessSeconds: freshness,
+      slaSeconds: 300,
     });
     await prisma.freshnessSample.createMany({
-      data: [sample(10, "ok", 1), sample(70, "ok", 5), sample(71, "breach", 400), sample(73, "ok", 2), sample(26 * 60, "warning", 250, 300), sample(8 * 24 * 60, "ok", 1, 3600)],
+      data: [
+        sample(10, "ok", 1),
+        sample(70, "ok", 5),
+        sample(71, "breach", 400),
+        sample(73, "ok", 2),
+        sample(26 * 60, "warning", 250, 300),
+        sample(8 * 24 * 60, "ok", 1, 3600),
+      ],
     });
     await applyRetention(now);
     const rows = await prisma.freshnessSample.findMany({ orderBy: [{ resolutionSeconds: "asc" }, { at: "asc" }] });

@@ -20,13 +20,38 @@ let auditsBefore = 0;
 
 /** Strings an attacker or a broken client sends: injections, traversal, control characters, huge and odd numbers, any Unicode. */
 const hostile = fc.oneof(
-  fc.constantFrom("' OR '1'='1", "1; DROP TABLE \"FeatureGroup\"", "../../etc/passwd", "%00", "\u0000", "{{7*7}}", "<script>alert(1)</script>", "-1", "9".repeat(40), "NaN",
-    "1e309", '{"a":1}', "[]", "null", "__proto__", "constructor", "$1", "\\", "%2e%2e%2f", "user_features_1h", "7", "x".repeat(5_000)),
+  fc.constantFrom(
+    "' OR '1'='1",
+    '1; DROP TABLE "FeatureGroup"',
+    "../../etc/passwd",
+    "%00",
+    "\u0000",
+    "{{7*7}}",
+    "<script>alert(1)</script>",
+    "-1",
+    "9".repeat(40),
+    "NaN",
+    "1e309",
+    '{"a":1}',
+    "[]",
+    "null",
+    "__proto__",
+    "constructor",
+    "$1",
+    "\\",
+    "%2e%2e%2f",
+    "user_features_1h",
+    "7",
+    "x".repeat(5_000),
+  ),
   fc.string({ maxLength: 60 }),
   fc.string({ unit: "grapheme", maxLength: 30 }),
   fc.integer().map(String),
 );
-const hostileJson = fc.oneof(fc.jsonValue({ maxDepth: 3 }).map((value) => JSON.stringify(value)), hostile);
+const hostileJson = fc.oneof(
+  fc.jsonValue({ maxDepth: 3 }).map((value) => JSON.stringify(value)),
+  hostile,
+);
 
 /** A stack trace, a URL with an unmasked password, a driver's connection error. */
 const LEAKS = [/\n\s+at /, /\b[a-z][a-z0-9+.-]*:\/\/[^/\s"@]*:[^/\s"@•]+@/i, /ECONNREFUSED|ENOTFOUND/, /node_modules/];
@@ -51,9 +76,16 @@ afterAll(async () => {
 });
 
 const property = (name: string, arbitrary: fc.Arbitrary<unknown[]>, run: (...values: never[]) => Promise<void>) =>
-  it(name, async () => {
-    await fc.assert(fc.asyncProperty(arbitrary, async (values) => run(...(values as never[]))), { seed: SEED, numRuns: RUNS });
-  }, 120_000);
+  it(
+    name,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(arbitrary, async (values) => run(...(values as never[]))),
+        { seed: SEED, numRuns: RUNS },
+      );
+    },
+    120_000,
+  );
 
 describe("hostile input, no credentials", () => {
   property("GET /api/groups/{name}, /yaml, /freshness, /redis", fc.tuple(hostile, hostile), async (name: string, query: string) => {
@@ -65,52 +97,113 @@ describe("hostile input, no credentials", () => {
     await check(await (await import("@/app/api/groups/[name]/redis/route")).GET(request, params));
   });
 
-  property("GET /api/groups, /api/incidents, /api/risingwave/materialized-views, /api/lineage with any query", fc.tuple(hostile, hostile), async (key: string, value: string) => {
-    const query = `${encodeURIComponent(key)}=${encodeURIComponent(value)}&q=${encodeURIComponent(value)}&page=${encodeURIComponent(value)}&focus=${encodeURIComponent(value)}&columns=${encodeURIComponent(value)}`;
-    await check(await (await import("@/app/api/groups/route")).GET(new Request(`${base}/api/groups?${query}`)));
-    await check(await (await import("@/app/api/incidents/route")).GET(new Request(`${base}/api/incidents?${query}`)));
-    await check(await (await import("@/app/api/risingwave/materialized-views/route")).GET(new Request(`${base}/api/risingwave/materialized-views?${query}`)));
-    await check(await (await import("@/app/api/lineage/route")).GET(new Request(`${base}/api/lineage?${query}`)));
-  });
+  property(
+    "GET /api/groups, /api/incidents, /api/risingwave/materialized-views, /api/lineage with any query",
+    fc.tuple(hostile, hostile),
+    async (key: string, value: string) => {
+      const query = `${encodeURIComponent(key)}=${encodeURIComponent(value)}&q=${encodeURIComponent(value)}&page=${encodeURIComponent(value)}&focus=${encodeURIComponent(value)}&columns=${encodeURIComponent(value)}`;
+      await check(await (await import("@/app/api/groups/route")).GET(new Request(`${base}/api/groups?${query}`)));
+      await check(await (await import("@/app/api/incidents/route")).GET(new Request(`${base}/api/incidents?${query}`)));
+      await check(
+        await (
+          await import("@/app/api/risingwave/materialized-views/route")
+        ).GET(new Request(`${base}/api/risingwave/materialized-views?${query}`)),
+      );
+      await check(await (await import("@/app/api/lineage/route")).GET(new Request(`${base}/api/lineage?${query}`)));
+    },
+  );
 
-  property("GET /api/lookup and /api/features/{group}/{key}", fc.tuple(fc.constantFrom("user_features_1h", "user_item_affinity"), hostile, hostile), async (group: string, key: string, at: string) => {
-    await check(await (await import("@/app/api/lookup/route")).GET(new Request(`${base}/api/lookup?group=${group}&key=${encodeURIComponent(key)}&at=${encodeURIComponent(at)}&key.category=${encodeURIComponent(at)}`)));
-    await check(await (await import("@/app/api/features/[group]/[key]/route")).GET(new Request(base), { params: Promise.resolve({ group, key }) }));
-    await check(await (await import("@/app/api/lineage/relations/[id]/route")).GET(new Request(base), { params: Promise.resolve({ id: key }) }));
-  });
+  property(
+    "GET /api/lookup and /api/features/{group}/{key}",
+    fc.tuple(fc.constantFrom("user_features_1h", "user_item_affinity"), hostile, hostile),
+    async (group: string, key: string, at: string) => {
+      await check(
+        await (
+          await import("@/app/api/lookup/route")
+        ).GET(
+          new Request(
+            `${base}/api/lookup?group=${group}&key=${encodeURIComponent(key)}&at=${encodeURIComponent(at)}&key.category=${encodeURIComponent(at)}`,
+          ),
+        ),
+      );
+      await check(
+        await (await import("@/app/api/features/[group]/[key]/route")).GET(new Request(base), { params: Promise.resolve({ group, key }) }),
+      );
+      await check(
+        await (await import("@/app/api/lineage/relations/[id]/route")).GET(new Request(base), { params: Promise.resolve({ id: key }) }),
+      );
+    },
+  );
 
   property("POST /api/features/batch with any body", fc.tuple(hostileJson), async (body: string) => {
-    await check(await (await import("@/app/api/features/batch/route")).POST(new Request(base, { method: "POST", body, headers: { "content-type": "application/json" } })));
+    await check(
+      await (
+        await import("@/app/api/features/batch/route")
+      ).POST(new Request(base, { method: "POST", body, headers: { "content-type": "application/json" } })),
+    );
   });
 
-  property("every write without credentials is 401, whatever the body", fc.tuple(hostile, hostileJson), async (name: string, body: string) => {
-    const headers = { "content-type": "application/json" };
-    await check(await (await import("@/app/api/groups/route")).POST(new Request(`${base}/api/groups`, { method: "POST", body, headers })), true);
-    const params = { params: Promise.resolve({ name }) };
-    await check(await (await import("@/app/api/groups/[name]/route")).PUT(new Request(`${base}/api/groups/x`, { method: "PUT", body, headers }), params), true);
-    await check(await (await import("@/app/api/groups/[name]/route")).DELETE(new Request(`${base}/api/groups/x?version=${encodeURIComponent(name)}`, { method: "DELETE" }), params), true);
-    await check(await (await import("@/app/api/registry/import/route")).POST(new Request(`${base}/api/registry/import?dryRun=1`, { method: "POST", body, headers: { "content-type": "application/yaml" } })), true);
-  });
+  property(
+    "every write without credentials is 401, whatever the body",
+    fc.tuple(hostile, hostileJson),
+    async (name: string, body: string) => {
+      const headers = { "content-type": "application/json" };
+      await check(
+        await (await import("@/app/api/groups/route")).POST(new Request(`${base}/api/groups`, { method: "POST", body, headers })),
+        true,
+      );
+      const params = { params: Promise.resolve({ name }) };
+      await check(
+        await (
+          await import("@/app/api/groups/[name]/route")
+        ).PUT(new Request(`${base}/api/groups/x`, { method: "PUT", body, headers }), params),
+        true,
+      );
+      await check(
+        await (
+          await import("@/app/api/groups/[name]/route")
+        ).DELETE(new Request(`${base}/api/groups/x?version=${encodeURIComponent(name)}`, { method: "DELETE" }), params),
+        true,
+      );
+      await check(
+        await (
+          await import("@/app/api/registry/import/route")
+        ).POST(
+          new Request(`${base}/api/registry/import?dryRun=1`, { method: "POST", body, headers: { "content-type": "application/yaml" } }),
+        ),
+        true,
+      );
+    },
+  );
 
-  property("server actions answer an anonymous caller with an error result, never a throw", fc.tuple(hostileJson, hostile), async (input: string, name: string) => {
-    const groups = await import("@/app/groups/actions");
-    const settings = await import("@/app/settings/actions");
-    let value: unknown = input;
-    try {
-      value = JSON.parse(input);
-    } catch {
-      // a plain string is hostile input too
-    }
-    for (const result of await Promise.all([
-      groups.saveGroupAction(value, null), groups.deleteGroupAction(name, 1), groups.deprecateGroupAction(name, 1),
-      settings.changePasswordAction(value), settings.createTokenAction(value), settings.updateUserAction(value), settings.createUserAction(value),
-    ])) {
-      cases++;
-      expect(result.ok).toBe(false);
-      const text = JSON.stringify(result);
-      for (const leak of LEAKS) expect(text).not.toMatch(leak);
-    }
-  });
+  property(
+    "server actions answer an anonymous caller with an error result, never a throw",
+    fc.tuple(hostileJson, hostile),
+    async (input: string, name: string) => {
+      const groups = await import("@/app/groups/actions");
+      const settings = await import("@/app/settings/actions");
+      let value: unknown = input;
+      try {
+        value = JSON.parse(input);
+      } catch {
+        // a plain string is hostile input too
+      }
+      for (const result of await Promise.all([
+        groups.saveGroupAction(value, null),
+        groups.deleteGroupAction(name, 1),
+        groups.deprecateGroupAction(name, 1),
+        settings.changePasswordAction(value),
+        settings.createTokenAction(value),
+        settings.updateUserAction(value),
+        settings.createUserAction(value),
+      ])) {
+        cases++;
+        expect(result.ok).toBe(false);
+        const text = JSON.stringify(result);
+        for (const leak of LEAKS) expect(text).not.toMatch(leak);
+      }
+    },
+  );
 
   it("wrote nothing", async () => {
     const { getPrisma } = await import("@/lib/db");

@@ -45,22 +45,43 @@ describe("GET /api/lineage", () => {
     const graph: LineageGraph = await response.json();
     const edges = edgesOf(graph);
     for (const edge of [
-      "kafka:user-events -> user_events", "user_events -> user_features_1h", "user_features_1h -> user_features_to_redis",
-      "user_features_1h -> user_features_daily_snapshot", "user_events -> user_item_affinity", "item_catalog -> user_item_affinity",
-      "orders_cdc -> order_value_features", "order_value_features -> order_value_features_to_redis",
-      "orders_cdc -> risk.high_value_customers", "risk.high_value_customers -> risk.high_value_customers_to_redis",
+      "kafka:user-events -> user_events",
+      "user_events -> user_features_1h",
+      "user_features_1h -> user_features_to_redis",
+      "user_features_1h -> user_features_daily_snapshot",
+      "user_events -> user_item_affinity",
+      "item_catalog -> user_item_affinity",
+      "orders_cdc -> order_value_features",
+      "order_value_features -> order_value_features_to_redis",
+      "orders_cdc -> risk.high_value_customers",
+      "risk.high_value_customers -> risk.high_value_customers_to_redis",
       "postgres:rds.example.com/production.public.orders -> orders_cdc",
-    ]) expect(edges).toContain(edge);
-    expect(graph.nodes.find((node) => node.id === "risk.high_value_customers")).toMatchObject({ kind: "materialized_view", group: { name: "high_value_customers" } });
+    ])
+      expect(edges).toContain(edge);
+    expect(graph.nodes.find((node) => node.id === "risk.high_value_customers")).toMatchObject({
+      kind: "materialized_view",
+      group: { name: "high_value_customers" },
+    });
     expect(edges.some((edge) => /^user_features_to_redis -> redis:/.test(edge))).toBe(true);
-    expect(graph.nodes.find((node) => node.id === "user_features_1h")).toMatchObject({ kind: "materialized_view", group: { owner: "ml-platform@example.com" } });
+    expect(graph.nodes.find((node) => node.id === "user_features_1h")).toMatchObject({
+      kind: "materialized_view",
+      group: { owner: "ml-platform@example.com" },
+    });
     expect(JSON.stringify(graph)).not.toContain("replication_user:");
   });
 
   it("focuses on one node's upstream and downstream; unknown or oversized names are clean errors", async () => {
     const graph: LineageGraph = await (await lineage("?focus=user_features_1h")).json();
     const ids = graph.nodes.map((node) => node.id);
-    expect(ids).toEqual(expect.arrayContaining(["kafka:user-events", "user_events", "user_features_1h", "user_features_to_redis", "user_features_daily_snapshot"]));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        "kafka:user-events",
+        "user_events",
+        "user_features_1h",
+        "user_features_to_redis",
+        "user_features_daily_snapshot",
+      ]),
+    );
     expect(ids).not.toContain("user_item_affinity");
     expect(ids).not.toContain("orders_cdc");
     const missing = await lineage("?focus=no_such_relation");

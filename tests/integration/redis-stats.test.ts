@@ -9,7 +9,12 @@ let server: TestRedis;
 let redis: Redis;
 const sources: GroupKeySources[] = [
   { group: "user_features_1h", keyColumns: ["user_id"], sinks: [{ keyFormat: null }], cacheTemplate: "features:user:{user_id}" },
-  { group: "order_value_features", keyColumns: ["customer_id"], sinks: [{ keyFormat: "order_features:{customer_id}" }], cacheTemplate: null },
+  {
+    group: "order_value_features",
+    keyColumns: ["customer_id"],
+    sinks: [{ keyFormat: "order_features:{customer_id}" }],
+    cacheTemplate: null,
+  },
   { group: "user_item_affinity", keyColumns: ["user_id", "category"], sinks: [{ keyFormat: null }], cacheTemplate: null },
 ];
 
@@ -26,19 +31,32 @@ describe("collectRedisStats", () => {
   it("counts a small keyspace exactly, with TTLs, types, memory and coverage", async () => {
     const pipeline = redis.pipeline();
     for (let user = 0; user < 300; user++) pipeline.set(`{"user_id":${user}}`, JSON.stringify({ user_id: user, event_count_1h: user }));
-    for (let user = 0; user < 200; user++) pipeline.hset(`features:user:${user}`, { event_count_1h: String(user) }).expire(`features:user:${user}`, 7_200);
+    for (let user = 0; user < 200; user++)
+      pipeline.hset(`features:user:${user}`, { event_count_1h: String(user) }).expire(`features:user:${user}`, 7_200);
     for (let user = 0; user < 50; user++) pipeline.set(`order_features:${user}`, `total_orders:${user}`, "EX", 30);
     // The sink sorts key columns (§11.1): category before user_id.
     for (let pair = 0; pair < 40; pair++) pipeline.set(`{"category":"c${pair % 6}","user_id":${pair}}`, "{}");
     for (let other = 0; other < 100; other++) pipeline.set(`session:${other}`, "x");
     await pipeline.exec();
 
-    const stats = await collectRedisStats(redis, sources, new Map([["user_features_1h", 600], ["order_value_features", 50]]), { budgetMs: 5_000, count: 100, sampleSize: 500 });
+    const stats = await collectRedisStats(
+      redis,
+      sources,
+      new Map([
+        ["user_features_1h", 600],
+        ["order_value_features", 50],
+      ]),
+      { budgetMs: 5_000, count: 100, sampleSize: 500 },
+    );
     expect(stats.scan).toMatchObject({ dbsize: 690, complete: true });
     const byGlob = new Map(stats.groups.flatMap((group) => group.patterns).map((pattern) => [pattern.glob, pattern]));
     expect(byGlob.get('{"user_id":*}')?.keys).toEqual({ count: 300, exact: true, margin: 0 });
     expect(byGlob.get('{"category":*,"user_id":*}')?.keys.count).toBe(40);
-    expect(byGlob.get("features:user:*")).toMatchObject({ keys: { count: 200, exact: true }, ttl: { "< 1 d": 200, "no TTL": 0 }, types: { hash: 200 } });
+    expect(byGlob.get("features:user:*")).toMatchObject({
+      keys: { count: 200, exact: true },
+      ttl: { "< 1 d": 200, "no TTL": 0 },
+      types: { hash: 200 },
+    });
     expect(byGlob.get("order_features:*")).toMatchObject({ keys: { count: 50 }, ttl: { "< 1 min": 50 }, coverage: 1 });
     const features = stats.groups.find((group) => group.group === "user_features_1h");
     expect(features).toMatchObject({ keys: 500, exact: true, mvRows: 600 });
@@ -63,7 +81,10 @@ describe("collectRedisStats", () => {
     const stats = await collectRedisStats(redis, sources, new Map(), { budgetMs: 250, count: 1_000, sampleSize: 200 });
     expect(stats.scan.complete).toBe(false);
     const byGlob = new Map(stats.groups.flatMap((group) => group.patterns).map((pattern) => [pattern.glob, pattern]));
-    for (const [glob, truth] of [["features:user:*", 300_000], ["order_features:*", 100_000]] as const) {
+    for (const [glob, truth] of [
+      ["features:user:*", 300_000],
+      ["order_features:*", 100_000],
+    ] as const) {
       const keys = byGlob.get(glob)?.keys;
       expect(keys?.exact).toBe(false);
       expect(Math.abs((keys?.count ?? 0) - truth) / truth, `${glob}: ${keys?.count} vs ${truth}`).toBeLessThan(0.05);

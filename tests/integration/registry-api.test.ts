@@ -16,9 +16,16 @@ const json = (method: string, path: string, body: unknown) =>
   new Request(`${base}${path}`, { method, body: JSON.stringify(body), headers: { "content-type": "application/json", ...admin } });
 
 const definition = (name: string, overrides: Record<string, unknown> = {}) => ({
-  name, owner: "ml@example.com", freshness_sla_seconds: 300, materialized_view: "user_features_1h", tags: ["api"],
+  name,
+  owner: "ml@example.com",
+  freshness_sla_seconds: 300,
+  materialized_view: "user_features_1h",
+  tags: ["api"],
   description: "Purchases per user in the last hour",
-  features: [{ name: "purchase_count_1h", dtype: "int64", description: "Purchase events in the last hour" }, { name: "event_count_1h", dtype: "int64" }],
+  features: [
+    { name: "purchase_count_1h", dtype: "int64", description: "Purchase events in the last hour" },
+    { name: "event_count_1h", dtype: "int64" },
+  ],
   ...overrides,
 });
 
@@ -37,11 +44,15 @@ describe("POST/GET/PUT/DELETE /api/groups", () => {
     const duplicate = await groupsRoute.POST(json("POST", "/api/groups", definition("api_group_a")));
     expect(duplicate.status).toBe(409);
 
-    const invalid = await groupsRoute.POST(json("POST", "/api/groups", definition("Bad Name", { freshness_sla_seconds: -1, features: [] })));
+    const invalid = await groupsRoute.POST(
+      json("POST", "/api/groups", definition("Bad Name", { freshness_sla_seconds: -1, features: [] })),
+    );
     expect(invalid.status).toBe(422);
     const body = await invalid.json();
     expect(body.error).toBe("invalid input");
-    expect(body.issues.map((issue: { path: string }) => issue.path)).toEqual(expect.arrayContaining(["name", "freshness_sla_seconds", "features"]));
+    expect(body.issues.map((issue: { path: string }) => issue.path)).toEqual(
+      expect.arrayContaining(["name", "freshness_sla_seconds", "features"]),
+    );
 
     const malformed = await groupsRoute.POST(new Request(`${base}/api/groups`, { method: "POST", body: "{not json", headers: admin }));
     expect(malformed.status).toBe(400);
@@ -72,15 +83,24 @@ describe("POST/GET/PUT/DELETE /api/groups", () => {
     const yaml = await yamlRoute.GET(new Request(`${base}/api/groups/api_group_a/yaml`), params("api_group_a"));
     expect(yaml.headers.get("content-type")).toContain("yaml");
     expect(await yaml.text()).toMatch(/^name: api_group_a\n/);
-    const rename = await groupRoute.PUT(json("PUT", "/api/groups/api_group_a", { version: 1, definition: definition("api_group_z") }), params("api_group_a"));
+    const rename = await groupRoute.PUT(
+      json("PUT", "/api/groups/api_group_a", { version: 1, definition: definition("api_group_z") }),
+      params("api_group_a"),
+    );
     expect(rename.status).toBe(422);
     expect((await groupRoute.GET(new Request(`${base}/x`), params("nope"))).status).toBe(404);
   });
 
   it("deletes with a version guard", async () => {
-    const stale = await groupRoute.DELETE(new Request(`${base}/api/groups/api_group_a?version=7`, { method: "DELETE", headers: admin }), params("api_group_a"));
+    const stale = await groupRoute.DELETE(
+      new Request(`${base}/api/groups/api_group_a?version=7`, { method: "DELETE", headers: admin }),
+      params("api_group_a"),
+    );
     expect(stale.status).toBe(409);
-    const deleted = await groupRoute.DELETE(new Request(`${base}/api/groups/api_group_a?version=1`, { method: "DELETE", headers: admin }), params("api_group_a"));
+    const deleted = await groupRoute.DELETE(
+      new Request(`${base}/api/groups/api_group_a?version=1`, { method: "DELETE", headers: admin }),
+      params("api_group_a"),
+    );
     expect(deleted.status).toBe(204);
     expect(await getPrisma().featureGroup.count({ where: { name: "api_group_a" } })).toBe(0);
   });
@@ -88,8 +108,20 @@ describe("POST/GET/PUT/DELETE /api/groups", () => {
 
 describe("GET /api/groups (search)", () => {
   it("ranks name matches first and lists the matching features", async () => {
-    await groupsRoute.POST(json("POST", "/api/groups", definition("api_purchase_rank", { description: "nothing here", features: [{ name: "clicks", dtype: "int64" }] })));
-    await groupsRoute.POST(json("POST", "/api/groups", definition("api_other_rank", { description: "plain", features: [{ name: "purchase_total", dtype: "decimal" }] })));
+    await groupsRoute.POST(
+      json(
+        "POST",
+        "/api/groups",
+        definition("api_purchase_rank", { description: "nothing here", features: [{ name: "clicks", dtype: "int64" }] }),
+      ),
+    );
+    await groupsRoute.POST(
+      json(
+        "POST",
+        "/api/groups",
+        definition("api_other_rank", { description: "plain", features: [{ name: "purchase_total", dtype: "decimal" }] }),
+      ),
+    );
     const response = await groupsRoute.GET(new Request(`${base}/api/groups?q=purchase&tag=api`));
     const page = await response.json();
     const names = page.items.map((item: { name: string }) => item.name);
@@ -106,17 +138,27 @@ describe("GET /api/groups (search)", () => {
     expect(page1.items.map((item: { name: string }) => item.name)).toEqual(["api_group_b", "api_other_rank", "api_purchase_rank"]);
     const none = await (await groupsRoute.GET(new Request(`${base}/api/groups?tag=api&status=deprecated`))).json();
     expect(none.items).toEqual([]);
-    const hostile = await groupsRoute.GET(new Request(`${base}/api/groups?q=${encodeURIComponent("'); DROP TABLE \"Feature\"; --")}&page=-3&size=7`));
+    const hostile = await groupsRoute.GET(
+      new Request(`${base}/api/groups?q=${encodeURIComponent('\'); DROP TABLE "Feature"; --')}&page=-3&size=7`),
+    );
     expect(hostile.status).toBe(200);
   });
 });
 
 describe("POST /api/registry/import and GET /api/registry/export", () => {
-  const good = "name: api_import_one\nowner: o@x\ntags: [api]\nfreshness_sla_seconds: 60\nmaterialized_view: mv\nfeatures:\n  - name: x\n    dtype: int64\n";
-  const broken = "name: api_import_two\nowner: o@x\nfreshness_sla_seconds: 60\nmaterialized_view: mv\nfeatures:\n  - name: y\n    dtype: int64\n---\nname: api_import_three\nowner: [unclosed\n";
+  const good =
+    "name: api_import_one\nowner: o@x\ntags: [api]\nfreshness_sla_seconds: 60\nmaterialized_view: mv\nfeatures:\n  - name: x\n    dtype: int64\n";
+  const broken =
+    "name: api_import_two\nowner: o@x\nfreshness_sla_seconds: 60\nmaterialized_view: mv\nfeatures:\n  - name: y\n    dtype: int64\n---\nname: api_import_three\nowner: [unclosed\n";
 
   it("malformed YAML → 422 with line and column, and nothing written", async () => {
-    const response = await importRoute.POST(new Request(`${base}/api/registry/import`, { method: "POST", body: broken, headers: { "content-type": "application/yaml", ...admin } }));
+    const response = await importRoute.POST(
+      new Request(`${base}/api/registry/import`, {
+        method: "POST",
+        body: broken,
+        headers: { "content-type": "application/yaml", ...admin },
+      }),
+    );
     expect(response.status).toBe(422);
     const body = await response.json();
     expect(body.issues[0]).toMatchObject({ line: expect.any(Number), column: expect.any(Number) });
@@ -131,14 +173,18 @@ describe("POST /api/registry/import and GET /api/registry/export", () => {
     expect(await getPrisma().featureGroup.count({ where: { name: "api_import_one" } })).toBe(0);
     const applied = await importRoute.POST(new Request(`${base}/api/registry/import`, { method: "POST", body: good, headers: admin }));
     expect((await applied.json()).outcome.created).toEqual(["api_import_one"]);
-    const again = await importRoute.POST(new Request(`${base}/api/registry/import?dryRun=1`, { method: "POST", body: good, headers: admin }));
+    const again = await importRoute.POST(
+      new Request(`${base}/api/registry/import?dryRun=1`, { method: "POST", body: good, headers: admin }),
+    );
     expect((await again.json()).summary).toEqual({ create: 0, update: 0, unchanged: 1 });
   });
 
   it("exports the whole registry as YAML that imports back unchanged", async () => {
     const exported = await (await exportRoute.GET()).text();
     expect(exported).toContain("name: api_import_one");
-    const plan = await (await importRoute.POST(new Request(`${base}/api/registry/import?dryRun=1`, { method: "POST", body: exported, headers: admin }))).json();
+    const plan = await (
+      await importRoute.POST(new Request(`${base}/api/registry/import?dryRun=1`, { method: "POST", body: exported, headers: admin }))
+    ).json();
     expect(plan.problems).toEqual([]);
     expect(plan.summary.create + plan.summary.update).toBe(0);
   });

@@ -23,11 +23,18 @@ describe("upsertDefinition", () => {
     expect(await upsertDefinition(definition, "tester")).toBe("created");
     expect(await upsertDefinition(definition, "tester")).toBe("unchanged");
 
-    const changed = { ...definition, freshness_sla_seconds: 120, features: [definition.features[1]!, { name: "click_count_1h", dtype: "int64" as const, description: "" }] };
+    const changed = {
+      ...definition,
+      freshness_sla_seconds: 120,
+      features: [definition.features[1]!, { name: "click_count_1h", dtype: "int64" as const, description: "" }],
+    };
     expect(await upsertDefinition(changed, "tester")).toBe("updated");
 
     const prisma = getPrisma();
-    const stored = await prisma.featureGroup.findUniqueOrThrow({ where: { name: definition.name }, include: { features: { orderBy: { position: "asc" } }, entity: true } });
+    const stored = await prisma.featureGroup.findUniqueOrThrow({
+      where: { name: definition.name },
+      include: { features: { orderBy: { position: "asc" } }, entity: true },
+    });
     expect(stored.version).toBe(2);
     expect(stored.freshnessSlaSeconds).toBe(120);
     expect(stored.features.map((feature) => feature.name)).toEqual(["purchase_count_1h", "click_count_1h"]);

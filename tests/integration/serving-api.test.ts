@@ -24,7 +24,10 @@ beforeAll(async () => {
   // The article's serving layer: a hash per user, `features:user:{user_id}`, filled on a miss with a 2-hour TTL.
   const { upsertDefinition } = await import("@/lib/registry/groups");
   const article = await demoDefinition("user_features_1h");
-  await upsertDefinition({ ...article, name: CACHED, redis: { kind: "hash", key_template: "features:user:{user_id}", ttl_seconds: 7_200 } }, "test");
+  await upsertDefinition(
+    { ...article, name: CACHED, redis: { kind: "hash", key_template: "features:user:{user_id}", ttl_seconds: 7_200 } },
+    "test",
+  );
 });
 afterAll(async () => {
   redis.disconnect();
@@ -113,25 +116,57 @@ describe("cache templates and the cluster's sinks", () => {
     const { userWithToken } = await import("../support/users");
     const groups = await import("@/app/api/groups/route");
     const admin = await userWithToken("admin");
-    const definition = { ...(await demoDefinition("order_value_features")), name: "orders_cached", redis: { kind: "hash", key_template: "order_features:{customer_id}", ttl_seconds: 60 } };
-    const response = await groups.POST(new Request("http://test/api/groups", { method: "POST", body: JSON.stringify(definition), headers: { "content-type": "application/json", ...admin.headers } }));
+    const definition = {
+      ...(await demoDefinition("order_value_features")),
+      name: "orders_cached",
+      redis: { kind: "hash", key_template: "order_features:{customer_id}", ttl_seconds: 60 },
+    };
+    const response = await groups.POST(
+      new Request("http://test/api/groups", {
+        method: "POST",
+        body: JSON.stringify(definition),
+        headers: { "content-type": "application/json", ...admin.headers },
+      }),
+    );
     expect(response.status).toBe(409);
     expect((await response.json()).error).toMatch(/order_value_features_to_redis/);
     const own = { ...definition, redis: { kind: "hash", key_template: "cache:orders:{customer_id}", ttl_seconds: 60 } };
-    expect((await groups.POST(new Request("http://test/api/groups", { method: "POST", body: JSON.stringify(own), headers: { "content-type": "application/json", ...admin.headers } }))).status).toBe(201);
+    expect(
+      (
+        await groups.POST(
+          new Request("http://test/api/groups", {
+            method: "POST",
+            body: JSON.stringify(own),
+            headers: { "content-type": "application/json", ...admin.headers },
+          }),
+        )
+      ).status,
+    ).toBe(201);
   });
 });
 
 describe("POST /api/features/batch", () => {
   it("serves many entities per group in one call, each with its own outcome", async () => {
     await redis.del("features:user:9");
-    const response = await post({ requests: [{ group: CACHED, keys: [7, "9", "987654321", "abc"] }, { group: "no_such_group", keys: [1] }] });
+    const response = await post({
+      requests: [
+        { group: CACHED, keys: [7, "9", "987654321", "abc"] },
+        { group: "no_such_group", keys: [1] },
+      ],
+    });
     expect(response.status).toBe(200);
     const { results } = await response.json();
     const entries = results[0].entries;
-    expect(entries.map((entry: { source?: string; status?: number }) => entry.source ?? entry.status)).toEqual(["redis", "risingwave", 404, 400]);
+    expect(entries.map((entry: { source?: string; status?: number }) => entry.source ?? entry.status)).toEqual([
+      "redis",
+      "risingwave",
+      404,
+      400,
+    ]);
     expect(await redis.exists("features:user:9")).toBe(1);
     expect(results[1]).toMatchObject({ group: "no_such_group", status: 404 });
-    expect((await post({ requests: [{ group: "user_features_1h", keys: Array.from({ length: 1_001 }, (_, index) => index) }] })).status).toBe(422);
+    expect(
+      (await post({ requests: [{ group: "user_features_1h", keys: Array.from({ length: 1_001 }, (_, index) => index) }] })).status,
+    ).toBe(422);
   });
 });

@@ -12,7 +12,9 @@ export function testRedisUrl(): string {
   return base.toString();
 }
 
-export async function startTestEmulator(overrides: Partial<EmulatorOptions> = {}): Promise<{ emulator: Emulator; archiveRoot: string; redisUrl: string }> {
+export async function startTestEmulator(
+  overrides: Partial<EmulatorOptions> = {},
+): Promise<{ emulator: Emulator; archiveRoot: string; redisUrl: string }> {
   const archiveRoot = mkdtempSync(path.join(tmpdir(), "tideline-emulator-"));
   const redisUrl = testRedisUrl();
   const emulator = await Emulator.create({

@@ -7,7 +7,11 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request) {
   return handle(async () => {
     const params = new URL(request.url).searchParams;
-    const incidents = await listIncidents({ openOnly: ["1", "true"].includes(params.get("open") ?? ""), groupName: params.get("group") ?? undefined, limit: 200 });
+    const incidents = await listIncidents({
+      openOnly: ["1", "true"].includes(params.get("open") ?? ""),
+      groupName: params.get("group") ?? undefined,
+      limit: 200,
+    });
     return Response.json({ incidents });
   });
 }

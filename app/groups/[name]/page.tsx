@@ -59,8 +59,16 @@ export default async function GroupPage({ params, searchParams }: Props) {
             <ButtonLink href={`/lookup?group=${name}`}>Look up an entity</ButtonLink>
             {editable ? (
               <>
-                <ButtonLink href={`/groups/${name}/edit`} variant="primary">Edit</ButtonLink>
-                <GroupActions name={name} version={version} status={definition.status} onDeprecate={deprecateGroupAction} onDelete={deleteGroupAction} />
+                <ButtonLink href={`/groups/${name}/edit`} variant="primary">
+                  Edit
+                </ButtonLink>
+                <GroupActions
+                  name={name}
+                  version={version}
+                  status={definition.status}
+                  onDeprecate={deprecateGroupAction}
+                  onDelete={deleteGroupAction}
+                />
               </>
             ) : null}
           </div>
@@ -75,7 +83,9 @@ export default async function GroupPage({ params, searchParams }: Props) {
         {tab === "yaml" ? (
           <div>
             <div className="mb-2 flex justify-end">
-              <ButtonLink href={`/api/groups/${name}/yaml`} download>Download YAML</ButtonLink>
+              <ButtonLink href={`/api/groups/${name}/yaml`} download>
+                Download YAML
+              </ButtonLink>
             </div>
             <pre className="overflow-x-auto rounded-lg bg-slate-900 p-4 text-xs text-slate-100">{definitionToYaml(definition)}</pre>
           </div>
@@ -91,8 +101,13 @@ export default async function GroupPage({ params, searchParams }: Props) {
 async function LastHourFreshness({ name, slaSeconds }: { name: string; slaSeconds: number }) {
   const { now, from, series, incidents } = await loadFreshnessHistory(name, WINDOWS["1h"]);
   return (
-    <section aria-labelledby="last-hour-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-      <h2 id="last-hour-heading" className="mb-2 text-base font-semibold">Freshness, last hour</h2>
+    <section
+      aria-labelledby="last-hour-heading"
+      className="mt-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+    >
+      <h2 id="last-hour-heading" className="mb-2 text-base font-semibold">
+        Freshness, last hour
+      </h2>
       <FreshnessChart
         data={series.map((point) => ({ at: point.at.getTime(), freshnessSeconds: point.freshnessSeconds }))}
         slaSeconds={slaSeconds}
@@ -126,7 +141,9 @@ async function FeaturesTab({ definition }: { definition: Parameters<typeof liveS
 
 /** Upstream and downstream of the group's MV; a missing MV or an unreachable RisingWave is said plainly. */
 async function LineageTab({ materializedView }: { materializedView: string }) {
-  const graph = await loadLineageGraph(materializedView).catch((error: unknown) => describeError(error, "the lineage could not be read", "page"));
+  const graph = await loadLineageGraph(materializedView).catch((error: unknown) =>
+    describeError(error, "the lineage could not be read", "page"),
+  );
   if ("error" in graph) return <EmptyState title="No lineage to show">{graph.error}</EmptyState>;
   return <GroupLineage graph={graph} nodeId={materializedView} />;
 }
@@ -136,13 +153,26 @@ function RedisSection({ name }: { name: string }) {
   const { stats, error } = latestRedisStats();
   const group = stats?.groups.find((entry) => entry.group === name);
   return (
-    <section aria-labelledby="redis-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-      <h2 id="redis-heading" className="mb-2 text-base font-semibold">Redis</h2>
-      {error ? <p role="alert" className="mb-2 text-sm text-red-700 dark:text-red-400">The last walk failed: {error.message}</p> : null}
+    <section
+      aria-labelledby="redis-heading"
+      className="mt-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+    >
+      <h2 id="redis-heading" className="mb-2 text-base font-semibold">
+        Redis
+      </h2>
+      {error ? (
+        <p role="alert" className="mb-2 text-sm text-red-700 dark:text-red-400">
+          The last walk failed: {error.message}
+        </p>
+      ) : null}
       {stats && group ? (
         <GroupRedisStatsView stats={group} collectedAt={stats.collectedAt} />
       ) : (
-        <p className="text-sm text-slate-600 dark:text-slate-400">{stats ? "This group was registered after the last walk; it appears after the next one." : "Not collected yet: the collector walks Redis shortly after start, then every REDIS_STATS_INTERVAL_SECONDS."}</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          {stats
+            ? "This group was registered after the last walk; it appears after the next one."
+            : "Not collected yet: the collector walks Redis shortly after start, then every REDIS_STATS_INTERVAL_SECONDS."}
+        </p>
       )}
     </section>
   );

@@ -7,7 +7,10 @@ export const metadata: Metadata = { title: "Import YAML" };
 export default function ImportPage() {
   return (
     <>
-      <PageHeader title="Import YAML" description="Register or update feature groups from YAML definitions kept in Git. Same format as features/ and `npx tideline import`." />
+      <PageHeader
+        title="Import YAML"
+        description="Register or update feature groups from YAML definitions kept in Git. Same format as features/ and `npx tideline import`."
+      />
       <YamlImport />
     </>
   );

@@ -13,13 +13,25 @@ export const dynamic = "force-dynamic";
 
 export default async function NewGroupPage() {
   const [views, actor] = await Promise.all([materializedViewOptions(), pageActor()]);
-  if (!canCreateGroups(actor) || actor.kind !== "user") return <NotAllowed actor={actor} what="register feature groups" returnTo="/groups/new" />;
+  if (!canCreateGroups(actor) || actor.kind !== "user")
+    return <NotAllowed actor={actor} what="register feature groups" returnTo="/groups/new" />;
   // Editors register groups for themselves or their team: start from their own name.
   const initial = { ...EMPTY_FORM, owner: actor.email, team: actor.teams[0] ?? "" };
   return (
     <>
-      <PageHeader title="Register a feature group" description="Point the registry at a materialized view, describe its features, review the plan, confirm." />
-      <GroupForm mode="create" initial={initial} version={null} materializedViews={views.options} risingwaveError={views.error} preview={previewGroupAction} save={saveGroupAction} />
+      <PageHeader
+        title="Register a feature group"
+        description="Point the registry at a materialized view, describe its features, review the plan, confirm."
+      />
+      <GroupForm
+        mode="create"
+        initial={initial}
+        version={null}
+        materializedViews={views.options}
+        risingwaveError={views.error}
+        preview={previewGroupAction}
+        save={saveGroupAction}
+      />
     </>
   );
 }

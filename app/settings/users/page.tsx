@@ -11,10 +11,14 @@ export const dynamic = "force-dynamic";
 
 export default async function UsersPage() {
   const actor = await pageActor();
-  if (actor.kind !== "user" || actor.role !== "admin") return <NotAllowed actor={actor} what="manage users" returnTo="/settings/users" detail="Only admins manage users and teams." />;
+  if (actor.kind !== "user" || actor.role !== "admin")
+    return <NotAllowed actor={actor} what="manage users" returnTo="/settings/users" detail="Only admins manage users and teams." />;
   return (
     <>
-      <PageHeader title="Users and teams" description="Viewers read; editors change the groups they or their teams own; admins change everything and manage users." />
+      <PageHeader
+        title="Users and teams"
+        description="Viewers read; editors change the groups they or their teams own; admins change everything and manage users."
+      />
       <UserAdmin users={await listUsers()} create={createUserAction} update={updateUserAction} />
     </>
   );

@@ -35,7 +35,8 @@ export function DELETE(request: Request, { params }: Context) {
     const writer = await writerOf(request);
     const raw = new URL(request.url).searchParams.get("version");
     const version = raw === null ? null : Number(raw);
-    if (version !== null && !Number.isInteger(version)) throw new AppError(422, "version must be an integer", [{ path: "version", message: "not an integer" }]);
+    if (version !== null && !Number.isInteger(version))
+      throw new AppError(422, "version must be an integer", [{ path: "version", message: "not an integer" }]);
     const stored = await getGroup(name);
     if (!stored) throw notFound(`feature group ${name}`);
     await deleteGroup(name, version, authorizeGroupChange(writer, name, stored.definition, null));

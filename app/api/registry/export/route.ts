@@ -8,7 +8,10 @@ export function GET() {
   return handle(async () => {
     const yaml = definitionsToYaml(await listAllDefinitions());
     return new Response(yaml, {
-      headers: { "content-type": "application/yaml; charset=utf-8", "content-disposition": 'attachment; filename="tideline-registry.yaml"' },
+      headers: {
+        "content-type": "application/yaml; charset=utf-8",
+        "content-disposition": 'attachment; filename="tideline-registry.yaml"',
+      },
     });
   });
 }

@@ -15,7 +15,12 @@ const MAX_BYTES = 1024 * 1024;
 const MAX_DOCUMENTS = 1_000;
 /** Imports (dry runs included) per user per minute. */
 const IMPORTS_PER_MINUTE = 20;
-const FilesSchema = z.object({ files: z.array(z.object({ name: z.string().min(1).max(500), text: z.string() })).min(1).max(MAX_DOCUMENTS) });
+const FilesSchema = z.object({
+  files: z
+    .array(z.object({ name: z.string().min(1).max(500), text: z.string() }))
+    .min(1)
+    .max(MAX_DOCUMENTS),
+});
 
 /** Raw YAML (any content type but JSON) or `{files: [{name, text}]}`; `?dryRun=1` only plans. */
 async function readDocuments(request: Request) {
@@ -37,7 +42,8 @@ export function POST(request: Request) {
     // Even a dry run parses and plans the whole upload: only signed-in users and tokens, a few a minute.
     const actor = await actorOfRequest(request);
     if (actor.kind !== "user") throw new AppError(401, "sign in, or send an API token (Authorization: Bearer …), to import YAML");
-    if (!(await takeHit("import", actor.id, IMPORTS_PER_MINUTE, 60))) throw new AppError(429, `at most ${IMPORTS_PER_MINUTE} imports a minute: try again shortly`);
+    if (!(await takeHit("import", actor.id, IMPORTS_PER_MINUTE, 60)))
+      throw new AppError(429, `at most ${IMPORTS_PER_MINUTE} imports a minute: try again shortly`);
     const documents = await readDocuments(request);
     const dryRun = ["1", "true"].includes(new URL(request.url).searchParams.get("dryRun") ?? "");
     if (dryRun) {
@@ -48,7 +54,8 @@ export function POST(request: Request) {
     const writer = await writerOf(request);
     const definitions = documents.flatMap(({ text, file }) => parseDefinitions(text, file).definitions.map((item) => item.definition));
     const stored = await getGroups(definitions.map((definition) => definition.name));
-    for (const definition of definitions) authorizeGroupChange(writer, definition.name, stored.get(definition.name)?.definition, definition);
+    for (const definition of definitions)
+      authorizeGroupChange(writer, definition.name, stored.get(definition.name)?.definition, definition);
     await assertCacheTemplatesFreeOfSinks(definitions);
     return Response.json(await applyImport(documents, registryWriter(writer)));
   });

@@ -20,10 +20,19 @@ export default async function GroupArchivePage({ params }: Props) {
   const { sections, sinkError } = await describeGroupArchive(group.definition);
   return (
     <>
-      <PageHeader title={`${name} · archive`} description="Training snapshots and file-sink output per day: files, rows and bytes, with missing days flagged." />
-      {sinkError ? <p role="alert" className="mb-4 text-sm text-amber-700 dark:text-amber-400">File sinks could not be read from RisingWave ({sinkError}); snapshots are listed below.</p> : null}
+      <PageHeader
+        title={`${name} · archive`}
+        description="Training snapshots and file-sink output per day: files, rows and bytes, with missing days flagged."
+      />
+      {sinkError ? (
+        <p role="alert" className="mb-4 text-sm text-amber-700 dark:text-amber-400">
+          File sinks could not be read from RisingWave ({sinkError}); snapshots are listed below.
+        </p>
+      ) : null}
       {sections.length === 0 ? (
-        <EmptyState title="Nothing archived for this group">The group declares no snapshot path and no file sink reads its materialized view.</EmptyState>
+        <EmptyState title="Nothing archived for this group">
+          The group declares no snapshot path and no file sink reads its materialized view.
+        </EmptyState>
       ) : (
         <div className="space-y-6">
           {sections.map((section) => (

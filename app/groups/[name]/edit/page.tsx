@@ -25,8 +25,19 @@ export default async function EditGroupPage({ params }: Props) {
   if (!canEditGroup(actor, group.definition)) return <NotAllowed actor={actor} what={`edit ${name}`} returnTo={`/groups/${name}/edit`} />;
   return (
     <>
-      <PageHeader title={`Edit ${name}`} description={`Editing version ${group.version}. If someone saves first, you will be told and nothing is lost.`} />
-      <GroupForm mode="edit" initial={definitionToForm(group.definition)} version={group.version} materializedViews={views.options} risingwaveError={views.error} preview={previewGroupAction} save={saveGroupAction} />
+      <PageHeader
+        title={`Edit ${name}`}
+        description={`Editing version ${group.version}. If someone saves first, you will be told and nothing is lost.`}
+      />
+      <GroupForm
+        mode="edit"
+        initial={definitionToForm(group.definition)}
+        version={group.version}
+        materializedViews={views.options}
+        risingwaveError={views.error}
+        preview={previewGroupAction}
+        save={saveGroupAction}
+      />
     </>
   );
 }

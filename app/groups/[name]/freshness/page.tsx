@@ -23,8 +23,20 @@ export default async function GroupFreshnessPage({ params, searchParams }: Props
   const { now, from, series, incidents } = await loadFreshnessHistory(name, WINDOWS[window]);
   return (
     <>
-      <PageHeader title={`${name} · freshness`} description={`Freshness against the ${group.definition.freshness_sla_seconds} s SLA; red areas are incidents.`} />
-      <TabLinks basePath={`/groups/${name}/freshness`} active={window} tabs={[{ id: "1h", label: "1 hour" }, { id: "24h", label: "24 hours" }, { id: "7d", label: "7 days" }]} param="window" />
+      <PageHeader
+        title={`${name} · freshness`}
+        description={`Freshness against the ${group.definition.freshness_sla_seconds} s SLA; red areas are incidents.`}
+      />
+      <TabLinks
+        basePath={`/groups/${name}/freshness`}
+        active={window}
+        tabs={[
+          { id: "1h", label: "1 hour" },
+          { id: "24h", label: "24 hours" },
+          { id: "7d", label: "7 days" },
+        ]}
+        param="window"
+      />
       <FreshnessChart
         data={series.map((point) => ({ at: point.at.getTime(), freshnessSeconds: point.freshnessSeconds }))}
         slaSeconds={group.definition.freshness_sla_seconds}
@@ -33,7 +45,9 @@ export default async function GroupFreshnessPage({ params, searchParams }: Props
         to={now}
       />
       <section aria-labelledby="incidents-heading" className="mt-6">
-        <h2 id="incidents-heading" className="mb-2 text-base font-semibold">Incident history</h2>
+        <h2 id="incidents-heading" className="mb-2 text-base font-semibold">
+          Incident history
+        </h2>
         <IncidentTable incidents={incidents} now={now} />
       </section>
     </>
