@@ -1,15 +1,13 @@
 // Prisma CLI configuration. Prisma 6 with the JS engine and the pg driver adapter: the only
 // set-up whose migrations run without downloading a native schema engine (../shared/toolchain.md).
-import { existsSync } from "node:fs";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { defineConfig } from "prisma/config";
+import { loadEnvDefaults } from "./lib/env-file";
 import { pgConfigFromUrl } from "./lib/pg-config";
 
 // The CLI does not read .env on its own when a config file exists. `prisma generate` (postinstall,
 // on a clean clone) needs DATABASE_URL to be set but never connects: the example value serves.
-for (const file of [".env", ".env.example"]) {
-  if (!process.env.DATABASE_URL && existsSync(file)) process.loadEnvFile(file);
-}
+loadEnvDefaults();
 
 export default defineConfig({
   experimental: { adapter: true },

@@ -3,10 +3,10 @@
 //   tideline import <files or folders> [--dry-run] [--url http://localhost:3000] [--token T]
 //   tideline export [--out FILE] [--url http://localhost:3000] [--token T]
 // Exit codes: 0 all good, 1 problems found, 2 usage or connection errors.
-import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { loadEnvDefaults } from "../lib/env-file";
 import { readYamlInputs } from "./files";
 
 const USAGE = `usage:
@@ -20,12 +20,7 @@ class UsageError extends Error {}
 function loadEnvironment(risingwaveUrl: string | undefined) {
   if (risingwaveUrl) process.env.RISINGWAVE_URL = risingwaveUrl;
   const packageRoot = path.resolve(import.meta.dirname, "..");
-  for (const file of [path.resolve(".env"), path.join(packageRoot, ".env"), path.join(packageRoot, ".env.example")]) {
-    if (!existsSync(file)) continue;
-    const before = { ...process.env };
-    process.loadEnvFile(file);
-    for (const [key, value] of Object.entries(before)) process.env[key] = value; // what was set wins
-  }
+  loadEnvDefaults([path.resolve(".env"), path.join(packageRoot, ".env"), path.join(packageRoot, ".env.example")]);
 }
 
 async function validate(inputs: string[], json: boolean): Promise<number> {

@@ -1,7 +1,14 @@
 import { expect, test } from "@playwright/test";
 import { ML_OWNER, RECSYS_OWNER } from "./support/accounts";
+import { keepGroup } from "./support/pipeline";
 
 test.use({ storageState: { cookies: [], origins: [] } });
+
+let restoreGroup: () => Promise<void>;
+test.beforeAll(async ({ browser }) => {
+  restoreGroup = await keepGroup(browser, "user_features_1h"); // the owner's test edits its description
+});
+test.afterAll(() => restoreGroup());
 
 test("an owner signs in and edits their group; another team's group shows no edit button and its edit URL refuses", async ({
   page,

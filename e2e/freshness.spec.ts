@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { startWebhookReceiver, type Receiver } from "../tests/support/webhook-receiver";
-import { emulator, setSla } from "./support/pipeline";
+import { emulator, keepGroup, setSla } from "./support/pipeline";
 
 // scripts/test.sh starts the app with ALERT_WEBHOOK_URL pointing here and a 2 s collector cycle.
 const RECEIVER_PORT = Number(process.env.E2E_WEBHOOK_PORT ?? 3197);
@@ -9,9 +9,14 @@ let receiver: Receiver;
 test.beforeAll(async () => {
   receiver = await startWebhookReceiver(RECEIVER_PORT);
 });
+let restoreGroup: () => Promise<void>;
+test.beforeAll(async ({ browser }) => {
+  restoreGroup = await keepGroup(browser, "user_features_1h"); // the stall test lowers its SLA
+});
 test.afterAll(async () => {
   emulator("resume", "all");
   await receiver.close();
+  await restoreGroup();
 });
 
 test("stall → breach on /freshness, an incident and one webhook; resume → closed and a second webhook", async ({
@@ -21,7 +26,7 @@ test("stall → breach on /freshness, an incident and one webhook; resume → cl
   // Writes go through the page's signed-in (admin) session.
   test.setTimeout(120_000);
   // 20 s: above event-time jitter (the board caches event time for 10 s), low enough to breach soon after a stall.
-  const originalSla = await setSla(page.request, "user_features_1h", 20);
+  await setSla(page.request, "user_features_1h", 20);
   await page.goto("/freshness");
   const row = page.locator('tr[data-group="user_features_1h"]');
   await expect(row).toHaveAttribute("data-status", /ok|warning/);
@@ -50,7 +55,6 @@ test("stall → breach on /freshness, an incident and one webhook; resume → cl
   await expect(page.getByRole("table", { name: "Incidents" })).toContainText("SLA");
   await expect(page.getByRole("img", { name: /Freshness over time/ })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("group-freshness.png"), fullPage: true });
-  await setSla(page.request, "user_features_1h", originalSla);
 });
 
 test("filters keep their state in the URL", async ({ page }) => {

@@ -12,17 +12,12 @@
 //   npm run emulator -- status                list active faults
 import { parseArgs } from "node:util";
 import { Pool } from "pg";
+import { loadEnvDefaults } from "../lib/env-file";
 import { DEFAULT_OPTIONS, Emulator } from "./emulator";
 import { clearFaults, parseClockOffset, readFaults, setFault, type FaultKind } from "./faults";
 
 function loadEnv() {
-  for (const file of [".env", ".env.example"]) {
-    try {
-      if (!process.env.RISINGWAVE_URL) process.loadEnvFile(file);
-    } catch {
-      // no such file: try the next one
-    }
-  }
+  loadEnvDefaults();
   const required = (key: string) => {
     const value = process.env[key];
     if (!value) throw new Error(`${key} is not set (see .env.example)`);

@@ -1,16 +1,17 @@
 // A scratch registry and emulator with N extra feature groups, for the benchmarks that need
 // RisingWave at scale. Databases are created here and dropped by `dispose`.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { loadEnvDefaults } from "../../lib/env-file";
 
 const withDb = (url: string, name: string) => Object.assign(new URL(url), { pathname: `/${name}` }).toString();
 
 /** Points the app's env at scratch databases; call before importing any lib/ module. */
 export function createScratchDatabases(label: string) {
-  process.loadEnvFile(existsSync(".env") ? ".env" : ".env.example"); // variables already set win
+  loadEnvDefaults();
   const base = process.env.DATABASE_URL ?? "postgresql://tideline:tideline@127.0.0.1:5432/tideline";
   const registryUrl = withDb(base, `tideline_bench_${label}_${process.pid}`);
   const risingwaveUrl = withDb(base, `risingwave_bench_${label}_${process.pid}`);

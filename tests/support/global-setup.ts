@@ -2,7 +2,7 @@
 // dropped afterwards) so parallel runs and the demo never collide.
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { loadEnvDefaults } from "../../lib/env-file";
 
 function withDatabase(url: string, database: string): string {
   const next = new URL(url);
@@ -15,9 +15,7 @@ function db(command: "create" | "drop", url: string) {
 }
 
 export default function setup() {
-  for (const file of [".env", ".env.example"]) {
-    if (!process.env.DATABASE_URL && existsSync(file)) process.loadEnvFile(file);
-  }
+  loadEnvDefaults();
   const runId = `${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
   const registryUrl = withDatabase(process.env.DATABASE_URL ?? "", `tideline_it_${runId}`);
   const risingwaveUrl = withDatabase(process.env.RISINGWAVE_URL ?? process.env.DATABASE_URL ?? "", `risingwave_it_${runId}`);
