@@ -1,5 +1,5 @@
 // Prisma CLI configuration. Prisma 6 with the JS engine and the pg driver adapter: the only
-// set-up whose migrations run without downloading a native schema engine (../shared/toolchain.md).
+// set-up whose migrations run without downloading a native schema engine (docs/reference/toolchain.md).
 import { PrismaPg } from "@prisma/adapter-pg";
 import { defineConfig } from "prisma/config";
 import { loadEnvDefaults } from "./lib/env-file";

@@ -1,4 +1,4 @@
-// The rw_catalog relations of RisingWave v3.0.3, column for column (../shared/risingwave-catalog.md).
+// The rw_catalog relations of RisingWave v3.0.3, column for column (docs/reference/risingwave-catalog.md).
 // They are plain tables here; the emulator keeps them current. NOT NULL marks the contract's
 // non-Option fields; nullable columns are the contract's "null" ones.
 export const CATALOG_DDL = `

@@ -1,5 +1,5 @@
 // The emulated cluster's streaming graph: the reference article's pipeline, statement for statement
-// (../shared/seed/feature-store-article.txt), three MVs that cover a non-public schema, a date key
+// (docs/reference/feature-store-article.txt), three MVs that cover a non-public schema, a date key
 // and a timestamp (no time zone) event time, and optional scale-out groups.
 //
 // Where the article's SQL is not accepted by RisingWave v3.0.3 as printed, the nearest valid

@@ -1,4 +1,4 @@
-// Exactly what RisingWave's sinks write (../shared/risingwave-catalog.md §6, §11.1–3), from the
+// Exactly what RisingWave's sinks write (docs/reference/risingwave-catalog.md §6, §11.1–3), from the
 // emulator's row values: int8/numeric as strings, timestamptz as Date (or ISO text), timestamp,
 // date and jsonb as their PostgreSQL text (see db.ts for the type parsers).
 import type { ColumnSpec, ColumnType } from "./sql-types";

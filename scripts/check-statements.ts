@@ -1,5 +1,5 @@
 // Checks every statement a test run sent to RisingWave (RISINGWAVE_STATEMENT_LOG: one JSON string
-// per line) against the rules of ../shared/risingwave-sql.md. Exit 1 on a violation, or when the
+// per line) against the rules of docs/reference/risingwave-sql.md. Exit 1 on a violation, or when the
 // log holds too few statements to mean anything (a run that logged nothing checks nothing).
 //   npx tsx scripts/check-statements.ts <log> [minimum statements]
 import { readFileSync } from "node:fs";

@@ -1,4 +1,4 @@
-// How RisingWave's Redis sink spells a value of each SQL type (../shared/risingwave-catalog.md §6.4,
+// How RisingWave's Redis sink spells a value of each SQL type (docs/reference/risingwave-catalog.md §6.4,
 // §11.1–3): ENCODE JSON keys and values, TEMPLATE placeholder text, and the decoding back. Pure:
 // the lookup, the serving gateway and the Redis stats use it through resolve.ts and shapes.ts.
 

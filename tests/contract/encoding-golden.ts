@@ -1,6 +1,6 @@
 // Golden examples: one value of each type as RisingWave v3.0.3 writes it into a Redis key or value
 // (ENCODE JSON), a TEMPLATE placeholder and a Parquet file. Transcribed from
-// ../shared/risingwave-catalog.md §6.4 and §11.1–3, §11.7, whose source references are given per row.
+// docs/reference/risingwave-catalog.md §6.4 and §11.1–3, §11.7, whose source references are given per row.
 // The emulator's encoders and the app's decoders are both tested against this table, never against
 // each other.
 

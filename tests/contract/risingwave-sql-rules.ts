@@ -1,4 +1,4 @@
-// The text-checkable rules of ../shared/risingwave-sql.md: SQL PostgreSQL accepts and RisingWave
+// The text-checkable rules of docs/reference/risingwave-sql.md: SQL PostgreSQL accepts and RisingWave
 // v3.0.3 rejects (or answers differently). Run over every statement the tests sent to RisingWave.
 
 export type Violation = { rule: string; sql: string };

@@ -1,5 +1,5 @@
 // The rw_catalog relations and columns Tideline relies on, transcribed from
-// ../shared/risingwave-catalog.md (RisingWave v3.0.3). Type names are PostgreSQL udt names;
+// docs/reference/risingwave-catalog.md (RisingWave v3.0.3). Type names are PostgreSQL udt names;
 // "?" marks a nullable column (the contract's Option<T> / "null").
 export const RW_CATALOG_CONTRACT: Record<string, string> = {
   rw_relations: "id int4, name varchar, relation_type varchar, schema_id int4, owner int4, definition varchar, acl _varchar",

@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.stop());
 
-/** The article's features/user_engagement.yaml, transcribed from ../shared/seed/feature-store-article.txt. */
+/** The article's features/user_engagement.yaml, transcribed from docs/reference/feature-store-article.txt. */
 const ARTICLE_YAML = `# features/user_engagement.yaml
 name: user_features_1h
 description: "User engagement features computed over a 1-hour rolling window"
