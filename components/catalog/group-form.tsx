@@ -5,6 +5,8 @@ import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState, useTransition } from "react";
 import { useFieldArray, useForm, useWatch, type FieldErrors, type Resolver } from "react-hook-form";
 import { buttonClass } from "@/components/ui/button-link";
+import { fetchJson } from "@/lib/fetch-json";
+import { MvColumnsSchema } from "@/lib/schemas/responses";
 import { dtypeOfColumn } from "@/lib/catalog/dtypes";
 import type { ChangePlan } from "@/lib/catalog/plan";
 import { checkSchema, type LiveColumn, type SchemaCheck } from "@/lib/catalog/schema-check";
@@ -48,11 +50,8 @@ const input =
 const labelClass = "flex flex-col gap-1 text-sm font-medium";
 const hint = "text-xs font-normal text-slate-500 dark:text-slate-400";
 
-async function fetchColumns(mv: string): Promise<LiveColumn[] | null> {
-  const response = await fetch(`/api/risingwave/materialized-views?columns=${encodeURIComponent(mv)}`);
-  if (!response.ok) throw new Error((await response.json().catch(() => ({})))?.error ?? `RisingWave answered ${response.status}`);
-  return (await response.json()).columns;
-}
+const fetchColumns = async (mv: string): Promise<LiveColumn[] | null> =>
+  (await fetchJson(`/api/risingwave/materialized-views?columns=${encodeURIComponent(mv)}`, MvColumnsSchema)).columns;
 
 export function GroupForm({ mode, initial, version, materializedViews, risingwaveError, preview: previewAction, save: saveAction }: Props) {
   const router = useRouter();

@@ -6,7 +6,9 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { FRESHNESS_STATUSES } from "@/lib/observability/classify";
 import type { FreshnessBoard as Board } from "@/lib/observability/board";
 import { formatDateTime } from "@/lib/format";
+import { fetchJson } from "@/lib/fetch-json";
 import { queryKeys } from "@/lib/query-keys";
+import { FreshnessBoardSchema } from "@/lib/schemas/responses";
 import { TableHead } from "@/components/ui/table-head";
 import { FreshnessBar } from "./freshness-bar";
 import { LagBreakdown } from "./lag-breakdown";
@@ -14,11 +16,7 @@ import { StatusPill } from "./status-pill";
 
 const REFRESH_MS = 10_000;
 
-async function fetchBoard(): Promise<Board> {
-  const response = await fetch("/api/freshness", { cache: "no-store" });
-  if (!response.ok) throw new Error(`the freshness API answered ${response.status}`);
-  return response.json();
-}
+const fetchBoard = (): Promise<Board> => fetchJson("/api/freshness", FreshnessBoardSchema);
 
 function FilterSelect({
   label,

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { BACKENDS, type BackendName } from "@/lib/observability/health";
+import { fetchJson } from "@/lib/fetch-json";
 import { queryKeys } from "@/lib/query-keys";
 import { HealthReportSchema } from "@/lib/schemas/health";
 
@@ -12,11 +13,7 @@ const BACKEND_LABELS: Record<BackendName, { title: string; description: string }
   archive: { title: "Archive", description: "Training snapshots (Parquet)" },
 };
 
-async function fetchHealth() {
-  const response = await fetch("/api/health", { cache: "no-store" });
-  if (!response.ok) throw new Error(`health check answered ${response.status}`);
-  return HealthReportSchema.parse(await response.json());
-}
+const fetchHealth = () => fetchJson("/api/health", HealthReportSchema);
 
 /** Live status of every backend, refreshed every 10 s. */
 export function BackendStatus() {

@@ -8,7 +8,9 @@ import { useEffect, useMemo, useState, useSyncExternalStore, type FormEvent } fr
 import type { LineageGraph, LineageNode } from "@/lib/lineage/graph";
 import { NODE_HEIGHT, NODE_WIDTH, layoutLineage } from "@/lib/lineage/layout";
 import { findNode, focusSubgraph } from "@/lib/lineage/traverse";
+import { fetchJson } from "@/lib/fetch-json";
 import { queryKeys } from "@/lib/query-keys";
+import { LineageGraphSchema } from "@/lib/schemas/responses";
 import { LineageLegend } from "./lineage-legend";
 import { LineageNodeView, type LineageFlowNode } from "./lineage-node";
 import { NodePanel } from "./node-panel";
@@ -20,11 +22,7 @@ const INITIAL_NODES_OF_LARGE_GRAPH = 30;
 const nodeTypes = { lineage: LineageNodeView };
 const noSubscription = () => () => {};
 
-async function fetchGraph(): Promise<LineageGraph> {
-  const response = await fetch("/api/lineage", { cache: "no-store" });
-  if (!response.ok) throw new Error(`the lineage API answered ${response.status}`);
-  return response.json();
-}
+const fetchGraph = (): Promise<LineageGraph> => fetchJson("/api/lineage", LineageGraphSchema);
 
 export function LineageExplorer({ initial }: { initial: LineageGraph }) {
   return (

@@ -5,17 +5,16 @@ import Link from "next/link";
 import type { LineageGraph, LineageNode } from "@/lib/lineage/graph";
 import type { RelationDetail } from "@/lib/lineage/load";
 import { impactOf } from "@/lib/lineage/traverse";
+import { fetchJson } from "@/lib/fetch-json";
 import { queryKeys } from "@/lib/query-keys";
+import { RelationDetailSchema } from "@/lib/schemas/responses";
 import { StatusPill } from "@/components/freshness/status-pill";
 import { buttonClass } from "@/components/ui/button-link";
 import { ImpactList } from "./impact-list";
 import { kindLabel } from "./node-style";
 
-async function fetchDetail(relationId: number): Promise<RelationDetail> {
-  const response = await fetch(`/api/lineage/relations/${relationId}`, { cache: "no-store" });
-  if (!response.ok) throw new Error(`the lineage API answered ${response.status}`);
-  return response.json();
-}
+const fetchDetail = (relationId: number): Promise<RelationDetail> =>
+  fetchJson(`/api/lineage/relations/${relationId}`, RelationDetailSchema);
 
 /** The side panel: what the node is, its status and definition, and what depends on it. */
 export function NodePanel({

@@ -1,0 +1,36 @@
+// The shapes client code checks API answers against (lib/fetch-json.ts). Client-safe: zod only.
+// The top level is checked strictly and nested rows loosely, so a new field never breaks a page
+// while a wrong or error-shaped answer is caught before it renders.
+import { z } from "zod";
+import type { LiveColumn } from "../catalog/schema-check";
+import type { LineageGraph } from "../lineage/graph";
+import type { RelationDetail } from "../lineage/load";
+import type { FreshnessBoard } from "../observability/board";
+
+const LiveColumnSchema = z.object({ name: z.string(), dataType: z.string(), isPrimaryKey: z.boolean() });
+
+/** GET /api/risingwave/materialized-views?columns=<mv> */
+export const MvColumnsSchema: z.ZodType<{ name: string; columns: LiveColumn[] | null }> = z.object({
+  name: z.string(),
+  columns: z.array(LiveColumnSchema).nullable(),
+});
+
+/** GET /api/freshness */
+export const FreshnessBoardSchema = z.looseObject({
+  generatedAt: z.string(),
+  risingwave: z.looseObject({ ok: z.boolean(), error: z.string().nullable() }),
+  counts: z.record(z.string(), z.number()),
+  groups: z.array(z.looseObject({ name: z.string(), status: z.string() })),
+}) as unknown as z.ZodType<FreshnessBoard>;
+
+/** GET /api/lineage */
+export const LineageGraphSchema = z.object({
+  nodes: z.array(z.looseObject({ id: z.string(), name: z.string(), kind: z.string() })),
+  edges: z.array(z.object({ from: z.string(), to: z.string() })),
+}) as unknown as z.ZodType<LineageGraph>;
+
+/** GET /api/lineage/relations/{id} */
+export const RelationDetailSchema: z.ZodType<RelationDetail> = z.object({
+  definition: z.string(),
+  options: z.array(z.tuple([z.string(), z.string()])),
+});
