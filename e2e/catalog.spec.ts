@@ -76,3 +76,13 @@ test("invalid input is explained next to the field", async ({ page }) => {
   await expect(page.getByText("a number of seconds is required")).toBeVisible();
   await expect(page.getByText("declare at least one feature")).toBeVisible();
 });
+
+test("the server's per-field verdict lands next to the field", async ({ page }) => {
+  await page.goto("/groups/new");
+  await page.getByLabel("Name").fill("user_features_1h"); // already registered
+  await page.getByLabel("Materialized view").selectOption("user_features_1h");
+  await expect(page.getByLabel("Feature 1 name")).not.toHaveValue("");
+  await page.getByRole("button", { name: "Review changes" }).click();
+  await expect(page.getByText("already taken")).toBeVisible();
+  await expect(page.getByLabel("Name")).toHaveAttribute("aria-invalid", "true");
+});

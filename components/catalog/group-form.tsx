@@ -17,7 +17,7 @@ import { SchemaCheckTable } from "./schema-check-table";
 
 type MvOption = { name: string; status: string };
 type Preview = { plan: ChangePlan; check: SchemaCheck | { status: "unavailable"; reason: string } };
-type Result<T> = { ok: true; data: T } | { ok: false; status: number; error: string };
+type Result<T> = { ok: true; data: T } | { ok: false; status: number; error: string; issues: { path: string; message: string }[] };
 type Props = {
   mode: "create" | "edit";
   initial: GroupFormValues;
@@ -114,12 +114,23 @@ export function GroupForm({ mode, initial, version, materializedViews, risingwav
     );
   }, [columns, values]);
 
+  /** The server's verdict: its per-field issues go next to their fields (a key shared with another group, a taken name…). */
+  const showServerError = (result: { status: number; error: string; issues: { path: string; message: string }[] }) => {
+    setServerError({ status: result.status, message: result.error });
+    for (const issue of result.issues) {
+      form.setError(formFieldForIssue(issue.path.split(".")) as Parameters<typeof form.setError>[0], {
+        type: "server",
+        message: issue.message,
+      });
+    }
+  };
+
   const review = handleSubmit((formValues) => {
     setServerError(null);
     startTransition(async () => {
       const result = await previewAction(formToDefinitionInput(formValues), version);
       if (result.ok) setPreview(result.data);
-      else setServerError({ status: result.status, message: result.error });
+      else showServerError(result);
     });
   });
 
@@ -132,7 +143,7 @@ export function GroupForm({ mode, initial, version, materializedViews, risingwav
         return;
       }
       setPreview(null);
-      setServerError({ status: result.status, message: result.error });
+      showServerError(result);
     });
 
   const fieldError = (name: keyof GroupFormValues) => {
