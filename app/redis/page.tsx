@@ -6,6 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatBytes, formatDateTime } from "@/lib/format";
 import { latestRedisStats } from "@/lib/observability/redis-collector";
+import { cardClass, errorTextClass } from "@/components/ui/surface";
 
 export const metadata: Metadata = { title: "Redis" };
 export const dynamic = "force-dynamic";
@@ -64,7 +65,7 @@ export default async function RedisPage({ searchParams }: Props) {
         description="The online store per feature group: keys, memory, TTLs and coverage, from the collector's last walk."
       />
       {error ? (
-        <p role="alert" className="mb-3 text-sm text-red-700 dark:text-red-400">
+        <p role="alert" className={`mb-3 text-sm ${errorTextClass}`}>
           The latest walk failed ({error.message}); showing the one before.
         </p>
       ) : null}
@@ -81,10 +82,7 @@ export default async function RedisPage({ searchParams }: Props) {
         {scan.examined.toLocaleString("en-US")} keys examined,{" "}
         {scan.complete ? "complete (exact counts)" : "stopped at its time budget (counts are estimates with a 95% bound)"}.
       </p>
-      <section
-        aria-labelledby="memory-heading"
-        className="mt-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
-      >
+      <section aria-labelledby="memory-heading" className={`mt-6 ${cardClass()}`}>
         <h2 id="memory-heading" className="mb-2 text-base font-semibold">
           Memory by group
         </h2>
@@ -92,7 +90,7 @@ export default async function RedisPage({ searchParams }: Props) {
           data={rows.filter((row) => row.memoryBytes !== null).map((row) => ({ group: row.group, memoryBytes: row.memoryBytes as number }))}
         />
       </section>
-      <div className="mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <div className={`mt-6 ${cardClass(false)}`}>
         <table className="w-full text-sm" aria-label="Feature groups in Redis">
           <thead className="text-xs uppercase tracking-wide text-slate-500">
             <tr>

@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { pageActor } from "@/lib/auth/page-actor";
 import { listTokens } from "@/lib/auth/tokens";
 import { changePasswordAction, createTokenAction, revokeTokenAction } from "./actions";
+import { cardClass } from "@/components/ui/surface";
 
 export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";
@@ -28,10 +29,7 @@ export default async function SettingsPage() {
           </Link>
         </p>
       ) : null}
-      <section
-        aria-labelledby="tokens-heading"
-        className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
-      >
+      <section aria-labelledby="tokens-heading" className={cardClass()}>
         <h2 id="tokens-heading" className="mb-1 text-base font-semibold">
           API tokens
         </h2>
@@ -40,10 +38,7 @@ export default async function SettingsPage() {
         </p>
         <TokenManager tokens={tokens} canWrite={actor.role !== "viewer"} create={createTokenAction} revoke={revokeTokenAction} />
       </section>
-      <section
-        aria-labelledby="password-heading"
-        className="mt-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
-      >
+      <section aria-labelledby="password-heading" className={`mt-6 ${cardClass()}`}>
         <h2 id="password-heading" className="mb-3 text-base font-semibold">
           Password
         </h2>

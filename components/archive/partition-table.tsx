@@ -1,6 +1,7 @@
 import type { ArchiveSection } from "@/lib/archive/group-archive";
 import { formatBytes } from "@/lib/format";
 import { TableHead } from "@/components/ui/table-head";
+import { cardClass, errorTextClass } from "@/components/ui/surface";
 
 /** One archive folder: a row per partition, newest first, with the days that have none flagged. */
 export function PartitionTable({ section }: { section: ArchiveSection }) {
@@ -11,19 +12,19 @@ export function PartitionTable({ section }: { section: ArchiveSection }) {
   const totalBytes = section.partitions.reduce((sum, partition) => sum + partition.bytes, 0);
   const totalFiles = section.partitions.reduce((sum, partition) => sum + partition.fileCount, 0);
   return (
-    <section aria-label={section.title} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+    <section aria-label={section.title} className={cardClass()}>
       <h2 className="text-base font-semibold">{section.title}</h2>
       <p className="mb-2 text-sm text-slate-600 dark:text-slate-400">
         <code>{section.folder}/</code> · {section.partitions.length} partitions · {totalFiles} files · {formatBytes(totalBytes)}
         {section.missingDays.length > 0 ? (
-          <span className="font-semibold text-red-700 dark:text-red-400">
+          <span className={`font-semibold ${errorTextClass}`}>
             {" "}
             · {section.missingDays.length} missing day{section.missingDays.length === 1 ? "" : "s"}
           </span>
         ) : null}
       </p>
       {section.error ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+        <p role="alert" className={`text-sm ${errorTextClass}`}>
           The archive could not be listed: {section.error}
         </p>
       ) : null}

@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { errorTextClass } from "@/components/ui/surface";
 
 const field = "w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-600 dark:bg-slate-900";
 
@@ -42,7 +43,7 @@ export function SignInForm({ callbackPath, oidcName }: { callbackPath: string; o
           <input name="password" type="password" autoComplete="current-password" required className={field} />
         </label>
         {error ? (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          <p role="alert" className={`text-sm ${errorTextClass}`}>
             {error}
           </p>
         ) : null}

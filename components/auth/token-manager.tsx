@@ -5,6 +5,7 @@ import type { ActionResult } from "@/lib/action-result";
 import type { TokenSummary } from "@/lib/auth/tokens";
 import { formatDateTime } from "@/lib/format";
 import { TableHead } from "@/components/ui/table-head";
+import { errorTextClass } from "@/components/ui/surface";
 
 type Create = (input: unknown) => Promise<ActionResult<{ value: string; token: TokenSummary }>>;
 type Revoke = (id: string) => Promise<ActionResult<null>>;
@@ -63,7 +64,7 @@ export function TokenManager({
         </button>
       </form>
       {error ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+        <p role="alert" className={`text-sm ${errorTextClass}`}>
           {error}
         </p>
       ) : null}

@@ -5,6 +5,7 @@ import type { ActionResult } from "@/lib/action-result";
 import { ROLES } from "@/lib/auth/permissions";
 import type { UserSummary } from "@/lib/auth/users";
 import { TableHead } from "@/components/ui/table-head";
+import { errorTextClass } from "@/components/ui/surface";
 
 type Action = (input: unknown) => Promise<ActionResult<UserSummary>>;
 const field = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900";
@@ -124,7 +125,7 @@ export function UserAdmin({ users, create, update }: { users: UserSummary[]; cre
         </button>
       </form>
       {error ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+        <p role="alert" className={`text-sm ${errorTextClass}`}>
           {error}
         </p>
       ) : null}

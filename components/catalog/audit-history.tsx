@@ -2,13 +2,14 @@ import { planChange } from "@/lib/catalog/plan";
 import { formatDateTime } from "@/lib/format";
 import type { AuditEntry } from "@/lib/registry/groups";
 import { PlanView } from "./plan-view";
+import { cardClass } from "@/components/ui/surface";
 
 export function AuditHistory({ entries }: { entries: AuditEntry[] }) {
   if (entries.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">No recorded changes.</p>;
   return (
     <ol className="space-y-3">
       {entries.map((entry) => (
-        <li key={entry.id} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+        <li key={entry.id} className={cardClass()}>
           <p className="mb-2 text-sm">
             <span className="font-medium capitalize">{entry.action}</span> by {entry.actor} ·{" "}
             <time dateTime={entry.createdAt.toISOString()}>{formatDateTime(entry.createdAt)}</time>

@@ -3,10 +3,12 @@ import { TableHead } from "@/components/ui/table-head";
 import { formatDuration } from "@/lib/format";
 import type { CatalogItem } from "@/lib/registry/search";
 import { StatusBadge } from "./status-badge";
+import { cardClass } from "@/components/ui/surface";
+import { TagLinks } from "./tag-links";
 
 export function CatalogTable({ items }: { items: CatalogItem[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+    <div className={cardClass(false)}>
       <table className="w-full min-w-[720px] text-left text-sm">
         <TableHead
           className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:text-slate-400"
@@ -35,15 +37,7 @@ export function CatalogTable({ items }: { items: CatalogItem[] }) {
                     ))}
                   </ul>
                 ) : null}
-                {item.tags.length > 0 ? (
-                  <p className="mt-1 text-xs text-slate-500">
-                    {item.tags.map((tag) => (
-                      <Link key={tag} href={`/groups?tag=${encodeURIComponent(tag)}`} className="mr-2 hover:underline">
-                        #{tag}
-                      </Link>
-                    ))}
-                  </p>
-                ) : null}
+                <TagLinks tags={item.tags} className="mt-1 text-xs text-slate-500" />
               </td>
               <td className="px-4 py-3 text-slate-700 dark:text-slate-300">
                 {item.owner}

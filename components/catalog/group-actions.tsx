@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import { buttonClass } from "@/components/ui/button-link";
+import { errorTextClass } from "@/components/ui/surface";
 
 type Pending = "deprecate" | "delete" | null;
 
@@ -65,7 +66,7 @@ export function GroupActions({ name, version, status, onDeprecate, onDelete }: P
             : "The group stays in the catalog, marked deprecated, so consumers know to move off it."}
         </p>
         {error ? (
-          <p role="alert" className="mt-3 text-sm text-red-700 dark:text-red-400">
+          <p role="alert" className={`mt-3 text-sm ${errorTextClass}`}>
             {error}
           </p>
         ) : null}

@@ -14,6 +14,7 @@ import { DTYPES, FeatureGroupSchema } from "@/lib/schemas/feature-group";
 import { formFieldForIssue, formToDefinitionInput, type GroupFormValues } from "@/lib/schemas/group-form";
 import { PlanView } from "./plan-view";
 import { SchemaCheckTable } from "./schema-check-table";
+import { cardClass, errorTextClass } from "@/components/ui/surface";
 
 type MvOption = { name: string; status: string };
 type Preview = { plan: ChangePlan; check: SchemaCheck | { status: "unavailable"; reason: string } };
@@ -149,7 +150,7 @@ export function GroupForm({ mode, initial, version, materializedViews, risingwav
   const fieldError = (name: keyof GroupFormValues) => {
     const message = (errors[name] as { message?: string } | undefined)?.message;
     return message ? (
-      <span role="alert" className="text-xs font-normal text-red-700 dark:text-red-400">
+      <span role="alert" className={`text-xs font-normal ${errorTextClass}`}>
         {message}
       </span>
     ) : null;
@@ -321,7 +322,7 @@ export function GroupForm({ mode, initial, version, materializedViews, risingwav
       </fieldset>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <fieldset className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+        <fieldset className={cardClass()}>
           <legend className="px-1 text-sm font-semibold">Features ({features.fields.length})</legend>
           {fieldError("features")}
           <ul className="space-y-2">
@@ -365,7 +366,7 @@ export function GroupForm({ mode, initial, version, materializedViews, risingwav
                     placeholder="What it means"
                   />
                   {rowErrors?.name?.message ? (
-                    <span role="alert" className="col-span-3 text-xs text-red-700 dark:text-red-400">
+                    <span role="alert" className={`col-span-3 text-xs ${errorTextClass}`}>
                       {rowErrors.name.message}
                     </span>
                   ) : null}
@@ -388,10 +389,7 @@ export function GroupForm({ mode, initial, version, materializedViews, risingwav
             ) : null}
           </div>
         </fieldset>
-        <section
-          aria-labelledby="live-check-heading"
-          className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
-        >
+        <section aria-labelledby="live-check-heading" className={cardClass()}>
           <h2 id="live-check-heading" className="mb-2 text-sm font-semibold">
             Live schema check
           </h2>

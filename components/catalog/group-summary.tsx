@@ -1,6 +1,7 @@
-import Link from "next/link";
 import { formatDateTime, formatDuration } from "@/lib/format";
 import type { FeatureGroupDefinition } from "@/lib/schemas/feature-group";
+import { cardClass } from "@/components/ui/surface";
+import { TagLinks } from "./tag-links";
 
 export function GroupSummary({ definition, version, updatedAt }: { definition: FeatureGroupDefinition; version: number; updatedAt: Date }) {
   const rows: [string, React.ReactNode][] = [
@@ -19,7 +20,7 @@ export function GroupSummary({ definition, version, updatedAt }: { definition: F
     ["Version", `${version} · updated ${formatDateTime(updatedAt)}`],
   ];
   return (
-    <section aria-label="Summary" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+    <section aria-label="Summary" className={cardClass()}>
       {definition.description ? <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">{definition.description}</p> : null}
       <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
         {rows.map(([label, value]) => (
@@ -29,19 +30,7 @@ export function GroupSummary({ definition, version, updatedAt }: { definition: F
           </div>
         ))}
       </dl>
-      {definition.tags.length > 0 ? (
-        <p className="mt-3 text-xs">
-          {definition.tags.map((tag) => (
-            <Link
-              key={tag}
-              href={`/groups?tag=${encodeURIComponent(tag)}`}
-              className="mr-2 rounded bg-slate-100 px-1.5 py-0.5 hover:underline dark:bg-slate-800"
-            >
-              #{tag}
-            </Link>
-          ))}
-        </p>
-      ) : null}
+      <TagLinks tags={definition.tags} className="mt-3 text-xs" pill />
     </section>
   );
 }

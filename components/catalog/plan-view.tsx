@@ -1,5 +1,6 @@
 import { TableHead } from "@/components/ui/table-head";
 import type { ChangePlan } from "@/lib/catalog/plan";
+import { errorTextClass } from "@/components/ui/surface";
 
 const show = (value: unknown) => (value === undefined || value === null ? "–" : typeof value === "string" ? value : JSON.stringify(value));
 
@@ -36,7 +37,7 @@ export function PlanView({ plan }: { plan: ChangePlan }) {
           </li>
         ))}
         {removed.map((name) => (
-          <li key={`-${name}`} className="font-mono text-xs text-red-700 dark:text-red-400">
+          <li key={`-${name}`} className={`font-mono text-xs ${errorTextClass}`}>
             − feature {name}
           </li>
         ))}

@@ -1,5 +1,6 @@
 import { TableHead } from "@/components/ui/table-head";
 import type { SchemaCheck } from "@/lib/catalog/schema-check";
+import { errorTextClass } from "@/components/ui/surface";
 
 const ROW_TONE = {
   ok: "text-emerald-700 dark:text-emerald-400",
@@ -42,7 +43,7 @@ export function SchemaCheckTable({ check }: { check: SchemaCheck | { status: "un
         {failing ? `${failing} mismatch(es) with ${check.materializedView}` : `All declared features match ${check.materializedView}`}
       </p>
       {check.problems.map((problem) => (
-        <p key={problem.column} className="mb-2 text-sm text-red-700 dark:text-red-400">
+        <p key={problem.column} className={`mb-2 text-sm ${errorTextClass}`}>
           {problem.kind === "missing-key" ? "Entity key" : "Timestamp column"} <code>{problem.column}</code> is not a column of{" "}
           {check.materializedView}.
         </p>

@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import { buttonClass } from "@/components/ui/button-link";
 import type { ChangePlan } from "@/lib/catalog/plan";
 import { PlanView } from "./plan-view";
+import { cardClass, errorTextClass } from "@/components/ui/surface";
 
 type Problem = { file: string; line: number; column: number; path: string; message: string };
 type Plan = { items: { file: string; line: number; plan: ChangePlan }[]; problems: Problem[]; summary: Record<ChangePlan["kind"], number> };
@@ -115,10 +116,7 @@ export function YamlImport() {
         </p>
       ) : null}
       {plan ? (
-        <section
-          aria-labelledby="import-plan"
-          className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
-        >
+        <section aria-labelledby="import-plan" className={cardClass()}>
           <h2 id="import-plan" className="mb-2 text-base font-semibold">
             Plan: {plan.summary.create} to create, {plan.summary.update} to update, {plan.summary.unchanged} unchanged,{" "}
             {plan.problems.length} error(s)
@@ -126,7 +124,7 @@ export function YamlImport() {
           {plan.problems.length > 0 ? (
             <ul className="mb-4 space-y-1" aria-label="Errors">
               {plan.problems.map((problem, index) => (
-                <li key={index} className="font-mono text-xs text-red-700 dark:text-red-400">
+                <li key={index} className={`font-mono text-xs ${errorTextClass}`}>
                   {problem.file}:{problem.line}:{problem.column} {problem.path ? `${problem.path}: ` : ""}
                   {problem.message}
                 </li>

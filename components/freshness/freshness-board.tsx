@@ -13,6 +13,7 @@ import { TableHead } from "@/components/ui/table-head";
 import { FreshnessBar } from "./freshness-bar";
 import { LagBreakdown } from "./lag-breakdown";
 import { StatusPill } from "./status-pill";
+import { cardClass, errorTextClass } from "@/components/ui/surface";
 
 const REFRESH_MS = 10_000;
 
@@ -111,7 +112,7 @@ export function FreshnessBoard({ initial }: { initial: Board }) {
           Last updated {formatDateTime(dataUpdatedAt ? new Date(dataUpdatedAt) : board.generatedAt)}
           {isFetching ? " · refreshing…" : ` · every ${REFRESH_MS / 1000} s`}
           {board.barrierLatencySeconds !== null ? ` · barrier latency ${board.barrierLatencySeconds.toFixed(2)} s` : ""}
-          {error ? <span className="text-red-700 dark:text-red-400"> · last refresh failed: {error.message}</span> : null}
+          {error ? <span className={errorTextClass}> · last refresh failed: {error.message}</span> : null}
         </p>
       </div>
       {groups.length === 0 ? (
@@ -129,7 +130,7 @@ export function FreshnessBoard({ initial }: { initial: Board }) {
           )}
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+        <div className={cardClass(false)}>
           <table className="w-full min-w-[860px] text-left text-sm" aria-label="Freshness by feature group">
             <TableHead
               cellClassName="px-3 py-2"

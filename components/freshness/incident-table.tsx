@@ -2,6 +2,7 @@ import Link from "next/link";
 import { TableHead } from "@/components/ui/table-head";
 import { formatDateTime, formatDuration } from "@/lib/format";
 import type { IncidentRow } from "@/lib/registry/incidents";
+import { errorTextClass } from "@/components/ui/surface";
 
 export function IncidentTable({ incidents, showGroup = false, now }: { incidents: IncidentRow[]; showGroup?: boolean; now: number }) {
   if (incidents.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">No incidents recorded.</p>;
@@ -29,11 +30,7 @@ export function IncidentTable({ incidents, showGroup = false, now }: { incidents
             ) : null}
             <td className="px-2 py-1.5 text-xs">{formatDateTime(incident.openedAt)}</td>
             <td className="px-2 py-1.5 text-xs">
-              {incident.closedAt ? (
-                formatDateTime(incident.closedAt)
-              ) : (
-                <span className="font-semibold text-red-700 dark:text-red-400">ongoing</span>
-              )}
+              {incident.closedAt ? formatDateTime(incident.closedAt) : <span className={`font-semibold ${errorTextClass}`}>ongoing</span>}
             </td>
             <td className="px-2 py-1.5 text-right tabular-nums">
               {formatDuration(

@@ -4,6 +4,7 @@ import type { IncidentRow } from "@/lib/registry/incidents";
 import { FreshnessBar } from "./freshness-bar";
 import { IncidentTable } from "./incident-table";
 import { StatusPill } from "./status-pill";
+import { cardClass } from "@/components/ui/surface";
 
 const TILES = [
   { key: "total", label: "Feature groups", tone: "" },
@@ -19,7 +20,7 @@ export function OverviewSummary({ board, incidents, now }: { board: FreshnessBoa
     <div className="space-y-6">
       <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" aria-label="Freshness counts">
         {TILES.map((tile) => (
-          <li key={tile.key} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+          <li key={tile.key} className={cardClass()}>
             <Link href={tile.key === "total" ? "/freshness" : `/freshness?status=${tile.key}`} className="block">
               <span className={`block text-3xl font-semibold tabular-nums ${tile.tone}`}>{board.counts[tile.key]}</span>
               <span className="text-sm text-slate-600 dark:text-slate-400">{tile.label}</span>
@@ -28,10 +29,7 @@ export function OverviewSummary({ board, incidents, now }: { board: FreshnessBoa
         ))}
       </ul>
       <div className="grid gap-6 lg:grid-cols-2">
-        <section
-          aria-labelledby="worst-heading"
-          className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
-        >
+        <section aria-labelledby="worst-heading" className={`min-w-0 ${cardClass()}`}>
           <h2 id="worst-heading" className="mb-3 text-base font-semibold">
             Stalest groups
           </h2>
@@ -54,10 +52,7 @@ export function OverviewSummary({ board, incidents, now }: { board: FreshnessBoa
             </ul>
           )}
         </section>
-        <section
-          aria-labelledby="incidents-heading"
-          className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
-        >
+        <section aria-labelledby="incidents-heading" className={`min-w-0 ${cardClass()}`}>
           <h2 id="incidents-heading" className="mb-3 text-base font-semibold">
             Recent incidents
           </h2>

@@ -5,6 +5,7 @@ import { BACKENDS, type BackendName } from "@/lib/observability/health";
 import { fetchJson } from "@/lib/fetch-json";
 import { queryKeys } from "@/lib/query-keys";
 import { HealthReportSchema } from "@/lib/schemas/health";
+import { cardClass, errorTextClass } from "@/components/ui/surface";
 
 const BACKEND_LABELS: Record<BackendName, { title: string; description: string }> = {
   postgres: { title: "PostgreSQL", description: "Registry metadata" },
@@ -24,10 +25,7 @@ export function BackendStatus() {
   });
 
   return (
-    <section
-      aria-labelledby="backends-heading"
-      className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
-    >
+    <section aria-labelledby="backends-heading" className={cardClass()}>
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="backends-heading" className="text-base font-semibold">
           Backends
@@ -37,7 +35,7 @@ export function BackendStatus() {
         </p>
       </div>
       {error && !data ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+        <p role="alert" className={`text-sm ${errorTextClass}`}>
           Could not reach Tideline&apos;s health endpoint: {error.message}
         </p>
       ) : (
@@ -55,7 +53,7 @@ export function BackendStatus() {
                   </span>
                 </div>
                 <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">{BACKEND_LABELS[name].description}</p>
-                {health?.error ? <p className="mt-1 break-words text-xs text-red-700 dark:text-red-400">{health.error}</p> : null}
+                {health?.error ? <p className={`mt-1 break-words text-xs ${errorTextClass}`}>{health.error}</p> : null}
               </li>
             );
           })}

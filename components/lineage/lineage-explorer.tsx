@@ -15,6 +15,7 @@ import { LineageLegend } from "./lineage-legend";
 import { LineageNodeView, type LineageFlowNode } from "./lineage-node";
 import { NodePanel } from "./node-panel";
 import { KIND_STYLES, STATUS_FILL } from "./node-style";
+import { errorTextClass } from "@/components/ui/surface";
 
 /** Past this many nodes, only what is on screen is rendered (the 1,000-group graph stays smooth). */
 const VIRTUALIZE_ABOVE = 300;
@@ -160,7 +161,7 @@ function Explorer({ initial }: { initial: LineageGraph }) {
         ) : null}
         <p className="text-sm text-slate-600 dark:text-slate-400" role="status">
           {counts.nodes} nodes · {counts.breach === 0 ? "no group breaching" : `${counts.breach} breaching`}
-          {error ? <span className="text-red-700 dark:text-red-400"> · refresh failed: {error.message}</span> : null}
+          {error ? <span className={errorTextClass}> · refresh failed: {error.message}</span> : null}
         </p>
       </div>
       {large ? (
@@ -169,7 +170,7 @@ function Explorer({ initial }: { initial: LineageGraph }) {
         </p>
       ) : null}
       {searchError ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+        <p role="alert" className={`text-sm ${errorTextClass}`}>
           {searchError}
         </p>
       ) : null}

@@ -12,6 +12,7 @@ import { StatusPill } from "@/components/freshness/status-pill";
 import { buttonClass } from "@/components/ui/button-link";
 import { ImpactList } from "./impact-list";
 import { kindLabel } from "./node-style";
+import { cardClass, errorTextClass } from "@/components/ui/surface";
 
 const fetchDetail = (relationId: number): Promise<RelationDetail> =>
   fetchJson(`/api/lineage/relations/${relationId}`, RelationDetailSchema);
@@ -37,10 +38,7 @@ export function NodePanel({
   });
   const impact = impactOf(graph, node.id);
   return (
-    <aside
-      aria-label={`Details of ${node.name}`}
-      className="min-w-0 space-y-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
-    >
+    <aside aria-label={`Details of ${node.name}`} className={`min-w-0 space-y-4 ${cardClass()}`}>
       <div className="flex items-start justify-between gap-2">
         <div className="min-w-0">
           <p className="text-xs uppercase text-slate-500">{kindLabel(node)}</p>
@@ -95,7 +93,7 @@ export function NodePanel({
           </h3>
           {detail.isPending ? <p className="text-sm text-slate-500">Loading…</p> : null}
           {detail.error ? (
-            <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+            <p role="alert" className={`text-sm ${errorTextClass}`}>
               {detail.error.message}
             </p>
           ) : null}

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { LookupGroupOption } from "@/lib/lookup/lookup";
+import { cardClass } from "@/components/ui/surface";
 
 const field = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900";
 
@@ -28,11 +29,7 @@ export function LookupForm({
     router.push(`/lookup?${params}`);
   };
   return (
-    <form
-      onSubmit={submit}
-      className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
-      aria-label="Entity lookup"
-    >
+    <form onSubmit={submit} className={`flex flex-wrap items-end gap-3 ${cardClass()}`} aria-label="Entity lookup">
       <label className="flex flex-col gap-1 text-xs text-slate-600 dark:text-slate-400">
         Feature group
         <select className={field} value={groupName} onChange={(event) => setGroupName(event.target.value)}>

@@ -2,6 +2,7 @@ import type { CellState } from "@/lib/lookup/compare";
 import type { LookupResult } from "@/lib/lookup/lookup";
 import { formatDuration } from "@/lib/format";
 import { CopyJsonButton } from "./copy-json-button";
+import { cardClass, errorTextClass } from "@/components/ui/surface";
 
 const CELL_TONES: Record<CellState, string> = {
   source: "",
@@ -36,7 +37,7 @@ export function LookupResultView({ result, apiHref }: { result: LookupResult; ap
           {problems === 0 ? (
             <span className="text-emerald-700 dark:text-emerald-400">every layer agrees</span>
           ) : (
-            <span className="font-semibold text-red-700 dark:text-red-400">
+            <span className={`font-semibold ${errorTextClass}`}>
               {problems} disagreement{problems === 1 ? "" : "s"}
             </span>
           )}
@@ -48,7 +49,7 @@ export function LookupResultView({ result, apiHref }: { result: LookupResult; ap
           </a>
         </div>
       </div>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <div className={cardClass(false)}>
         <table className="w-full min-w-[48rem] text-sm" aria-label="Feature values by layer">
           <thead>
             <tr className="border-b border-slate-200 text-left align-top dark:border-slate-800">

@@ -24,6 +24,7 @@ import { loadFreshnessHistory } from "@/lib/registry/samples";
 import { WINDOWS } from "@/lib/schemas/freshness";
 import { definitionToYaml } from "@/lib/yaml/serialize";
 import { deleteGroupAction, deprecateGroupAction } from "../actions";
+import { cardClass, errorTextClass } from "@/components/ui/surface";
 
 export const dynamic = "force-dynamic";
 const TABS = [
@@ -101,10 +102,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
 async function LastHourFreshness({ name, slaSeconds }: { name: string; slaSeconds: number }) {
   const { now, from, series, incidents } = await loadFreshnessHistory(name, WINDOWS["1h"]);
   return (
-    <section
-      aria-labelledby="last-hour-heading"
-      className="mt-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
-    >
+    <section aria-labelledby="last-hour-heading" className={`mt-6 ${cardClass()}`}>
       <h2 id="last-hour-heading" className="mb-2 text-base font-semibold">
         Freshness, last hour
       </h2>
@@ -153,15 +151,12 @@ function RedisSection({ name }: { name: string }) {
   const { stats, error } = latestRedisStats();
   const group = stats?.groups.find((entry) => entry.group === name);
   return (
-    <section
-      aria-labelledby="redis-heading"
-      className="mt-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
-    >
+    <section aria-labelledby="redis-heading" className={`mt-6 ${cardClass()}`}>
       <h2 id="redis-heading" className="mb-2 text-base font-semibold">
         Redis
       </h2>
       {error ? (
-        <p role="alert" className="mb-2 text-sm text-red-700 dark:text-red-400">
+        <p role="alert" className={`mb-2 text-sm ${errorTextClass}`}>
           The last walk failed: {error.message}
         </p>
       ) : null}
