@@ -6,7 +6,7 @@ import { authorizeGroupChange, writerOf } from "@/lib/auth/guard";
 import { planChange } from "@/lib/catalog/plan";
 import { assertCacheTemplatesFreeOfSinks } from "@/lib/registry/cache-keys";
 import { createGroup, deleteGroup, getGroup, updateGroup } from "@/lib/registry/groups";
-import { liveSchemaCheck } from "@/lib/registry/live-check";
+import { liveSchemaCheck } from "@/lib/catalog/live-check";
 import { FeatureGroupSchema } from "@/lib/schemas/feature-group";
 import { AppError, staleVersion } from "@/lib/errors";
 

@@ -1,7 +1,7 @@
 import "server-only";
-import { getPrisma } from "../db";
 import { env } from "../env";
 import { listPreviousStatuses } from "../registry/freshness-inputs";
+import { listGroupOutlines } from "../registry/outlines";
 import { notFound } from "../errors";
 import { readLineageCatalog, readRelationDefinition } from "../risingwave/lineage";
 import { buildLineageGraph, type LineageGraph } from "./graph";
@@ -16,15 +16,12 @@ import { findNode, focusSubgraph } from "./traverse";
 export async function loadLineageGraph(focus?: string): Promise<LineageGraph> {
   const [catalog, groups, statuses] = await Promise.all([
     readLineageCatalog(),
-    getPrisma().featureGroup.findMany({
-      select: { name: true, owner: true, team: true, freshnessSlaSeconds: true, materializedView: true },
-      orderBy: { name: "asc" },
-    }),
+    listGroupOutlines(),
     listPreviousStatuses(Math.max(60, env.COLLECTOR_INTERVAL_SECONDS * 3)),
   ]);
   const graph = buildLineageGraph(
     catalog,
-    groups.map((group) => ({ ...group, slaSeconds: group.freshnessSlaSeconds })),
+    groups.map(({ name, owner, team, slaSeconds, materializedView }) => ({ name, owner, team, slaSeconds, materializedView })),
     statuses,
   );
   if (!focus) return graph;

@@ -3,11 +3,11 @@ import { findChangeRow } from "../archive/file-sink";
 import { archiveFoldersOf } from "../archive/group-archive";
 import { findSnapshotRow } from "../archive/snapshots";
 import { eventTimeColumn } from "../catalog/event-time";
-import { getPrisma } from "../db";
 import { parseKey, type KeyColumn, type KeyPart } from "../entity-keys/parse";
 import { decodeRedisValue, entityRedisKeys, keyColumnsOf, type EntityRedisKey } from "../entity-keys/resolve";
 import { AppError, notFound } from "../errors";
 import { getGroup } from "../registry/groups";
+import { listGroupOutlines } from "../registry/outlines";
 import { readRedisKeys, type RedisKeyState } from "../redis/entity";
 import { listRelations, type LiveRelation } from "../risingwave/catalog";
 import { readEntityRow, readSinksOf } from "../risingwave/entity";
@@ -265,16 +265,13 @@ export type LookupGroupOption = { name: string; keys: string[] };
  * RisingWave, such a group takes one `key`.
  */
 export async function lookupGroupOptions(): Promise<LookupGroupOption[]> {
-  const groups = await getPrisma().featureGroup.findMany({
-    select: { name: true, materializedView: true, entity: { select: { keyColumns: true } } },
-    orderBy: { name: "asc" },
-  });
-  const withoutEntity = groups.filter((group) => !group.entity).map((group) => group.materializedView);
+  const groups = await listGroupOutlines();
+  const withoutEntity = groups.filter((group) => !group.entityKeys).map((group) => group.materializedView);
   const relations = await listRelations([...new Set(withoutEntity)]).catch(() => new Map<string, LiveRelation>());
   return groups.map((group) => ({
     name: group.name,
     keys:
-      group.entity?.keyColumns ??
+      group.entityKeys ??
       relations
         .get(group.materializedView)
         ?.columns.filter((column) => column.isPrimaryKey)

@@ -1,14 +1,14 @@
 import "server-only";
 import { getArchive } from "../archive/store";
-import { getPrisma } from "../db";
 import { getRedis } from "../redis/client";
+import { pingRegistry } from "../registry/ping";
 import { pingRisingWave } from "../risingwave/ping";
 import type { BackendName, BackendProbe } from "./health";
 
 /** Probes bound to the app's real clients; each is one cheap round trip. */
 export function backendProbes(): Record<BackendName, BackendProbe> {
   return {
-    postgres: () => getPrisma().$queryRaw`SELECT 1`,
+    postgres: pingRegistry,
     risingwave: pingRisingWave,
     // lazyConnect: the first command opens the connection.
     redis: () => getRedis().ping(),

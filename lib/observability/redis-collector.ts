@@ -1,6 +1,6 @@
 import "server-only";
-import { getPrisma } from "../db";
 import { env } from "../env";
+import { listGroupOutlines } from "../registry/outlines";
 import { getRedis } from "../redis/client";
 import type { GroupKeySources } from "../entity-keys/shapes";
 import { DEFAULT_SCAN } from "../redis/keyspace";
@@ -16,19 +16,10 @@ const state = globalThis as unknown as { redisStats?: RedisStatsSnapshot; redisS
  */
 export async function refreshRedisStats(now = new Date()): Promise<RedisStatsSnapshot> {
   try {
-    const groups = await getPrisma().featureGroup.findMany({
-      select: {
-        name: true,
-        materializedView: true,
-        redisValueKind: true,
-        redisKeyTemplate: true,
-        entity: { select: { keyColumns: true } },
-      },
-      orderBy: { name: "asc" },
-    });
+    const groups = await listGroupOutlines();
     const mvs = [...new Set(groups.map((group) => group.materializedView))];
     // A group without an entity is keyed by its MV's primary key (the article's YAML declares none).
-    const withoutEntity = [...new Set(groups.filter((group) => !group.entity).map((group) => group.materializedView))];
+    const withoutEntity = [...new Set(groups.filter((group) => !group.entityKeys).map((group) => group.materializedView))];
     const [sinks, rows, relations] = await Promise.all([readRedisSinksOfMany(mvs), readMvRowCounts(mvs), listRelations(withoutEntity)]);
     const primaryKey = (mv: string) =>
       relations
@@ -37,9 +28,9 @@ export async function refreshRedisStats(now = new Date()): Promise<RedisStatsSna
         .map((column) => column.name) ?? [];
     const sources: GroupKeySources[] = groups.map((group) => ({
       group: group.name,
-      keyColumns: group.entity?.keyColumns ?? primaryKey(group.materializedView),
+      keyColumns: group.entityKeys ?? primaryKey(group.materializedView),
       sinks: sinks.get(group.materializedView) ?? [],
-      cacheTemplate: group.redisValueKind === "hash" ? group.redisKeyTemplate : null,
+      cacheTemplate: group.cacheTemplate,
     }));
     const mvRows = new Map(
       groups.flatMap((group) => (rows.has(group.materializedView) ? [[group.name, rows.get(group.materializedView) as number]] : [])),

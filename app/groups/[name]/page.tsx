@@ -19,7 +19,7 @@ import { describeError } from "@/lib/errors";
 import { loadLineageGraph } from "@/lib/lineage/load";
 import { latestRedisStats } from "@/lib/observability/redis-collector";
 import { getGroup, listAudit } from "@/lib/registry/groups";
-import { liveSchemaCheck } from "@/lib/registry/live-check";
+import { liveSchemaCheck } from "@/lib/catalog/live-check";
 import { loadFreshnessHistory } from "@/lib/registry/samples";
 import { WINDOWS } from "@/lib/schemas/freshness";
 import { definitionToYaml } from "@/lib/yaml/serialize";

@@ -4,7 +4,7 @@ import { GroupForm } from "@/components/catalog/group-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageActor } from "@/lib/auth/page-actor";
 import { canCreateGroups } from "@/lib/auth/permissions";
-import { materializedViewOptions } from "@/lib/registry/form-options";
+import { materializedViewOptions } from "@/lib/catalog/form-options";
 import { EMPTY_FORM } from "@/lib/schemas/group-form";
 import { previewGroupAction, saveGroupAction } from "../actions";
 

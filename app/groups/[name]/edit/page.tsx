@@ -5,7 +5,7 @@ import { GroupForm } from "@/components/catalog/group-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageActor } from "@/lib/auth/page-actor";
 import { canEditGroup } from "@/lib/auth/permissions";
-import { materializedViewOptions } from "@/lib/registry/form-options";
+import { materializedViewOptions } from "@/lib/catalog/form-options";
 import { getGroup } from "@/lib/registry/groups";
 import { definitionToForm } from "@/lib/schemas/group-form";
 import { previewGroupAction, saveGroupAction } from "../../actions";

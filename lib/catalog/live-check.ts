@@ -1,5 +1,5 @@
 import "server-only";
-import { checkSchema, type SchemaCheck } from "../catalog/schema-check";
+import { checkSchema, type SchemaCheck } from "./schema-check";
 import { AppError } from "../errors";
 import { listColumns } from "../risingwave/catalog";
 import type { FeatureGroupDefinition } from "../schemas/feature-group";
