@@ -6,15 +6,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { loadEnvDefaults } from "../../lib/env-file";
-
-const withDb = (url: string, name: string) => Object.assign(new URL(url), { pathname: `/${name}` }).toString();
+import { withDatabase } from "../../tests/support/urls";
 
 /** Points the app's env at scratch databases; call before importing any lib/ module. */
 export function createScratchDatabases(label: string) {
   loadEnvDefaults();
   const base = process.env.DATABASE_URL ?? "postgresql://tideline:tideline@127.0.0.1:5432/tideline";
-  const registryUrl = withDb(base, `tideline_bench_${label}_${process.pid}`);
-  const risingwaveUrl = withDb(base, `risingwave_bench_${label}_${process.pid}`);
+  const registryUrl = withDatabase(base, `tideline_bench_${label}_${process.pid}`);
+  const risingwaveUrl = withDatabase(base, `risingwave_bench_${label}_${process.pid}`);
   for (const url of [registryUrl, risingwaveUrl]) execFileSync("node", ["scripts/db.mjs", "create", url], { stdio: "inherit" });
   execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "ignore", env: { ...process.env, DATABASE_URL: registryUrl } });
   Object.assign(process.env, {

@@ -4,12 +4,14 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { DEFAULT_OPTIONS, Emulator, type EmulatorOptions } from "@/emulator/emulator";
+import { withDatabase } from "./urls";
 
 /** Redis database 1..13 for this run (14 is the e2e run's, 0 the demo's), so key names (fixed by the sink format) never collide with the demo's db 0. */
 export function testRedisUrl(): string {
-  const base = new URL(process.env.REDIS_URL ?? "redis://127.0.0.1:6379/0");
-  base.pathname = `/${1 + (Number.parseInt(process.env.TEST_RUN_ID?.slice(-4) ?? "0", 16) % 13)}`;
-  return base.toString();
+  return withDatabase(
+    process.env.REDIS_URL ?? "redis://127.0.0.1:6379/0",
+    1 + (Number.parseInt(process.env.TEST_RUN_ID?.slice(-4) ?? "0", 16) % 13),
+  );
 }
 
 export async function startTestEmulator(

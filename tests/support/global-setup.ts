@@ -3,12 +3,7 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { loadEnvDefaults } from "../../lib/env-file";
-
-function withDatabase(url: string, database: string): string {
-  const next = new URL(url);
-  next.pathname = `/${database}`;
-  return next.toString();
-}
+import { withDatabase } from "./urls";
 
 function db(command: "create" | "drop", url: string) {
   execFileSync("node", ["scripts/db.mjs", command, url], { stdio: "inherit" });
