@@ -31,6 +31,8 @@ const nextConfig = {
   serverExternalPackages: ["pg", "ioredis", "@prisma/adapter-pg"],
   async headers() {
     return [
+      // API answers are live data: never cached by a browser or a proxy (set once, for every route).
+      { source: "/api/:path*", headers: [{ key: "Cache-Control", value: "no-store" }] },
       {
         source: "/:path*",
         headers: [

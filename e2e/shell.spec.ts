@@ -53,6 +53,9 @@ test("every response carries the security headers", async ({ request }) => {
     expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
     expect(headers["x-frame-options"], path).toBe("DENY");
   }
+  for (const path of ["/api/health", "/api/groups", "/api/freshness", "/api/lineage"]) {
+    expect((await request.get(path)).headers()["cache-control"], path).toBe("no-store");
+  }
 });
 
 test("navigation moves between sections", async ({ page }) => {

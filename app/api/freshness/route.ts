@@ -5,5 +5,5 @@ export const dynamic = "force-dynamic";
 
 /** Every monitored group's freshness now (the /freshness page polls this). */
 export function GET() {
-  return handle(async () => Response.json(await buildFreshnessBoard(), { headers: { "cache-control": "no-store" } }));
+  return handle(async () => Response.json(await buildFreshnessBoard()));
 }

@@ -10,6 +10,6 @@ const QuerySchema = z.object({ focus: z.string().trim().min(1).max(300).optional
 export function GET(request: Request) {
   return handle(async () => {
     const { focus } = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-    return Response.json(await loadLineageGraph(focus), { headers: { "cache-control": "no-store" } });
+    return Response.json(await loadLineageGraph(focus));
   });
 }

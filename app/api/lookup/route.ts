@@ -8,6 +8,6 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request) {
   return handle(async () => {
     const query = parseLookupQuery(Object.fromEntries(new URL(request.url).searchParams));
-    return Response.json(await lookupEntity(query.group, query.key, query.at), { headers: { "cache-control": "no-store" } });
+    return Response.json(await lookupEntity(query.group, query.key, query.at));
   });
 }

@@ -21,6 +21,6 @@ export function POST(request: Request) {
         ),
       ),
     );
-    return Response.json({ results }, { headers: { "cache-control": "no-store" } });
+    return Response.json({ results });
   });
 }

@@ -5,5 +5,5 @@ export const dynamic = "force-dynamic";
 
 /** The collector's last Redis walk: server figures and per-group key stats (`stats: null` before the first walk). */
 export function GET() {
-  return handle(async () => Response.json(latestRedisStats(), { headers: { "cache-control": "no-store" } }));
+  return handle(async () => Response.json(latestRedisStats()));
 }

@@ -8,6 +8,6 @@ export const dynamic = "force-dynamic";
 export function GET(_request: Request, { params }: { params: Promise<{ group: string; key: string }> }) {
   return handle(async () => {
     const { group, key } = ServingPathSchema.parse(await params);
-    return Response.json(await serveFeatures(group, pathKey(key)), { headers: { "cache-control": "no-store" } });
+    return Response.json(await serveFeatures(group, pathKey(key)));
   });
 }

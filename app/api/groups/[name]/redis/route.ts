@@ -12,9 +12,6 @@ export function GET(_request: Request, { params }: { params: Promise<{ name: str
     if (!(await getGroup(name))) throw notFound(`Feature group ${name}`);
     const { stats, error } = latestRedisStats();
     const group = stats?.groups.find((entry) => entry.group === name) ?? null;
-    return Response.json(
-      { group, collectedAt: stats?.collectedAt ?? null, scan: stats?.scan ?? null, error },
-      { headers: { "cache-control": "no-store" } },
-    );
+    return Response.json({ group, collectedAt: stats?.collectedAt ?? null, scan: stats?.scan ?? null, error });
   });
 }
