@@ -84,5 +84,5 @@ test("the server's per-field verdict lands next to the field", async ({ page }) 
   await expect(page.getByLabel("Feature 1 name")).not.toHaveValue("");
   await page.getByRole("button", { name: "Review changes" }).click();
   await expect(page.getByText("already taken")).toBeVisible();
-  await expect(page.getByLabel("Name")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator('input[name="name"]')).toHaveAttribute("aria-invalid", "true");
 });
