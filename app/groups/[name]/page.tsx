@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AuditHistory } from "@/components/catalog/audit-history";
-import { FreshnessChart } from "@/components/charts/freshness-chart";
+import { FreshnessHistoryChart } from "@/components/freshness/freshness-history-chart";
 import { FeatureTable } from "@/components/catalog/feature-table";
 import { GroupActions } from "@/components/catalog/group-actions";
 import { GroupSummary } from "@/components/catalog/group-summary";
@@ -100,19 +100,13 @@ export default async function GroupPage({ params, searchParams }: Props) {
 
 /** The last hour of freshness against the SLA; the full history is on /groups/<name>/freshness. */
 async function LastHourFreshness({ name, slaSeconds }: { name: string; slaSeconds: number }) {
-  const { now, from, series, incidents } = await loadFreshnessHistory(name, WINDOWS["1h"]);
+  const history = await loadFreshnessHistory(name, WINDOWS["1h"]);
   return (
     <section aria-labelledby="last-hour-heading" className={`mt-6 ${cardClass()}`}>
       <h2 id="last-hour-heading" className="mb-2 text-base font-semibold">
         Freshness, last hour
       </h2>
-      <FreshnessChart
-        data={series.map((point) => ({ at: point.at.getTime(), freshnessSeconds: point.freshnessSeconds }))}
-        slaSeconds={slaSeconds}
-        breaches={incidents.map((incident) => ({ from: incident.openedAt.getTime(), to: incident.closedAt?.getTime() ?? now }))}
-        from={from}
-        to={now}
-      />
+      <FreshnessHistoryChart history={history} slaSeconds={slaSeconds} />
     </section>
   );
 }

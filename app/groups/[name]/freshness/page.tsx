@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { FreshnessChart } from "@/components/charts/freshness-chart";
+import { FreshnessHistoryChart } from "@/components/freshness/freshness-history-chart";
 import { IncidentTable } from "@/components/freshness/incident-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { TabLinks } from "@/components/ui/tab-links";
@@ -20,7 +20,7 @@ export default async function GroupFreshnessPage({ params, searchParams }: Props
   const window = WindowSchema.parse((await searchParams).window);
   const group = await getGroup(name);
   if (!group) notFound();
-  const { now, from, series, incidents } = await loadFreshnessHistory(name, WINDOWS[window]);
+  const history = await loadFreshnessHistory(name, WINDOWS[window]);
   return (
     <>
       <PageHeader
@@ -37,18 +37,12 @@ export default async function GroupFreshnessPage({ params, searchParams }: Props
         ]}
         param="window"
       />
-      <FreshnessChart
-        data={series.map((point) => ({ at: point.at.getTime(), freshnessSeconds: point.freshnessSeconds }))}
-        slaSeconds={group.definition.freshness_sla_seconds}
-        breaches={incidents.map((incident) => ({ from: incident.openedAt.getTime(), to: incident.closedAt?.getTime() ?? now }))}
-        from={from}
-        to={now}
-      />
+      <FreshnessHistoryChart history={history} slaSeconds={group.definition.freshness_sla_seconds} />
       <section aria-labelledby="incidents-heading" className="mt-6">
         <h2 id="incidents-heading" className="mb-2 text-base font-semibold">
           Incident history
         </h2>
-        <IncidentTable incidents={incidents} now={now} />
+        <IncidentTable incidents={history.incidents} now={history.now} />
       </section>
     </>
   );
