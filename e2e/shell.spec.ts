@@ -99,3 +99,12 @@ test("phone layout: 375 px wide with a menu", async ({ page }, testInfo) => {
   await expect(page).toHaveURL(/\/lineage$/);
   await page.screenshot({ path: testInfo.outputPath("phone-lineage.png"), fullPage: true });
 });
+
+test("the API page lists every route from the schemas the handlers enforce", async ({ page, request }) => {
+  await page.goto("/api-docs");
+  await expect(page.getByRole("heading", { level: 1, name: "API" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "POST /api/groups" })).toContainText("Registers a feature group");
+  await expect(page.getByRole("table", { name: "Parameters of GET /api/lookup" })).toContainText("group");
+  const document = await (await request.get("/api/openapi.json")).json();
+  expect(Object.keys(document.paths)).toContain("/api/features/{group}/{key}");
+});

@@ -12,6 +12,7 @@ export const OPEN_PATHS = [
   /^\/signin$/,
   /^\/api\/auth\//,
   /^\/api\/health$/,
+  /^\/api\/openapi\.json$/,
   /^\/_next\//,
   /^\/favicon/,
   /^\/(icon|apple-touch-icon)[\w.-]*$/,

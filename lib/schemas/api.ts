@@ -3,3 +3,15 @@ import { FeatureGroupSchema } from "./feature-group";
 
 /** PUT /api/groups/{name} and the edit form: the definition plus the version it was read at. */
 export const GroupUpdateSchema = z.object({ version: z.number().int().positive(), definition: FeatureGroupSchema });
+
+/** A group named in a URL path. Any text: an unknown or malformed name is a 404, not a 422. */
+export const GroupPathSchema = z.object({ name: z.string().max(300) });
+
+/** DELETE /api/groups/{name}?version=N: the version guards against deleting what someone just changed. */
+export const GroupDeleteQuerySchema = z.object({
+  version: z
+    .string()
+    .regex(/^-?\d+$/, "not an integer")
+    .transform(Number)
+    .optional(),
+});

@@ -1,9 +1,8 @@
-import { handle } from "@/lib/http";
+import { defineRoute } from "@/lib/api/define-route";
 import { buildFreshnessBoard } from "@/lib/observability/board";
 
 export const dynamic = "force-dynamic";
 
-/** Every monitored group's freshness now (the /freshness page polls this). */
-export function GET() {
-  return handle(async () => Response.json(await buildFreshnessBoard()));
-}
+export const GET = defineRoute({ summary: "Every monitored group's freshness now (the /freshness page polls this).", access: "read" }, () =>
+  buildFreshnessBoard(),
+);

@@ -1,5 +1,5 @@
-import { authorizeGroupChange, writerOf } from "@/lib/auth/guard";
-import { handle, readJson } from "@/lib/http";
+import { defineRoute } from "@/lib/api/define-route";
+import { authorizeGroupChange } from "@/lib/auth/guard";
 import { assertCacheTemplatesFreeOfSinks } from "@/lib/registry/cache-keys";
 import { createGroup } from "@/lib/registry/groups";
 import { searchCatalog } from "@/lib/registry/search";
@@ -8,18 +8,20 @@ import { FeatureGroupSchema } from "@/lib/schemas/feature-group";
 
 export const dynamic = "force-dynamic";
 
-export function GET(request: Request) {
-  return handle(async () => {
-    const query = CatalogQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-    return Response.json(await searchCatalog(query));
-  });
-}
+export const GET = defineRoute(
+  {
+    summary: "The catalog: ranked search over groups and features, filters, sorting and pagination.",
+    access: "read",
+    query: CatalogQuerySchema,
+  },
+  ({ query }) => searchCatalog(query),
+);
 
-export function POST(request: Request) {
-  return handle(async () => {
-    const writer = await writerOf(request);
-    const definition = await readJson(request, FeatureGroupSchema);
+export const POST = defineRoute(
+  { summary: "Registers a feature group.", access: "write", body: FeatureGroupSchema, status: 201 },
+  async ({ body: definition, writer }) => {
+    const actor = authorizeGroupChange(writer!, definition.name, null, definition);
     await assertCacheTemplatesFreeOfSinks([definition]);
-    return Response.json(await createGroup(definition, authorizeGroupChange(writer, definition.name, null, definition)), { status: 201 });
-  });
-}
+    return createGroup(definition, actor);
+  },
+);

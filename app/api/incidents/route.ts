@@ -1,17 +1,21 @@
-import { handle } from "@/lib/http";
+import { z } from "zod";
+import { defineRoute } from "@/lib/api/define-route";
 import { listIncidents } from "@/lib/registry/incidents";
 
 export const dynamic = "force-dynamic";
 
-/** Incidents, newest first; ?open=1 for the ones still breaching, ?group= for one group. */
-export function GET(request: Request) {
-  return handle(async () => {
-    const params = new URL(request.url).searchParams;
-    const incidents = await listIncidents({
-      openOnly: ["1", "true"].includes(params.get("open") ?? ""),
-      groupName: params.get("group") ?? undefined,
-      limit: 200,
-    });
-    return Response.json({ incidents });
-  });
-}
+const IncidentQuerySchema = z.object({
+  open: z.string().max(10).optional().describe("1 or true: only incidents still open"),
+  group: z.string().max(300).optional(),
+});
+
+export const GET = defineRoute(
+  {
+    summary: "Incidents, newest first; ?open=1 for the ones still breaching, ?group= for one group.",
+    access: "read",
+    query: IncidentQuerySchema,
+  },
+  async ({ query }) => ({
+    incidents: await listIncidents({ openOnly: ["1", "true"].includes(query.open ?? ""), groupName: query.group, limit: 200 }),
+  }),
+);

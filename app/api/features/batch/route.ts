@@ -1,14 +1,17 @@
+import { defineRoute } from "@/lib/api/define-route";
 import { describeError } from "@/lib/errors";
-import { handle, readJson } from "@/lib/http";
 import { BatchRequestSchema } from "@/lib/schemas/serving";
 import { serveGroupBatch } from "@/lib/serving/serve";
 
 export const dynamic = "force-dynamic";
 
-/** Feature vectors for many entities and groups at once, groups in parallel: `{requests: [{group, keys}]}`. */
-export function POST(request: Request) {
-  return handle(async () => {
-    const body = await readJson(request, BatchRequestSchema);
+export const POST = defineRoute(
+  {
+    summary: "Feature vectors for many entities and groups at once, groups in parallel: `{requests: [{group, keys}]}`.",
+    access: "read",
+    body: BatchRequestSchema,
+  },
+  async ({ body }) => {
     // One group failing (unknown name, RisingWave down) does not fail the others.
     const results = await Promise.all(
       body.requests.map(({ group, keys }) =>
@@ -21,6 +24,6 @@ export function POST(request: Request) {
         ),
       ),
     );
-    return Response.json({ results });
-  });
-}
+    return { results };
+  },
+);

@@ -1,45 +1,47 @@
-import { authorizeGroupChange, writerOf } from "@/lib/auth/guard";
-import { AppError, notFound } from "@/lib/errors";
-import { handle, readJson } from "@/lib/http";
+import { defineRoute } from "@/lib/api/define-route";
+import { authorizeGroupChange } from "@/lib/auth/guard";
+import { notFound } from "@/lib/errors";
 import { assertCacheTemplatesFreeOfSinks } from "@/lib/registry/cache-keys";
 import { deleteGroup, getGroup, updateGroup } from "@/lib/registry/groups";
-import { GroupUpdateSchema } from "@/lib/schemas/api";
+import { GroupDeleteQuerySchema, GroupPathSchema, GroupUpdateSchema } from "@/lib/schemas/api";
 
 export const dynamic = "force-dynamic";
-type Context = { params: Promise<{ name: string }> };
 
-export function GET(_request: Request, { params }: Context) {
-  return handle(async () => {
-    const { name } = await params;
+export const GET = defineRoute(
+  { summary: "A group's definition, version and timestamps.", access: "read", params: GroupPathSchema },
+  async ({ params: { name } }) => {
     const group = await getGroup(name);
     if (!group) throw notFound(`feature group ${name}`);
-    return Response.json(group);
-  });
-}
+    return group;
+  },
+);
 
-export function PUT(request: Request, { params }: Context) {
-  return handle(async () => {
-    const { name } = await params;
-    const writer = await writerOf(request);
-    const { version, definition } = await readJson(request, GroupUpdateSchema);
-    const actor = authorizeGroupChange(writer, name, (await getGroup(name))?.definition, definition);
+export const PUT = defineRoute(
+  {
+    summary: "Replaces a group's definition at the version it was read at (a stale version is a 409).",
+    access: "write",
+    params: GroupPathSchema,
+    body: GroupUpdateSchema,
+  },
+  async ({ params: { name }, body: { version, definition }, writer }) => {
+    const actor = authorizeGroupChange(writer!, name, (await getGroup(name))?.definition, definition);
     await assertCacheTemplatesFreeOfSinks([definition]);
-    return Response.json(await updateGroup(name, definition, version, actor));
-  });
-}
+    return updateGroup(name, definition, version, actor);
+  },
+);
 
-/** DELETE /api/groups/{name}?version=N: the version guards against deleting what someone just changed. */
-export function DELETE(request: Request, { params }: Context) {
-  return handle(async () => {
-    const { name } = await params;
-    const writer = await writerOf(request);
-    const raw = new URL(request.url).searchParams.get("version");
-    const version = raw === null ? null : Number(raw);
-    if (version !== null && !Number.isInteger(version))
-      throw new AppError(422, "version must be an integer", [{ path: "version", message: "not an integer" }]);
+export const DELETE = defineRoute(
+  {
+    summary: "Deletes a group; ?version=N guards against deleting what someone just changed.",
+    access: "write",
+    params: GroupPathSchema,
+    query: GroupDeleteQuerySchema,
+    responds: "empty",
+  },
+  async ({ params: { name }, query: { version }, writer }) => {
     const stored = await getGroup(name);
     if (!stored) throw notFound(`feature group ${name}`);
-    await deleteGroup(name, version, authorizeGroupChange(writer, name, stored.definition, null));
+    await deleteGroup(name, version ?? null, authorizeGroupChange(writer!, name, stored.definition, null));
     return new Response(null, { status: 204 });
-  });
-}
+  },
+);

@@ -3,7 +3,7 @@ import { actorOfRequest } from "@/lib/auth/actor";
 import { authorizeGroupChange, registryWriter, writerOf } from "@/lib/auth/guard";
 import { takeHit } from "@/lib/redis/rate-limit";
 import { AppError } from "@/lib/errors";
-import { handle } from "@/lib/http";
+import { defineRoute } from "@/lib/api/define-route";
 import { assertCacheTemplatesFreeOfSinks } from "@/lib/registry/cache-keys";
 import { getGroups } from "@/lib/registry/groups";
 import { applyImport, planImport } from "@/lib/registry/import";
@@ -37,16 +37,21 @@ async function readDocuments(request: Request) {
   return FilesSchema.parse(body).files.map((file) => ({ text: file.text, file: file.name }));
 }
 
-export function POST(request: Request) {
-  return handle(async () => {
+export const POST = defineRoute(
+  {
+    summary:
+      "Imports YAML definitions, all or nothing: a raw YAML body or `{files: [{name, text}]}` as JSON; ?dryRun=1 only plans. A signed-in user or token (a writer to apply), at most 1 MiB, 20 a minute.",
+    access: "read",
+    query: z.object({ dryRun: z.string().max(10).optional().describe("1 or true: plan only") }),
+  },
+  async ({ request, query }) => {
     // Even a dry run parses and plans the whole upload: only signed-in users and tokens, a few a minute.
     const actor = await actorOfRequest(request);
     if (actor.kind !== "user") throw new AppError(401, "sign in, or send an API token (Authorization: Bearer …), to import YAML");
     if (!(await takeHit("import", actor.id, IMPORTS_PER_MINUTE, 60)))
       throw new AppError(429, `at most ${IMPORTS_PER_MINUTE} imports a minute: try again shortly`);
     const documents = await readDocuments(request);
-    const dryRun = ["1", "true"].includes(new URL(request.url).searchParams.get("dryRun") ?? "");
-    if (dryRun) {
+    if (["1", "true"].includes(query.dryRun ?? "")) {
       const plan = await planImport(documents);
       return Response.json(plan, { status: plan.problems.length > 0 ? 422 : 200 });
     }
@@ -57,6 +62,6 @@ export function POST(request: Request) {
     for (const definition of definitions)
       authorizeGroupChange(writer, definition.name, stored.get(definition.name)?.definition, definition);
     await assertCacheTemplatesFreeOfSinks(definitions);
-    return Response.json(await applyImport(documents, registryWriter(writer)));
-  });
-}
+    return applyImport(documents, registryWriter(writer));
+  },
+);

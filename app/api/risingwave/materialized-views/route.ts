@@ -1,16 +1,17 @@
-import { handle } from "@/lib/http";
+import { z } from "zod";
+import { defineRoute } from "@/lib/api/define-route";
 import { listColumns, listMaterializedViews } from "@/lib/risingwave/catalog";
 
 export const dynamic = "force-dynamic";
 
-/** MVs that exist in RisingWave; `?columns=<name>` adds that MV's visible columns. */
-export function GET(request: Request) {
-  return handle(async () => {
-    const name = new URL(request.url).searchParams.get("columns");
-    if (name) {
-      const columns = await listColumns([name]);
-      return Response.json({ name, columns: columns.get(name) ?? null });
-    }
-    return Response.json({ materializedViews: await listMaterializedViews() });
-  });
-}
+export const GET = defineRoute(
+  {
+    summary: "The materialized views in RisingWave; ?columns=<name> gives that MV's visible columns instead.",
+    access: "read",
+    query: z.object({ columns: z.string().max(300).optional() }),
+  },
+  async ({ query: { columns: name } }) => {
+    if (!name) return { materializedViews: await listMaterializedViews() };
+    return { name, columns: (await listColumns([name])).get(name) ?? null };
+  },
+);
