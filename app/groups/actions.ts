@@ -7,13 +7,15 @@ import { planChange } from "@/lib/catalog/plan";
 import { assertCacheTemplatesFreeOfSinks } from "@/lib/registry/cache-keys";
 import { createGroup, deleteGroup, getGroup, updateGroup } from "@/lib/registry/groups";
 import { liveSchemaCheck } from "@/lib/catalog/live-check";
+import { ActionVersionSchema, GroupVersionArgsSchema } from "@/lib/schemas/api";
 import { FeatureGroupSchema } from "@/lib/schemas/feature-group";
 import { AppError, staleVersion } from "@/lib/errors";
 
 /** The plan view: what saving would change, and the live schema check. Writes nothing. */
-export async function previewGroupAction(input: unknown, version: number | null) {
+export async function previewGroupAction(input: unknown, rawVersion: number | null) {
   return runAction(async () => {
     const definition = FeatureGroupSchema.parse(input);
+    const version = ActionVersionSchema.parse(rawVersion);
     const stored = await getGroup(definition.name);
     if (version === null && stored)
       throw new AppError(409, `a feature group named ${definition.name} already exists`, [{ path: "name", message: "already taken" }]);
@@ -23,10 +25,11 @@ export async function previewGroupAction(input: unknown, version: number | null)
 }
 
 /** Creates (version null) or updates (at the version the form was loaded with). */
-export async function saveGroupAction(input: unknown, version: number | null) {
+export async function saveGroupAction(input: unknown, rawVersion: number | null) {
   return runAction(async () => {
     const writer = await writerOf();
     const definition = FeatureGroupSchema.parse(input);
+    const version = ActionVersionSchema.parse(rawVersion);
     const actor = authorizeGroupChange(
       writer,
       definition.name,
@@ -40,8 +43,9 @@ export async function saveGroupAction(input: unknown, version: number | null) {
   });
 }
 
-export async function deprecateGroupAction(name: string, version: number) {
+export async function deprecateGroupAction(rawName: string, rawVersion: number) {
   return runAction(async () => {
+    const [name, version] = GroupVersionArgsSchema.parse([rawName, rawVersion]);
     const stored = await getGroup(name);
     if (!stored) throw new AppError(404, `feature group ${name} not found`);
     const actor = authorizeGroupChange(await writerOf(), name, stored.definition, stored.definition);
@@ -51,8 +55,9 @@ export async function deprecateGroupAction(name: string, version: number) {
   });
 }
 
-export async function deleteGroupAction(name: string, version: number) {
+export async function deleteGroupAction(rawName: string, rawVersion: number) {
   return runAction(async () => {
+    const [name, version] = GroupVersionArgsSchema.parse([rawName, rawVersion]);
     const stored = await getGroup(name);
     if (!stored) throw new AppError(404, `feature group ${name} not found`);
     await deleteGroup(name, version, authorizeGroupChange(await writerOf(), name, stored.definition, null));

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { runAction } from "@/lib/action-result";
 import { currentActor } from "@/lib/auth/actor";
 import { requireAdmin } from "@/lib/auth/permissions";
@@ -30,9 +31,10 @@ export async function createTokenAction(input: unknown) {
   });
 }
 
-export async function revokeTokenAction(id: string) {
+export async function revokeTokenAction(rawId: string) {
   return runAction(async () => {
     const user = await sessionUser();
+    const id = z.uuid().parse(rawId);
     await revokeToken(id, user.id, user.role === "admin");
     revalidatePath("/settings");
     return null;

@@ -15,3 +15,8 @@ export const GroupDeleteQuerySchema = z.object({
     .transform(Number)
     .optional(),
 });
+
+/** A group version as server actions receive it: null when the form creates the group. */
+export const ActionVersionSchema = z.number().int().positive().nullable();
+/** The arguments of the deprecate and delete actions (browsers can send anything to a server action). */
+export const GroupVersionArgsSchema = z.tuple([z.string().max(300), z.number().int().positive()]);
