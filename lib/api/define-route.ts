@@ -1,15 +1,12 @@
 import "server-only";
 import type { ZodType } from "zod";
-import { actorOfRequest } from "../auth/actor";
 import { writerOf, type Writer } from "../auth/guard";
-import { readNeedsSignIn } from "../auth/read-gate";
-import { AppError } from "../errors";
 import { handle, readJson } from "../http";
 
 /**
  * Who may call a route: anyone (health), a reader (everyone with READ_ACCESS=public, a signed-in
- * user or token with READ_ACCESS=signed-in), or a writer (a user with write rights; ownership is
- * checked by the route against the group it changes).
+ * user or token with READ_ACCESS=signed-in: proxy.ts enforces it), or a writer (a user with write
+ * rights, checked here; ownership is checked by the route against the group it changes).
  */
 export type RouteAccess = "public" | "read" | "write";
 
@@ -43,10 +40,8 @@ export function defineRoute<P = Record<string, never>, Q = Record<string, never>
 ): RouteHandler {
   const handler = (request: Request = new Request("http://localhost/"), context?: RouteContext) =>
     handle(async () => {
+      // Reads are gated once, by proxy.ts (READ_ACCESS), before any handler runs: not again here.
       const writer = spec.access === "write" ? await writerOf(request) : null;
-      if (spec.access === "read" && readNeedsSignIn() && (await actorOfRequest(request)).kind !== "user") {
-        throw new AppError(401, "sign in, or send an API token (Authorization: Bearer …), to read");
-      }
       const params = (spec.params ? spec.params.parse(await context?.params) : {}) as P;
       const query = (spec.query ? spec.query.parse(Object.fromEntries(new URL(request.url).searchParams)) : {}) as Q;
       const body = (spec.body ? await readJson(request, spec.body) : undefined) as B;

@@ -1,8 +1,8 @@
 import "server-only";
-import { parquetMetadataAsync, parquetReadObjects } from "hyparquet";
+import { parquetMetadataAsync } from "hyparquet";
 import type { KeyPart } from "../entity-keys/parse";
 import { changeFiles } from "./partitions";
-import { archiveBuffer, mayContain, rowMatches } from "./parquet-rows";
+import { archiveBuffer, keyRowsByRowGroup } from "./parquet-rows";
 import { getArchive } from "./store";
 
 /** At most this many change files are opened for one lookup (a sink writes thousands a day). */
@@ -34,18 +34,9 @@ export async function findChangeRow(folder: string, key: KeyPart[], columns: str
     filesRead++;
     const file = archiveBuffer(object);
     const metadata = await parquetMetadataAsync(file);
-    const fields = new Set(metadata.schema.map((element) => element.name));
-    const wanted = [...new Set([...key.map((part) => part.column), ...columns])].filter((column) => fields.has(column));
-    let rowStart = 0;
+    // A file appends rows in order: the last row with the key is the file's value.
     let found: Record<string, unknown> | null = null;
-    for (const [index, rowGroup] of metadata.row_groups.entries()) {
-      const rowEnd = rowStart + Number(rowGroup.num_rows);
-      if (key.every((part) => mayContain(metadata, index, part))) {
-        const rows = await parquetReadObjects({ file, metadata, columns: wanted, rowStart, rowEnd });
-        found = rows.findLast((candidate) => rowMatches(candidate, key)) ?? found;
-      }
-      rowStart = rowEnd;
-    }
+    for await (const matches of keyRowsByRowGroup(file, metadata, key, columns)) found = matches.at(-1) ?? found;
     if (found) {
       return {
         file: object.key,

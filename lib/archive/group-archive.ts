@@ -19,7 +19,8 @@ export function archiveFoldersOf(definition: FeatureGroupDefinition, sinks: Sink
       return folder === null ? [] : [{ folder, sink: sink.name }];
     });
   const folders = [...sinkFolders, ...(definition.snapshot ? [{ folder: definition.snapshot.path.replace(/\/+$/, ""), sink: null }] : [])];
-  return [...new Map(folders.reverse().map((folder) => [folder.folder, folder])).values()].reverse();
+  // One entry per folder, the first one for it (a sink's folder also shows its Hive partitions).
+  return folders.filter((entry, index) => folders.findIndex((other) => other.folder === entry.folder) === index);
 }
 
 async function archiveFolders(definition: FeatureGroupDefinition): Promise<{ folders: ArchiveFolder[]; sinkError?: string }> {

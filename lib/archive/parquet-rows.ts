@@ -1,5 +1,5 @@
 import "server-only";
-import { cachedAsyncBuffer, type AsyncBuffer, type FileMetaData } from "hyparquet";
+import { cachedAsyncBuffer, parquetReadObjects, type AsyncBuffer, type FileMetaData } from "hyparquet";
 import { dateToCeDays } from "../entity-keys/encode";
 import type { KeyPart } from "../entity-keys/parse";
 import { normalize } from "../lookup/normalize";
@@ -20,7 +20,7 @@ function statisticForm(part: KeyPart): bigint | number | string | null {
 }
 
 /** Whether a row group's min/max statistics for the key column can hold the value (no statistics: it can). */
-export function mayContain(metadata: FileMetaData, rowGroup: number, part: KeyPart): boolean {
+function mayContain(metadata: FileMetaData, rowGroup: number, part: KeyPart): boolean {
   const chunk = metadata.row_groups[rowGroup]?.columns.find((candidate) => candidate.meta_data?.path_in_schema.join(".") === part.column);
   const stats = chunk?.meta_data?.statistics;
   const min = stats?.min_value ?? stats?.min;
@@ -37,10 +37,34 @@ export function mayContain(metadata: FileMetaData, rowGroup: number, part: KeyPa
 }
 
 /** Whether a Parquet row holds the key: each column compared in its dtype's normal form (int64 bigint, date Date, …). */
-export function rowMatches(row: Record<string, unknown>, key: KeyPart[]): boolean {
+function rowMatches(row: Record<string, unknown>, key: KeyPart[]): boolean {
   return key.every((part) => {
     const left = normalize(row[part.column], part.dtype);
     const right = normalize(part.sql, part.dtype);
     return left.kind === "value" && right.kind === "value" && left.value === right.value;
   });
+}
+
+/**
+ * The rows that hold `key`, one batch per row group read: only the row groups whose key statistics
+ * can hold it are read, and only the key and `columns` the file has. An empty batch is a row group
+ * read for nothing (callers count them).
+ */
+export async function* keyRowsByRowGroup(
+  file: AsyncBuffer,
+  metadata: FileMetaData,
+  key: KeyPart[],
+  columns: string[],
+): AsyncGenerator<Record<string, unknown>[]> {
+  const fields = new Set(metadata.schema.map((element) => element.name));
+  const wanted = [...new Set([...key.map((part) => part.column), ...columns])].filter((column) => fields.has(column));
+  let rowStart = 0;
+  for (const [index, rowGroup] of metadata.row_groups.entries()) {
+    const rowEnd = rowStart + Number(rowGroup.num_rows);
+    if (key.every((part) => mayContain(metadata, index, part))) {
+      const rows = await parquetReadObjects({ file, metadata, columns: wanted, rowStart, rowEnd });
+      yield rows.filter((row) => rowMatches(row, key));
+    }
+    rowStart = rowEnd;
+  }
 }

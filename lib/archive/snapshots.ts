@@ -2,7 +2,7 @@ import "server-only";
 import { parquetMetadataAsync, parquetReadObjects } from "hyparquet";
 import type { KeyPart } from "../entity-keys/parse";
 import { groupPartitions, type ArchivePartition } from "./partitions";
-import { archiveBuffer, mayContain, rowMatches } from "./parquet-rows";
+import { archiveBuffer, keyRowsByRowGroup } from "./parquet-rows";
 import { getArchive } from "./store";
 
 /** Partitions with more files than this are listed without opening every footer (a file sink writes thousands a day). */
@@ -65,18 +65,11 @@ export async function findSnapshotRow(folder: string, key: KeyPart[], columns: s
           )
         : object.lastModified;
       if (at && takenAt.getTime() > at.getTime()) break; // taken after the requested time: not in force then
-      const wanted = [...new Set([...key.map((part) => part.column), ...columns])].filter((column) => fields.has(column));
       rowGroups += metadata.row_groups.length;
-      let rowStart = 0;
-      for (const [index, rowGroup] of metadata.row_groups.entries()) {
-        const rowEnd = rowStart + Number(rowGroup.num_rows);
-        if (key.every((part) => mayContain(metadata, index, part))) {
-          rowGroupsRead++;
-          const rows = await parquetReadObjects({ file, metadata, columns: wanted, rowStart, rowEnd });
-          const row = rows.find((candidate) => rowMatches(candidate, key));
-          if (row) return { partition: partition.partition, file: object.key, takenAt, row, files: parts.length, rowGroupsRead, rowGroups };
-        }
-        rowStart = rowEnd;
+      for await (const matches of keyRowsByRowGroup(file, metadata, key, columns)) {
+        rowGroupsRead++;
+        const row = matches[0];
+        if (row) return { partition: partition.partition, file: object.key, takenAt, row, files: parts.length, rowGroupsRead, rowGroups };
       }
     }
     if (takenAt && (!at || takenAt.getTime() <= at.getTime())) {

@@ -14,9 +14,13 @@ export type EntityRedisKey = { key: string; role: RedisKeyRole; source: string; 
 /** A live column of the MV (rw_columns). */
 export type LiveKeyColumn = { name: string; dataType: string; isPrimaryKey: boolean };
 
-/** The key columns: the registry's entity keys, else the MV's primary key in rw_columns; null names a column that is missing. */
+/** A group's key column names: the registry's entity keys, else the MV's primary key in rw_columns. */
+export const keyNamesOf = (entityKeys: string[] | null | undefined, live: Pick<LiveKeyColumn, "name" | "isPrimaryKey">[]): string[] =>
+  entityKeys ?? live.filter((column) => column.isPrimaryKey).map((column) => column.name);
+
+/** The key columns with their types; `missing` names a key column the MV does not have. */
 export function keyColumnsOf(entityKeys: string[] | undefined, live: LiveKeyColumn[]): { columns: KeyColumn[]; missing: string | null } {
-  const names = entityKeys ?? live.filter((column) => column.isPrimaryKey).map((column) => column.name);
+  const names = keyNamesOf(entityKeys, live);
   const columns: KeyColumn[] = [];
   for (const name of names) {
     const column = live.find((candidate) => candidate.name === name);

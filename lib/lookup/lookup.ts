@@ -4,7 +4,7 @@ import { archiveFoldersOf } from "../archive/group-archive";
 import { findSnapshotRow } from "../archive/snapshots";
 import { eventTimeColumn } from "../catalog/event-time";
 import { parseKey, type KeyColumn, type KeyPart } from "../entity-keys/parse";
-import { decodeRedisValue, entityRedisKeys, keyColumnsOf, type EntityRedisKey } from "../entity-keys/resolve";
+import { decodeRedisValue, entityRedisKeys, keyColumnsOf, keyNamesOf, type EntityRedisKey } from "../entity-keys/resolve";
 import { AppError, notFound } from "../errors";
 import { getGroup } from "../registry/groups";
 import { listGroupOutlines } from "../registry/outlines";
@@ -270,12 +270,6 @@ export async function lookupGroupOptions(): Promise<LookupGroupOption[]> {
   const relations = await listRelations([...new Set(withoutEntity)]).catch(() => new Map<string, LiveRelation>());
   return groups.map((group) => ({
     name: group.name,
-    keys:
-      group.entityKeys ??
-      relations
-        .get(group.materializedView)
-        ?.columns.filter((column) => column.isPrimaryKey)
-        .map((column) => column.name) ??
-      [],
+    keys: keyNamesOf(group.entityKeys, relations.get(group.materializedView)?.columns ?? []),
   }));
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { env } from "../env";
 import { listGroupOutlines } from "../registry/outlines";
 import { getRedis } from "../redis/client";
+import { keyNamesOf } from "../entity-keys/resolve";
 import type { GroupKeySources } from "../entity-keys/shapes";
 import { DEFAULT_SCAN } from "../redis/keyspace";
 import { listRelations } from "../risingwave/catalog";
@@ -21,14 +22,9 @@ export async function refreshRedisStats(now = new Date()): Promise<RedisStatsSna
     // A group without an entity is keyed by its MV's primary key (the article's YAML declares none).
     const withoutEntity = [...new Set(groups.filter((group) => !group.entityKeys).map((group) => group.materializedView))];
     const [sinks, rows, relations] = await Promise.all([readRedisSinksOfMany(mvs), readMvRowCounts(mvs), listRelations(withoutEntity)]);
-    const primaryKey = (mv: string) =>
-      relations
-        .get(mv)
-        ?.columns.filter((column) => column.isPrimaryKey)
-        .map((column) => column.name) ?? [];
     const sources: GroupKeySources[] = groups.map((group) => ({
       group: group.name,
-      keyColumns: group.entityKeys ?? primaryKey(group.materializedView),
+      keyColumns: keyNamesOf(group.entityKeys, relations.get(group.materializedView)?.columns ?? []),
       sinks: sinks.get(group.materializedView) ?? [],
       cacheTemplate: group.cacheTemplate,
     }));

@@ -146,18 +146,19 @@ async function replaceGroup(
   );
 }
 
-/** Anything but a snake_case name (a NUL byte PostgreSQL refuses, say) names no group. */
-const isGroupName = isSnakeCaseName;
-
 export async function getGroup(name: string): Promise<StoredDefinition | null> {
-  if (!isGroupName(name)) return null;
+  // Anything but a snake_case name (a NUL byte PostgreSQL refuses, say) names no group.
+  if (!isSnakeCaseName(name)) return null;
   const group = await getPrisma().featureGroup.findUnique({ where: { name }, include: GROUP_INCLUDE });
   return group ? { definition: toDefinition(group), version: group.version, createdAt: group.createdAt, updatedAt: group.updatedAt } : null;
 }
 
 /** Several groups by name in one query (import plans, the CLI). */
 export async function getGroups(names: string[]): Promise<Map<string, StoredDefinition>> {
-  const groups = await getPrisma().featureGroup.findMany({ where: { name: { in: names.filter(isGroupName) } }, include: GROUP_INCLUDE });
+  const groups = await getPrisma().featureGroup.findMany({
+    where: { name: { in: names.filter(isSnakeCaseName) } },
+    include: GROUP_INCLUDE,
+  });
   return new Map(
     groups.map((group) => [
       group.name,

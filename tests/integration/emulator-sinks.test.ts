@@ -7,6 +7,15 @@ import type { Emulator } from "@/emulator/emulator";
 import { FILE_SINK_WRITERS } from "@/emulator/sinks";
 import { startTestEmulator } from "../support/emulator";
 
+/** user_features_1h's columns in alphabetical order: the JSON value's key order, and the Parquet file's columns sorted. */
+const SORTED_USER_FEATURE_COLUMNS = [
+  "event_count_1h",
+  "last_event_ts",
+  "purchase_count_1h",
+  "session_count_1h",
+  "user_id",
+  "view_count_1h",
+];
 let emulator: Emulator;
 let archiveRoot: string;
 let startedAt: number;
@@ -34,14 +43,7 @@ describe("Redis sink (ENCODE JSON)", () => {
     const raw = await emulator.redis.get('{"user_id":7}');
     expect(raw).not.toBeNull();
     const value = JSON.parse(raw ?? "{}") as Record<string, unknown>;
-    expect(Object.keys(value)).toEqual([
-      "event_count_1h",
-      "last_event_ts",
-      "purchase_count_1h",
-      "session_count_1h",
-      "user_id",
-      "view_count_1h",
-    ]);
+    expect(Object.keys(value)).toEqual(SORTED_USER_FEATURE_COLUMNS);
     expect(value.user_id).toBe(7);
     expect(value.event_count_1h).toBe(Number(row.event_count_1h));
     expect(value.last_event_ts).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
@@ -115,14 +117,7 @@ describe("S3 sink and snapshot job (Parquet)", () => {
     expect(new Set(written.map((file) => /\/([0-9a-f-]{36})_/.exec(file)?.[1])).size).toBe(FILE_SINK_WRITERS);
     const rows = await parquetReadObjects({ file: await asyncBufferFromFile(path.join(archiveRoot, written[0] ?? "")) });
     expect(rows.length).toBeGreaterThan(0);
-    expect(Object.keys(rows[0] ?? {}).sort()).toEqual([
-      "event_count_1h",
-      "last_event_ts",
-      "purchase_count_1h",
-      "session_count_1h",
-      "user_id",
-      "view_count_1h",
-    ]);
+    expect(Object.keys(rows[0] ?? {}).sort()).toEqual(SORTED_USER_FEATURE_COLUMNS);
     expect(typeof rows[0]?.user_id).toBe("bigint");
     expect(rows[0]?.last_event_ts).toBeInstanceOf(Date);
     const metadata = parquetMetadata(await (await asyncBufferFromFile(path.join(archiveRoot, written[0] ?? ""))).slice(0));
