@@ -38,13 +38,8 @@ export type SinkState = {
 };
 export type SourceLag = { name: string; connector: string; lagMessages: number | null };
 
-export type GroupFreshness = {
-  name: string;
-  owner: string;
-  team: string | null;
-  tags: string[];
-  slaSeconds: number;
-  materializedView: string;
+/** What the registry says (less where to read event time), then what RisingWave says. */
+export type GroupFreshness = Omit<RegisteredGroup, "timestampColumn"> & {
   status: FreshnessStatus;
   /** The worse of processing and event-time freshness; null when unknown. */
   freshnessSeconds: number | null;

@@ -32,18 +32,9 @@ const ORDER_BY: Record<NonNullable<CatalogQuery["sort"]>, Prisma.Sql> = {
   sla: Prisma.sql`g."freshnessSlaSeconds" ASC, g."name" ASC`,
 };
 
-type Row = {
+/** A catalog item as the query returns it, before counts become numbers and matches are attached. */
+type Row = Omit<CatalogItem, "featureCount" | "matchedFeatures"> & {
   id: string;
-  name: string;
-  description: string;
-  owner: string;
-  team: string | null;
-  tags: string[];
-  entity: string | null;
-  status: CatalogItem["status"];
-  freshnessSlaSeconds: number;
-  materializedView: string;
-  updatedAt: Date;
   feature_count: bigint;
   total: bigint;
 };

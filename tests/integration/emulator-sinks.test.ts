@@ -115,12 +115,13 @@ describe("S3 sink and snapshot job (Parquet)", () => {
       expect(secs * 1000).toBeGreaterThan(startedAt); // the file's own creation time, not the writer's
     }
     expect(new Set(written.map((file) => /\/([0-9a-f-]{36})_/.exec(file)?.[1])).size).toBe(FILE_SINK_WRITERS);
-    const rows = await parquetReadObjects({ file: await asyncBufferFromFile(path.join(archiveRoot, written[0] ?? "")) });
+    const firstFile = await asyncBufferFromFile(path.join(archiveRoot, written[0] ?? ""));
+    const rows = await parquetReadObjects({ file: firstFile });
     expect(rows.length).toBeGreaterThan(0);
     expect(Object.keys(rows[0] ?? {}).sort()).toEqual(SORTED_USER_FEATURE_COLUMNS);
     expect(typeof rows[0]?.user_id).toBe("bigint");
     expect(rows[0]?.last_event_ts).toBeInstanceOf(Date);
-    const metadata = parquetMetadata(await (await asyncBufferFromFile(path.join(archiveRoot, written[0] ?? ""))).slice(0));
+    const metadata = parquetMetadata(await firstFile.slice(0));
     expect(metadata.schema.find((element) => element.name === "last_event_ts")?.logical_type).toEqual({
       type: "TIMESTAMP",
       isAdjustedToUTC: true,
