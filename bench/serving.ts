@@ -1,4 +1,4 @@
-// GET /api/features/{group}/{key} (route handler, in process) next to a raw ioredis HGETALL of the
+// GET /api/serving/{group}/{key} (route handler, in process) next to a raw ioredis HGETALL of the
 // same key, in the same run against the same Redis. Run: npm run bench:serving
 import { performance } from "node:perf_hooks";
 import { demoDefinition, registerDemoGroups } from "../tests/support/registry";
@@ -29,7 +29,7 @@ async function main() {
       },
       "bench",
     );
-    const route = await import("../app/api/features/[group]/[key]/route");
+    const route = await import("../app/api/serving/[group]/[key]/route");
     const serve = () => route.GET(new Request("http://bench"), { params: Promise.resolve({ group: "user_features_cached", key: "7" }) });
     const first = await (await serve()).json(); // warms the group cache and fills features:user:7
     if (!first.features) throw new Error(`serving failed: ${JSON.stringify(first)}`);
@@ -48,7 +48,7 @@ async function main() {
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
     const p99 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.99)] as number;
     console.log(
-      `GET /api/features/user_features_cached/7 (${RUNS} runs, source ${first.source} then redis): ${percentiles(endpoint, P50_P99)}`,
+      `GET /api/serving/user_features_cached/7 (${RUNS} runs, source ${first.source} then redis): ${percentiles(endpoint, P50_P99)}`,
     );
     console.log(`raw ioredis HGETALL features:user:7:               ${percentiles(direct, P50_P99)}`);
     console.log(

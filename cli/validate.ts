@@ -1,4 +1,4 @@
-import { checkSchema, describeProblems } from "../lib/catalog/schema-check";
+import { checkSchema, describeProblems } from "../lib/groups/schema-check";
 import { listColumns } from "../lib/risingwave/catalog";
 import { parseDefinitions } from "../lib/yaml/definitions";
 

@@ -2,8 +2,8 @@ import { expect, test } from "@playwright/test";
 
 const PAGES = [
   { path: "/", heading: "Overview", nav: "Overview" },
-  { path: "/groups", heading: "Catalog", nav: "Catalog" },
-  { path: "/groups/import", heading: "Import YAML", nav: "Catalog" },
+  { path: "/groups", heading: "Feature groups", nav: "Feature groups" },
+  { path: "/groups/import", heading: "Import YAML", nav: "Feature groups" },
   { path: "/freshness", heading: "Freshness", nav: "Freshness" },
   { path: "/lineage", heading: "Lineage", nav: "Lineage" },
   { path: "/lookup", heading: "Lookup", nav: "Lookup" },
@@ -106,5 +106,5 @@ test("the API page lists every route from the schemas the handlers enforce", asy
   await expect(page.getByRole("region", { name: "POST /api/groups" })).toContainText("Registers a feature group");
   await expect(page.getByRole("table", { name: "Parameters of GET /api/lookup" })).toContainText("group");
   const document = await (await request.get("/api/openapi.json")).json();
-  expect(Object.keys(document.paths)).toContain("/api/features/{group}/{key}");
+  expect(Object.keys(document.paths)).toContain("/api/serving/{group}/{key}");
 });

@@ -1,8 +1,8 @@
 // Every documented route module with its path: the OpenAPI document and the API page are built
 // from the specs these modules enforce (lib/api/define-route.ts), so they cannot drift apart.
 import type { DocumentedRoute } from "@/lib/api/openapi";
-import * as featureVector from "./features/[group]/[key]/route";
-import * as featureBatch from "./features/batch/route";
+import * as featureVector from "./serving/[group]/[key]/route";
+import * as featureBatch from "./serving/batch/route";
 import * as freshness from "./freshness/route";
 import * as groupFreshness from "./groups/[name]/freshness/route";
 import * as groupRedis from "./groups/[name]/redis/route";
@@ -35,8 +35,8 @@ export const ROUTE_TABLE: DocumentedRoute[] = [
   route("/api/lineage", lineage),
   route("/api/lineage/relations/[id]", relation),
   route("/api/lookup", lookup),
-  route("/api/features/[group]/[key]", featureVector),
-  route("/api/features/batch", featureBatch),
+  route("/api/serving/[group]/[key]", featureVector),
+  route("/api/serving/batch", featureBatch),
   route("/api/redis/stats", redisStats),
   route("/api/risingwave/materialized-views", materializedViews),
 ];

@@ -3,10 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/action-result";
 import { authorizeGroupChange, writerOf } from "@/lib/auth/guard";
-import { planChange } from "@/lib/catalog/plan";
+import { planChange } from "@/lib/groups/plan";
 import { assertCacheTemplatesFreeOfSinks } from "@/lib/registry/cache-keys";
 import { createGroup, deleteGroup, getGroup, updateGroup } from "@/lib/registry/groups";
-import { liveSchemaCheck } from "@/lib/catalog/live-check";
+import { liveSchemaCheck } from "@/lib/groups/live-check";
 import { ActionVersionSchema, GroupVersionArgsSchema } from "@/lib/schemas/api";
 import { FeatureGroupSchema } from "@/lib/schemas/feature-group";
 import { AppError, staleVersion } from "@/lib/errors";

@@ -1,25 +1,25 @@
 import type { Metadata } from "next";
-import { CatalogFilters } from "@/components/catalog/catalog-filters";
-import { CatalogTable } from "@/components/catalog/catalog-table";
+import { GroupFilters } from "@/components/groups/group-filters";
+import { GroupTable } from "@/components/groups/group-table";
 import { ButtonLink } from "@/components/ui/button-link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { searchCatalog } from "@/lib/registry/search";
-import { CatalogQuerySchema } from "@/lib/schemas/catalog-query";
+import { searchGroups } from "@/lib/registry/search";
+import { GroupSearchSchema } from "@/lib/schemas/group-search";
 import { firstValues } from "@/lib/search-params";
 
-export const metadata: Metadata = { title: "Catalog" };
+export const metadata: Metadata = { title: "Feature groups" };
 export const dynamic = "force-dynamic";
 
-export default async function CatalogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const query = CatalogQuerySchema.parse(firstValues(await searchParams));
-  const result = await searchCatalog(query);
+export default async function GroupsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const query = GroupSearchSchema.parse(firstValues(await searchParams));
+  const result = await searchGroups(query);
   const filtered = !!(query.q || query.owner || query.entity || query.tag || query.status);
   return (
     <>
       <PageHeader
-        title="Catalog"
+        title="Feature groups"
         description="Browse and search feature groups, their features, dtypes, owners and SLAs."
         actions={
           <div className="flex flex-wrap gap-2">
@@ -33,10 +33,10 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
           </div>
         }
       />
-      <CatalogFilters key={JSON.stringify(query)} query={query} facets={result.facets} />
+      <GroupFilters key={JSON.stringify(query)} query={query} facets={result.facets} />
       {result.items.length > 0 ? (
         <>
-          <CatalogTable items={result.items} />
+          <GroupTable items={result.items} />
           <Pagination basePath="/groups" params={{ ...query }} page={result.page} size={result.size} total={result.total} />
         </>
       ) : filtered ? (

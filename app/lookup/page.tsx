@@ -36,7 +36,7 @@ export default async function LookupPage({ searchParams }: Props) {
       />
       {groups.length === 0 ? (
         <EmptyState title="No feature groups registered">
-          Register a feature group in the catalog first; then look up its entities here.
+          Register a feature group in the registry first; then look up its entities here.
         </EmptyState>
       ) : (
         <LookupForm groups={groups} initial={{ group: params.group ?? "", key: keyFields, at: params.at ?? "" }} />

@@ -10,7 +10,7 @@ export function NotAllowed({ actor, what, returnTo, detail }: { actor: Actor; wh
       action={
         actor.kind === "user" ? (
           <Link className="text-tide-700 underline dark:text-tide-400" href="/groups">
-            Back to the catalog
+            Back to the feature groups
           </Link>
         ) : (
           <Link className="text-tide-700 underline dark:text-tide-400" href={`/signin?callbackUrl=${encodeURIComponent(returnTo)}`}>
@@ -23,7 +23,7 @@ export function NotAllowed({ actor, what, returnTo, detail }: { actor: Actor; wh
         {detail ??
           (actor.kind === "user"
             ? `${actor.email} is ${actor.role === "viewer" ? "a viewer" : `an ${actor.role}`} and does not own this. Editors change the groups they or their team own; admins change everything.`
-            : "Everyone can read the catalog; changing it needs an account with the editor role.")}
+            : "Everyone can read the registry; changing it needs an account with the editor role.")}
       </span>
     </EmptyState>
   );

@@ -1,7 +1,7 @@
 /** The app's top-level sections, in menu order. */
 export const NAV_ITEMS = [
   { href: "/", label: "Overview" },
-  { href: "/groups", label: "Catalog" },
+  { href: "/groups", label: "Feature groups" },
   { href: "/freshness", label: "Freshness" },
   { href: "/lineage", label: "Lineage" },
   { href: "/lookup", label: "Lookup" },

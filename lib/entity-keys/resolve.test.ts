@@ -2,7 +2,7 @@
 // never against the emulator's encoders.
 import { describe, expect, it } from "vitest";
 import { GOLDEN, GOLDEN_COMPOSITE_KEY, type GoldenCase } from "@/tests/contract/encoding-golden";
-import { dtypeOfColumn } from "../catalog/dtypes";
+import { dtypeOfColumn } from "../groups/dtypes";
 import { normalize } from "../lookup/normalize";
 import { decodeJsonValue, decodeTemplateText, isKeySqlType, keyJson, keyText, parseJsonExact } from "./encode";
 import { parseKey, type KeyColumn } from "./parse";

@@ -1,6 +1,6 @@
 // The one answer to "which Redis keys and which SQL predicate belong to this entity of this group",
 // used by the lookup, the serving gateway and (through shapes.ts) the Redis stats walk.
-import { dtypeOfColumn } from "../catalog/dtypes";
+import { dtypeOfColumn } from "../groups/dtypes";
 import { decodeJsonValue, decodeTemplateText, keyJson, keyText, parseJsonExact } from "./encode";
 import type { KeyColumn, KeyPart } from "./parse";
 import { parseTemplateValue } from "./template";

@@ -2,7 +2,7 @@ import "server-only";
 import { findChangeRow } from "../archive/file-sink";
 import { archiveFoldersOf } from "../archive/group-archive";
 import { findSnapshotRow } from "../archive/snapshots";
-import { eventTimeColumn } from "../catalog/event-time";
+import { eventTimeColumn } from "../groups/event-time";
 import { parseKey, type KeyColumn, type KeyPart } from "../entity-keys/parse";
 import { decodeRedisValue, entityRedisKeys, keyColumnsOf, keyNamesOf, type EntityRedisKey } from "../entity-keys/resolve";
 import { AppError, notFound } from "../errors";

@@ -2,7 +2,7 @@ import "server-only";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { listMonitoredGroups, listOpenIncidentStarts, listPreviousStatuses } from "../registry/freshness-inputs";
-import { eventTimeColumn } from "../catalog/event-time";
+import { eventTimeColumn } from "../groups/event-time";
 import { listRelations } from "../risingwave/catalog";
 import { readEventTimes, readPipelineState, readRowCounts, type PipelineState } from "../risingwave/freshness";
 import { assessGroups, type GroupFreshness, type PipelineSnapshot, type RegisteredGroup } from "./assess";

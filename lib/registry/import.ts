@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "../errors";
-import { planChange, type ChangePlan } from "../catalog/plan";
+import { planChange, type ChangePlan } from "../groups/plan";
 import { parseDefinitions, type DefinitionProblem } from "../yaml/definitions";
 import { getGroups, upsertDefinitions, type RegistryWriter } from "./groups";
 

@@ -1,9 +1,9 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { getPrisma } from "../db";
-import { toPrefixQuery, type CatalogQuery } from "../schemas/catalog-query";
+import { toPrefixQuery, type GroupSearch } from "../schemas/group-search";
 
-export type CatalogItem = {
+export type GroupSearchItem = {
   name: string;
   description: string;
   owner: string;
@@ -17,15 +17,15 @@ export type CatalogItem = {
   updatedAt: Date;
   matchedFeatures: { name: string; dtype: string }[];
 };
-export type CatalogPage = {
-  items: CatalogItem[];
+export type GroupSearchPage = {
+  items: GroupSearchItem[];
   total: number;
   page: number;
   size: number;
   facets: { owners: string[]; entities: string[]; tags: string[] };
 };
 
-const ORDER_BY: Record<NonNullable<CatalogQuery["sort"]>, Prisma.Sql> = {
+const ORDER_BY: Record<NonNullable<GroupSearch["sort"]>, Prisma.Sql> = {
   relevance: Prisma.sql`rank DESC, g."name" ASC`,
   name: Prisma.sql`g."name" ASC`,
   updated: Prisma.sql`g."updatedAt" DESC, g."name" ASC`,
@@ -33,7 +33,7 @@ const ORDER_BY: Record<NonNullable<CatalogQuery["sort"]>, Prisma.Sql> = {
 };
 
 /** A catalog item as the query returns it, before counts become numbers and matches are attached. */
-type Row = Omit<CatalogItem, "featureCount" | "matchedFeatures"> & {
+type Row = Omit<GroupSearchItem, "featureCount" | "matchedFeatures"> & {
   id: string;
   feature_count: bigint;
   total: bigint;
@@ -43,7 +43,7 @@ type Row = Omit<CatalogItem, "featureCount" | "matchedFeatures"> & {
  * Ranked full-text search over groups and their features (GIN index on a trigger-maintained
  * tsvector) with filters, sorting and pagination: three queries whatever the page holds.
  */
-export async function searchCatalog(query: CatalogQuery): Promise<CatalogPage> {
+export async function searchGroups(query: GroupSearch): Promise<GroupSearchPage> {
   const prisma = getPrisma();
   const tsquery = toPrefixQuery(query.q);
   const sort = query.sort ?? (tsquery ? "relevance" : "name");

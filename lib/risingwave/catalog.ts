@@ -1,5 +1,5 @@
 import "server-only";
-import type { LiveColumn } from "../catalog/schema-check";
+import type { LiveColumn } from "../groups/schema-check";
 import { queryRisingWave } from "./pool";
 
 // Columns come from rw_columns joined to rw_relations: information_schema does not list MVs on

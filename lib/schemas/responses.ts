@@ -2,7 +2,7 @@
 // The top level is checked strictly and nested rows loosely, so a new field never breaks a page
 // while a wrong or error-shaped answer is caught before it renders.
 import { z } from "zod";
-import type { LiveColumn } from "../catalog/schema-check";
+import type { LiveColumn } from "../groups/schema-check";
 import type { LineageGraph } from "../lineage/graph";
 import type { RelationDetail } from "../lineage/load";
 import type { FreshnessBoard } from "../observability/board";

@@ -1,5 +1,5 @@
 import "server-only";
-import { eventTimeColumn } from "../catalog/event-time";
+import { eventTimeColumn } from "../groups/event-time";
 import { notFound } from "../errors";
 import type { KeyColumn } from "../entity-keys/parse";
 import { keyColumnsOf, type RedisSinkKeys } from "../entity-keys/resolve";

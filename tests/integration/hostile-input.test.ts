@@ -114,7 +114,7 @@ describe("hostile input, no credentials", () => {
   );
 
   property(
-    "GET /api/lookup and /api/features/{group}/{key}",
+    "GET /api/lookup and /api/serving/{group}/{key}",
     fc.tuple(fc.constantFrom("user_features_1h", "user_item_affinity"), hostile, hostile),
     async (group: string, key: string, at: string) => {
       await check(
@@ -127,7 +127,7 @@ describe("hostile input, no credentials", () => {
         ),
       );
       await check(
-        await (await import("@/app/api/features/[group]/[key]/route")).GET(new Request(base), { params: Promise.resolve({ group, key }) }),
+        await (await import("@/app/api/serving/[group]/[key]/route")).GET(new Request(base), { params: Promise.resolve({ group, key }) }),
       );
       await check(
         await (await import("@/app/api/lineage/relations/[id]/route")).GET(new Request(base), { params: Promise.resolve({ id: key }) }),
@@ -135,10 +135,10 @@ describe("hostile input, no credentials", () => {
     },
   );
 
-  property("POST /api/features/batch with any body", fc.tuple(hostileJson), async (body: string) => {
+  property("POST /api/serving/batch with any body", fc.tuple(hostileJson), async (body: string) => {
     await check(
       await (
-        await import("@/app/api/features/batch/route")
+        await import("@/app/api/serving/batch/route")
       ).POST(new Request(base, { method: "POST", body, headers: { "content-type": "application/json" } })),
     );
   });

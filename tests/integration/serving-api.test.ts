@@ -9,8 +9,8 @@ import { demoDefinition, registerDemoGroups } from "../support/registry";
 const CACHED = "user_features_cached";
 let emulator: Emulator;
 let redis: Redis;
-let single: typeof import("@/app/api/features/[group]/[key]/route");
-let batch: typeof import("@/app/api/features/batch/route");
+let single: typeof import("@/app/api/serving/[group]/[key]/route");
+let batch: typeof import("@/app/api/serving/batch/route");
 const get = (group: string, key: string) => single.GET(new Request("http://test"), { params: Promise.resolve({ group, key }) });
 const post = (body: unknown) => batch.POST(new Request("http://test", { method: "POST", body: JSON.stringify(body) }));
 
@@ -18,8 +18,8 @@ beforeAll(async () => {
   const started = await startEmulatorForApp();
   emulator = started.emulator;
   redis = new Redis(started.redisUrl);
-  single = await import("@/app/api/features/[group]/[key]/route");
-  batch = await import("@/app/api/features/batch/route");
+  single = await import("@/app/api/serving/[group]/[key]/route");
+  batch = await import("@/app/api/serving/batch/route");
   await registerDemoGroups({ user_features_1h: undefined });
   // The article's serving layer: a hash per user, `features:user:{user_id}`, filled on a miss with a 2-hour TTL.
   const { upsertDefinition } = await import("@/lib/registry/groups");
@@ -34,7 +34,7 @@ afterAll(async () => {
   await emulator.stop();
 });
 
-describe("GET /api/features/{group}/{key}", () => {
+describe("GET /api/serving/{group}/{key}", () => {
   it("serves the article's group (no redis block) from its JSON sink, and RisingWave when the key is gone", async () => {
     const hit = await (await get("user_features_1h", "7")).json();
     expect(hit).toMatchObject({ group: "user_features_1h", key: { user_id: "7" }, source: "redis" });
@@ -145,7 +145,7 @@ describe("cache templates and the cluster's sinks", () => {
   });
 });
 
-describe("POST /api/features/batch", () => {
+describe("POST /api/serving/batch", () => {
   it("serves many entities per group in one call, each with its own outcome", async () => {
     await redis.del("features:user:9");
     const response = await post({

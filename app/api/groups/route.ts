@@ -2,19 +2,19 @@ import { defineRoute } from "@/lib/api/define-route";
 import { authorizeGroupChange } from "@/lib/auth/guard";
 import { assertCacheTemplatesFreeOfSinks } from "@/lib/registry/cache-keys";
 import { createGroup } from "@/lib/registry/groups";
-import { searchCatalog } from "@/lib/registry/search";
-import { CatalogQuerySchema } from "@/lib/schemas/catalog-query";
+import { searchGroups } from "@/lib/registry/search";
+import { GroupSearchSchema } from "@/lib/schemas/group-search";
 import { FeatureGroupSchema } from "@/lib/schemas/feature-group";
 
 export const dynamic = "force-dynamic";
 
 export const GET = defineRoute(
   {
-    summary: "The catalog: ranked search over groups and features, filters, sorting and pagination.",
+    summary: "Feature groups: ranked search over groups and features, filters, sorting and pagination.",
     access: "read",
-    query: CatalogQuerySchema,
+    query: GroupSearchSchema,
   },
-  ({ query }) => searchCatalog(query),
+  ({ query }) => searchGroups(query),
 );
 
 export const POST = defineRoute(

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { YamlImport } from "@/components/catalog/yaml-import";
+import { YamlImport } from "@/components/groups/yaml-import";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Import YAML" };

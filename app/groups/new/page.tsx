@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { NotAllowed } from "@/components/auth/not-allowed";
-import { GroupForm } from "@/components/catalog/group-form";
+import { GroupForm } from "@/components/groups/group-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageActor } from "@/lib/auth/page-actor";
 import { canCreateGroups } from "@/lib/auth/permissions";
-import { materializedViewOptions } from "@/lib/catalog/form-options";
+import { materializedViewOptions } from "@/lib/groups/form-options";
 import { EMPTY_FORM } from "@/lib/schemas/group-form";
 import { previewGroupAction, saveGroupAction } from "../actions";
 

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { NotAllowed } from "@/components/auth/not-allowed";
-import { GroupForm } from "@/components/catalog/group-form";
+import { GroupForm } from "@/components/groups/group-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageActor } from "@/lib/auth/page-actor";
 import { canEditGroup } from "@/lib/auth/permissions";
-import { materializedViewOptions } from "@/lib/catalog/form-options";
+import { materializedViewOptions } from "@/lib/groups/form-options";
 import { getGroup } from "@/lib/registry/groups";
 import { definitionToForm } from "@/lib/schemas/group-form";
 import { previewGroupAction, saveGroupAction } from "../../actions";

@@ -8,7 +8,7 @@ test("search “purchase” finds purchase_count_1h in user_features_1h", async 
   const matches = page.getByRole("list", { name: "Matching features in user_features_1h" });
   await expect(matches).toContainText("purchase_count_1h");
   await expect(page.getByRole("list", { name: "Matching features in category_daily_stats" })).toContainText("purchase_count");
-  await page.screenshot({ path: testInfo.outputPath("catalog-search.png"), fullPage: true });
+  await page.screenshot({ path: testInfo.outputPath("group-search.png"), fullPage: true });
   // A feature's exact name ranks its group first (auth.spec.ts edits this group's description).
   await page.getByRole("searchbox", { name: "Search" }).fill("session_count_1h");
   await page.getByRole("button", { name: "Search" }).click();
@@ -34,7 +34,7 @@ test("group page shows the live schema check, the YAML and the history", async (
   await expect(page.getByText(/create by seed/i)).toBeVisible();
 });
 
-test("register a group through the form against a live MV: mismatch shown, plan, confirm, in the catalog", async ({ page }, testInfo) => {
+test("register a group through the form against a live MV: mismatch shown, plan, confirm, in the list", async ({ page }, testInfo) => {
   await page.goto("/groups/new");
   await page.getByLabel("Name").fill("order_value_features_e2e");
   await page.getByLabel("Owner").fill("e2e@example.com");

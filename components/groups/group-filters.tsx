@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useRef } from "react";
-import type { CatalogQuery } from "@/lib/schemas/catalog-query";
-import { SORTS } from "@/lib/schemas/catalog-query";
+import type { GroupSearch } from "@/lib/schemas/group-search";
+import { SORTS } from "@/lib/schemas/group-search";
 
 type Facets = { owners: string[]; entities: string[]; tags: string[] };
 
@@ -14,7 +14,7 @@ const inputClass =
  * A plain GET form, so the URL is the state (shareable, back button works, works without JS);
  * with JS, changing a filter applies it at once.
  */
-export function CatalogFilters({ query, facets }: { query: CatalogQuery; facets: Facets }) {
+export function GroupFilters({ query, facets }: { query: GroupSearch; facets: Facets }) {
   const form = useRef<HTMLFormElement>(null);
   const router = useRouter();
   const apply = () => {
@@ -23,7 +23,7 @@ export function CatalogFilters({ query, facets }: { query: CatalogQuery; facets:
     for (const [key, value] of new FormData(form.current)) if (typeof value === "string" && value !== "") params.set(key, value);
     router.push(`/groups?${params.toString()}`);
   };
-  const select = (name: keyof CatalogQuery, label: string, options: readonly string[], value: string | number | undefined, any = "Any") => (
+  const select = (name: keyof GroupSearch, label: string, options: readonly string[], value: string | number | undefined, any = "Any") => (
     <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
       {label}
       <select name={name} defaultValue={value ?? ""} onChange={apply} className={inputClass}>

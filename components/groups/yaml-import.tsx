@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState, useTransition } from "react";
 import { buttonClass } from "@/components/ui/button-link";
-import type { ChangePlan } from "@/lib/catalog/plan";
+import type { ChangePlan } from "@/lib/groups/plan";
 import { PlanView } from "./plan-view";
 import { cardClass, errorTextClass } from "@/components/ui/surface";
 
@@ -110,7 +110,7 @@ export function YamlImport() {
           {message.text}{" "}
           {message.tone === "ok" ? (
             <Link href="/groups" className="underline">
-              Open the catalog
+              Open the feature groups
             </Link>
           ) : null}
         </p>

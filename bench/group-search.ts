@@ -1,5 +1,5 @@
 // Catalog search with 10,000 features: 1,000 groups × 10 features in a scratch database.
-// Run: npm run bench:catalog   (prints p50/p95/max per query; creates and drops its own database)
+// Run: npm run bench:search   (prints p50/p95/max per query; creates and drops its own database)
 import { execFileSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
 
@@ -19,8 +19,8 @@ const word = (index: number) => WORDS[index % WORDS.length] ?? "x";
 
 async function main() {
   const { getPrisma } = await import("../lib/db");
-  const { searchCatalog } = await import("../lib/registry/search");
-  const { CatalogQuerySchema } = await import("../lib/schemas/catalog-query");
+  const { searchGroups } = await import("../lib/registry/search");
+  const { GroupSearchSchema } = await import("../lib/schemas/group-search");
   const prisma = getPrisma();
   try {
     const loadStart = performance.now();
@@ -59,12 +59,12 @@ async function main() {
       "tag=tier1, sort=sla": { tag: "tier1", sort: "sla" },
     };
     for (const [label, params] of Object.entries(cases)) {
-      const query = CatalogQuerySchema.parse(params);
+      const query = GroupSearchSchema.parse(params);
       const timings: number[] = [];
       let total = 0;
       for (let run = 0; run < RUNS; run++) {
         const started = performance.now();
-        total = (await searchCatalog(query)).total;
+        total = (await searchGroups(query)).total;
         timings.push(performance.now() - started);
       }
       timings.sort((a, b) => a - b);

@@ -1,4 +1,4 @@
-import { planChange } from "@/lib/catalog/plan";
+import { planChange } from "@/lib/groups/plan";
 import { formatDateTime } from "@/lib/format";
 import type { AuditEntry } from "@/lib/registry/groups";
 import { PlanView } from "./plan-view";

@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { TableHead } from "@/components/ui/table-head";
 import { formatDuration } from "@/lib/format";
-import type { CatalogItem } from "@/lib/registry/search";
+import type { GroupSearchItem } from "@/lib/registry/search";
 import { StatusBadge } from "./status-badge";
 import { cardClass } from "@/components/ui/surface";
 import { TagLinks } from "./tag-links";
 
-export function CatalogTable({ items }: { items: CatalogItem[] }) {
+export function GroupTable({ items }: { items: GroupSearchItem[] }) {
   return (
     <div className={cardClass(false)}>
       <table className="w-full min-w-[720px] text-left text-sm">

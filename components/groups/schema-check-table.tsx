@@ -1,5 +1,5 @@
 import { TableHead } from "@/components/ui/table-head";
-import type { SchemaCheck } from "@/lib/catalog/schema-check";
+import type { SchemaCheck } from "@/lib/groups/schema-check";
 import { errorTextClass } from "@/components/ui/surface";
 
 const ROW_TONE = {

@@ -7,9 +7,9 @@ import { useFieldArray, useForm, useWatch, type FieldErrors, type Resolver } fro
 import { buttonClass } from "@/components/ui/button-link";
 import { fetchJson } from "@/lib/fetch-json";
 import { MvColumnsSchema } from "@/lib/schemas/responses";
-import { dtypeOfColumn } from "@/lib/catalog/dtypes";
-import type { ChangePlan } from "@/lib/catalog/plan";
-import { checkSchema, type LiveColumn, type SchemaCheck } from "@/lib/catalog/schema-check";
+import { dtypeOfColumn } from "@/lib/groups/dtypes";
+import type { ChangePlan } from "@/lib/groups/plan";
+import { checkSchema, type LiveColumn, type SchemaCheck } from "@/lib/groups/schema-check";
 import { DTYPES, FeatureGroupSchema } from "@/lib/schemas/feature-group";
 import { formFieldForIssue, formToDefinitionInput, type GroupFormValues } from "@/lib/schemas/group-form";
 import { PlanView } from "./plan-view";

@@ -63,7 +63,7 @@ export function GroupActions({ name, version, status, onDeprecate, onDelete }: P
         <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
           {pending === "delete"
             ? "The group and its feature definitions leave the registry. The materialized view in RisingWave is not touched. The audit log keeps the last definition."
-            : "The group stays in the catalog, marked deprecated, so consumers know to move off it."}
+            : "The group stays in the registry, marked deprecated, so consumers know to move off it."}
         </p>
         {error ? (
           <p role="alert" className={`mt-3 text-sm ${errorTextClass}`}>

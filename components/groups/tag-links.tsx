@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-/** A group's tags, each a link to the catalog filtered by it; nothing when there are none. */
+/** A group's tags, each a link to the group list filtered by it; nothing when there are none. */
 export function TagLinks({ tags, className, pill = false }: { tags: string[]; className: string; pill?: boolean }) {
   if (tags.length === 0) return null;
   return (

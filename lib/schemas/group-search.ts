@@ -9,7 +9,7 @@ const optionalText = z.preprocess(
 );
 
 /** The catalog's URL state (/groups?q=&owner=&entity=&tag=&status=&sort=&page=&size=), parsed leniently. */
-export const CatalogQuerySchema = z.object({
+export const GroupSearchSchema = z.object({
   q: optionalText,
   owner: optionalText,
   entity: optionalText,
@@ -24,7 +24,7 @@ export const CatalogQuerySchema = z.object({
     .catch(25)
     .default(25),
 });
-export type CatalogQuery = z.infer<typeof CatalogQuerySchema>;
+export type GroupSearch = z.infer<typeof GroupSearchSchema>;
 
 /** Words of a search box as a prefix tsquery: "purch count" → "purch:* & count:*". Only [a-z0-9] survive. */
 export function toPrefixQuery(text: string | undefined): string {

@@ -1,5 +1,5 @@
 import { TableHead } from "@/components/ui/table-head";
-import type { ChangePlan } from "@/lib/catalog/plan";
+import type { ChangePlan } from "@/lib/groups/plan";
 import { errorTextClass } from "@/components/ui/surface";
 
 const show = (value: unknown) => (value === undefined || value === null ? "–" : typeof value === "string" ? value : JSON.stringify(value));
