@@ -1,3 +1,4 @@
+import { buttonClass } from "@/components/ui/button-link";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
@@ -21,7 +22,7 @@ export default async function SignOutPage() {
       />
       <div className="rounded-lg border border-slate-200 bg-white p-6 dark:border-slate-800 dark:bg-slate-900">
         {actor.kind === "user" ? (
-          <SignOutButton then="/" className="w-full rounded-md bg-tide-600 px-3 py-2 text-sm font-medium text-white hover:bg-tide-700" />
+          <SignOutButton then="/" className={`${buttonClass("primary")} w-full justify-center`} />
         ) : (
           <Link href="/signin" className="text-tide-700 underline dark:text-tide-400">
             Sign in

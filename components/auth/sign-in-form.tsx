@@ -3,9 +3,9 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { Field, inputClass } from "@/components/form/field";
+import { buttonClass } from "@/components/ui/button-link";
 import { errorTextClass } from "@/components/ui/surface";
-
-const field = "w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-600 dark:bg-slate-900";
 
 /** Email and password (and the OIDC button when configured); stays on this host after sign-in. */
 export function SignInForm({ callbackPath, oidcName }: { callbackPath: string; oidcName: string | null }) {
@@ -34,24 +34,18 @@ export function SignInForm({ callbackPath, oidcName }: { callbackPath: string; o
   return (
     <div className="space-y-4">
       <form onSubmit={submit} className="space-y-3" aria-label="Account sign-in">
-        <label className="block text-sm">
-          Email
-          <input name="email" type="email" autoComplete="username" required className={field} />
-        </label>
-        <label className="block text-sm">
-          Password
-          <input name="password" type="password" autoComplete="current-password" required className={field} />
-        </label>
+        <Field label="Email">
+          <input name="email" type="email" autoComplete="username" required className={inputClass()} />
+        </Field>
+        <Field label="Password">
+          <input name="password" type="password" autoComplete="current-password" required className={inputClass()} />
+        </Field>
         {error ? (
           <p role="alert" className={`text-sm ${errorTextClass}`}>
             {error}
           </p>
         ) : null}
-        <button
-          type="submit"
-          disabled={pending}
-          className="w-full rounded-md bg-tide-600 px-3 py-2 text-sm font-medium text-white hover:bg-tide-700 disabled:opacity-50"
-        >
+        <button type="submit" disabled={pending} className={`${buttonClass("primary")} w-full justify-center`}>
           {pending ? "Signing in…" : "Sign in"}
         </button>
       </form>
@@ -59,7 +53,7 @@ export function SignInForm({ callbackPath, oidcName }: { callbackPath: string; o
         <button
           type="button"
           onClick={() => void signIn("oidc", { callbackUrl: callbackPath })}
-          className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
+          className={`${buttonClass()} w-full justify-center`}
         >
           Sign in with {oidcName}
         </button>

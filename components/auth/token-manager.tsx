@@ -1,15 +1,20 @@
 "use client";
 
-import { useState, useTransition, type FormEvent } from "react";
+import { useState, useTransition } from "react";
+import { FormProvider } from "react-hook-form";
+import { FormField, inputClass } from "@/components/form/field";
+import { FormAlert } from "@/components/form/form-alert";
+import { useActionForm } from "@/components/form/use-action-form";
+import { buttonClass } from "@/components/ui/button-link";
 import type { ActionResult } from "@/lib/action-result";
 import type { TokenSummary } from "@/lib/auth/tokens";
 import { formatDateTime } from "@/lib/format";
+import { TokenRequestSchema } from "@/lib/schemas/auth";
 import { TableHead } from "@/components/ui/table-head";
 import { errorTextClass } from "@/components/ui/surface";
 
 type Create = (input: unknown) => Promise<ActionResult<{ value: string; token: TokenSummary }>>;
 type Revoke = (id: string) => Promise<ActionResult<null>>;
-const field = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900";
 
 /** Create (the value is shown once), list and revoke the signed-in user's API tokens. */
 export function TokenManager({
@@ -24,48 +29,45 @@ export function TokenManager({
   revoke: Revoke;
 }) {
   const [created, setCreated] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const target = event.currentTarget;
-    startTransition(async () => {
-      const result = await create({ name: form.get("name"), scope: form.get("scope") });
-      if (!result.ok) {
-        setError(result.issues[0]?.message ?? result.error);
-        return;
-      }
-      setError(null);
-      setCreated(result.data.value);
-      target.reset();
+  const [revoking, startRevoke] = useTransition();
+  const [revokeError, setRevokeError] = useState<string | null>(null);
+  const revokeToken = (id: string) =>
+    startRevoke(async () => {
+      const result = await revoke(id);
+      setRevokeError(result.ok ? null : result.error);
     });
-  };
+  const { form, pending, serverError, submitTo } = useActionForm({
+    schema: TokenRequestSchema,
+    defaultValues: { name: "", scope: canWrite ? "write" : "read" },
+  });
+  const submit = submitTo(create, (data) => {
+    setCreated(data.value);
+    form.reset();
+  });
   return (
     <div className="space-y-4">
-      <form onSubmit={submit} className="flex flex-wrap items-end gap-3" aria-label="Create an API token">
-        <label className="flex flex-col gap-1 text-xs text-slate-600 dark:text-slate-400">
-          Name
-          <input name="name" required maxLength={100} placeholder="ci-import" className={field} />
-        </label>
-        <label className="flex flex-col gap-1 text-xs text-slate-600 dark:text-slate-400">
-          Scope
-          <select name="scope" className={field} defaultValue={canWrite ? "write" : "read"}>
-            <option value="read">read</option>
-            {canWrite ? <option value="write">write</option> : null}
-          </select>
-        </label>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-tide-600 px-3 py-2 text-sm font-medium text-white hover:bg-tide-700 disabled:opacity-50"
-        >
-          Create token
-        </button>
-      </form>
-      {error ? (
+      <FormProvider {...form}>
+        <form onSubmit={submit} noValidate className="space-y-3" aria-label="Create an API token">
+          <FormAlert error={serverError} title="Token not created" />
+          <div className="flex flex-wrap items-start gap-3">
+            <FormField name="name" label="Name" compact>
+              <input {...form.register("name")} maxLength={100} placeholder="ci-import" className={inputClass(true)} />
+            </FormField>
+            <FormField name="scope" label="Scope" compact>
+              <select {...form.register("scope")} className={inputClass(true)}>
+                <option value="read">read</option>
+                {canWrite ? <option value="write">write</option> : null}
+              </select>
+            </FormField>
+            <button type="submit" disabled={pending} className={`${buttonClass("primary")} mt-5`}>
+              Create token
+            </button>
+          </div>
+        </form>
+      </FormProvider>
+      {revokeError ? (
         <p role="alert" className={`text-sm ${errorTextClass}`}>
-          {error}
+          Not revoked: {revokeError}
         </p>
       ) : null}
       {created ? (
@@ -99,7 +101,8 @@ export function TokenManager({
                     <button
                       type="button"
                       className="text-sm text-red-700 underline dark:text-red-400"
-                      onClick={() => startTransition(async () => void (await revoke(token.id)))}
+                      disabled={revoking}
+                      onClick={() => revokeToken(token.id)}
                     >
                       Revoke
                     </button>

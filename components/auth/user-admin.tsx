@@ -1,26 +1,28 @@
 "use client";
 
-import { useState, useTransition, type FormEvent } from "react";
+import { useState } from "react";
+import { FormProvider } from "react-hook-form";
+import { FormField, inputClass } from "@/components/form/field";
+import { FormAlert } from "@/components/form/form-alert";
+import { useActionForm } from "@/components/form/use-action-form";
+import { buttonClass } from "@/components/ui/button-link";
+import { TableHead } from "@/components/ui/table-head";
 import type { ActionResult } from "@/lib/action-result";
 import { ROLES } from "@/lib/auth/permissions";
 import type { UserSummary } from "@/lib/auth/users";
-import { TableHead } from "@/components/ui/table-head";
-import { errorTextClass } from "@/components/ui/surface";
+import { UserCreateSchema, UserUpdateSchema } from "@/lib/schemas/auth";
 
 type Action = (input: unknown) => Promise<ActionResult<UserSummary>>;
-const field = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900";
+
+const roleOptions = ROLES.map((role) => <option key={role}>{role}</option>);
 
 function UserRow({ user, update }: { user: UserSummary; update: Action }) {
-  const [message, setMessage] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-  const save = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    startTransition(async () => {
-      const result = await update({ id: user.id, role: form.get("role"), teams: form.get("teams"), active: form.get("active") === "on" });
-      setMessage(result.ok ? "saved" : (result.issues[0]?.message ?? result.error));
-    });
-  };
+  const [saved, setSaved] = useState(false);
+  const { form, pending, serverError, submitTo } = useActionForm({
+    schema: UserUpdateSchema,
+    defaultValues: { id: user.id, role: user.role, teams: user.teams.join(", "), active: user.active },
+  });
+  const save = submitTo(update, () => setSaved(true));
   return (
     <tr className="border-t border-slate-100 align-top dark:border-slate-800" data-user={user.email}>
       <td className="px-2 py-2">
@@ -31,61 +33,60 @@ function UserRow({ user, update }: { user: UserSummary; update: Action }) {
         </span>
       </td>
       <td className="px-2 py-2" colSpan={3}>
-        <form onSubmit={save} className="flex flex-wrap items-center gap-2" aria-label={`Role and teams of ${user.email}`}>
-          <select name="role" defaultValue={user.role} className={field} aria-label="Role">
-            {ROLES.map((role) => (
-              <option key={role}>{role}</option>
-            ))}
-          </select>
-          <input
-            name="teams"
-            defaultValue={user.teams.join(", ")}
-            placeholder="team-a, team-b"
-            className={`${field} w-48`}
-            aria-label="Teams"
-          />
-          <label
-            className="flex items-center gap-1 text-sm"
-            title="A deactivated user cannot sign in; their sessions and tokens stop at once"
+        <FormProvider {...form}>
+          <form
+            onSubmit={(event) => {
+              setSaved(false);
+              void save(event);
+            }}
+            noValidate
+            className="flex flex-wrap items-start gap-2"
+            aria-label={`Role and teams of ${user.email}`}
           >
-            <input type="checkbox" name="active" defaultChecked={user.active} /> Active
-          </label>
-          <button
-            type="submit"
-            disabled={pending}
-            className="rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
-          >
-            Save
-          </button>
-          {message ? (
-            <span role="status" className="text-xs">
-              {message}
-            </span>
-          ) : null}
-        </form>
+            <FormField name="role" label="Role" hideLabel compact>
+              <select {...form.register("role")} className={inputClass(true)}>
+                {roleOptions}
+              </select>
+            </FormField>
+            <FormField name="teams" label="Teams" hideLabel compact>
+              <input {...form.register("teams")} placeholder="team-a, team-b" className={`${inputClass(true)} w-48`} />
+            </FormField>
+            <label
+              className="flex items-center gap-1 py-1.5 text-sm"
+              title="A deactivated user cannot sign in; their sessions and tokens stop at once"
+            >
+              <input type="checkbox" {...form.register("active")} /> Active
+            </label>
+            <button type="submit" disabled={pending} className={buttonClass()}>
+              Save
+            </button>
+            {saved ? (
+              <span role="status" className="py-1.5 text-xs">
+                saved
+              </span>
+            ) : null}
+            <FormAlert error={serverError} title="Not saved" />
+          </form>
+        </FormProvider>
       </td>
     </tr>
   );
 }
 
+const NEW_USER_FIELDS = [
+  { name: "email", label: "Email", type: "email" },
+  { name: "name", label: "Name", type: "text" },
+  { name: "teams", label: "Teams (comma-separated)", type: "text" },
+  { name: "password", label: "Initial password", type: "password" },
+] as const;
+
 /** Admins: every user with role and teams, and a form to add one. */
 export function UserAdmin({ users, create, update }: { users: UserSummary[]; create: Action; update: Action }) {
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-  const add = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const target = event.currentTarget;
-    const form = Object.fromEntries(new FormData(target));
-    startTransition(async () => {
-      const result = await create(form);
-      if (!result.ok) {
-        setError(result.issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ") || result.error);
-        return;
-      }
-      setError(null);
-      target.reset();
-    });
-  };
+  const { form, pending, serverError, submitTo } = useActionForm({
+    schema: UserCreateSchema,
+    defaultValues: { email: "", name: "", teams: "", password: "", role: "viewer" as const },
+  });
+  const add = submitTo(create, () => form.reset());
   return (
     <div className="space-y-6">
       <table className="w-full text-sm" aria-label="Users">
@@ -96,39 +97,26 @@ export function UserAdmin({ users, create, update }: { users: UserSummary[]; cre
           ))}
         </tbody>
       </table>
-      <form onSubmit={add} className="flex flex-wrap items-end gap-3" aria-label="Add a user">
-        {[
-          ["email", "Email", "email"],
-          ["name", "Name", "text"],
-          ["teams", "Teams (comma-separated)", "text"],
-          ["password", "Initial password", "password"],
-        ].map(([name, label, type]) => (
-          <label key={name} className="flex flex-col gap-1 text-xs text-slate-600 dark:text-slate-400">
-            {label}
-            <input name={name} type={type} required={name !== "teams"} className={field} />
-          </label>
-        ))}
-        <label className="flex flex-col gap-1 text-xs text-slate-600 dark:text-slate-400">
-          Role
-          <select name="role" defaultValue="viewer" className={field}>
-            {ROLES.map((role) => (
-              <option key={role}>{role}</option>
+      <FormProvider {...form}>
+        <form onSubmit={add} noValidate className="space-y-3" aria-label="Add a user">
+          <FormAlert error={serverError} title="User not added" />
+          <div className="flex flex-wrap items-start gap-3">
+            {NEW_USER_FIELDS.map((field) => (
+              <FormField key={field.name} name={field.name} label={field.label} compact>
+                <input {...form.register(field.name)} type={field.type} className={inputClass(true)} />
+              </FormField>
             ))}
-          </select>
-        </label>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-tide-600 px-3 py-2 text-sm font-medium text-white hover:bg-tide-700 disabled:opacity-50"
-        >
-          Add user
-        </button>
-      </form>
-      {error ? (
-        <p role="alert" className={`text-sm ${errorTextClass}`}>
-          {error}
-        </p>
-      ) : null}
+            <FormField name="role" label="Role" compact>
+              <select {...form.register("role")} className={inputClass(true)}>
+                {roleOptions}
+              </select>
+            </FormField>
+            <button type="submit" disabled={pending} className={`${buttonClass("primary")} mt-5`}>
+              Add user
+            </button>
+          </div>
+        </form>
+      </FormProvider>
     </div>
   );
 }

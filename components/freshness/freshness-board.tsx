@@ -1,5 +1,6 @@
 "use client";
 
+import { Field, inputClass } from "@/components/form/field";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
@@ -31,19 +32,14 @@ function FilterSelect({
   onChange: (value: string) => void;
 }) {
   return (
-    <label className="flex flex-col text-xs text-slate-600 dark:text-slate-400">
-      {label}
-      <select
-        className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900"
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-      >
+    <Field label={label} compact>
+      <select className={inputClass(true)} value={value} onChange={(event) => onChange(event.target.value)}>
         <option value="">All</option>
         {options.map((option) => (
           <option key={option}>{option}</option>
         ))}
       </select>
-    </label>
+    </Field>
   );
 }
 

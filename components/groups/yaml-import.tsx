@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState, useTransition } from "react";
+import { Field, inputClass } from "@/components/form/field";
 import { buttonClass } from "@/components/ui/button-link";
 import type { ChangePlan } from "@/lib/groups/plan";
 import { PlanView } from "./plan-view";
@@ -53,8 +54,7 @@ export function YamlImport() {
   return (
     <div className="space-y-4">
       <div className="grid gap-4 lg:grid-cols-2">
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          Paste YAML (one or many documents separated by ---)
+        <Field label="Paste YAML (one or many documents separated by ---)">
           <textarea
             value={text}
             onChange={(event) => {
@@ -63,12 +63,11 @@ export function YamlImport() {
             }}
             rows={14}
             spellCheck={false}
-            className="rounded-md border border-slate-300 bg-white p-3 font-mono text-xs dark:border-slate-600 dark:bg-slate-900"
+            className={`${inputClass()} font-mono text-xs`}
           />
-        </label>
+        </Field>
         <div className="space-y-2">
-          <label className="flex flex-col gap-1 text-sm font-medium">
-            Or upload files
+          <Field label="Or upload files">
             <input
               type="file"
               accept=".yaml,.yml"
@@ -80,7 +79,7 @@ export function YamlImport() {
               }}
               className="text-sm"
             />
-          </label>
+          </Field>
           {uploads.length > 0 ? (
             <p className="text-xs text-slate-600 dark:text-slate-400">{uploads.map((file) => file.name).join(", ")}</p>
           ) : null}

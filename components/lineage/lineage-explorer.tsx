@@ -1,5 +1,7 @@
 "use client";
 
+import { buttonClass } from "@/components/ui/button-link";
+import { Field, inputClass } from "@/components/form/field";
 import "@xyflow/react/dist/style.css";
 import { useQuery } from "@tanstack/react-query";
 import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Edge } from "@xyflow/react";
@@ -131,23 +133,22 @@ function Explorer({ initial }: { initial: LineageGraph }) {
     <div className="space-y-3">
       <div className="flex flex-wrap items-end gap-3">
         <form onSubmit={search} className="flex items-end gap-2" role="search">
-          <label className="flex flex-col text-xs text-slate-600 dark:text-slate-400">
-            Find a node
+          <Field label="Find a node" compact>
             <input
               list="lineage-node-names"
               value={query}
               onChange={(event) => setQuery(event.target.value)}
               placeholder="user_events"
-              className="w-64 max-w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900"
+              className={`${inputClass(true)} w-64 max-w-full`}
             />
-          </label>
+          </Field>
           <datalist id="lineage-node-names">
             {/* Suggestions and the minimap render every node: left out of large graphs, where they cost ~100 ms at first paint. */}
             {(large ? [] : graph.nodes).map((node) => (
               <option key={node.id} value={node.id} />
             ))}
           </datalist>
-          <button type="submit" className="rounded-md bg-tide-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-tide-700">
+          <button type="submit" className={buttonClass("primary")}>
             Go
           </button>
         </form>

@@ -3,9 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { LookupGroupOption } from "@/lib/lookup/lookup";
+import { Field, inputClass } from "@/components/form/field";
+import { buttonClass } from "@/components/ui/button-link";
 import { cardClass } from "@/components/ui/surface";
-
-const field = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900";
 
 /** Group, one field per key column, optional time; the query goes into the URL so it can be shared. */
 export function LookupForm({
@@ -30,30 +30,27 @@ export function LookupForm({
   };
   return (
     <form onSubmit={submit} className={`flex flex-wrap items-end gap-3 ${cardClass()}`} aria-label="Entity lookup">
-      <label className="flex flex-col gap-1 text-xs text-slate-600 dark:text-slate-400">
-        Feature group
-        <select className={field} value={groupName} onChange={(event) => setGroupName(event.target.value)}>
+      <Field label="Feature group" compact>
+        <select className={inputClass(true)} value={groupName} onChange={(event) => setGroupName(event.target.value)}>
           {groups.map((group) => (
             <option key={group.name}>{group.name}</option>
           ))}
         </select>
-      </label>
+      </Field>
       {(columns.length > 0 ? columns : ["key"]).map((column) => (
-        <label key={column} className="flex flex-col gap-1 text-xs text-slate-600 dark:text-slate-400">
-          {column}
+        <Field key={column} label={column} compact>
           <input
-            className={`${field} w-40 font-mono`}
+            className={`${inputClass(true)} w-40 font-mono`}
             required
             value={key[column] ?? ""}
             onChange={(event) => setKey({ ...key, [column]: event.target.value })}
           />
-        </label>
+        </Field>
       ))}
-      <label className="flex flex-col gap-1 text-xs text-slate-600 dark:text-slate-400">
-        As of (UTC, optional)
-        <input type="datetime-local" step={1} className={field} value={at} onChange={(event) => setAt(event.target.value)} />
-      </label>
-      <button type="submit" className="rounded-md bg-tide-600 px-3 py-2 text-sm font-medium text-white hover:bg-tide-700">
+      <Field label="As of (UTC, optional)" compact>
+        <input type="datetime-local" step={1} className={inputClass(true)} value={at} onChange={(event) => setAt(event.target.value)} />
+      </Field>
+      <button type="submit" className={buttonClass("primary")}>
         Look up
       </button>
     </form>

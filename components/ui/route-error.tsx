@@ -1,5 +1,6 @@
 "use client";
 
+import { buttonClass } from "./button-link";
 import { EmptyState } from "./empty-state";
 
 /** The body of a route's error.tsx: what failed, where to look, and a retry. */
@@ -18,7 +19,7 @@ export function RouteError({
     <EmptyState
       title={title}
       action={
-        <button type="button" onClick={reset} className="rounded-md bg-tide-600 px-3 py-2 text-sm font-medium text-white hover:bg-tide-700">
+        <button type="button" onClick={reset} className={buttonClass("primary")}>
           Try again
         </button>
       }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FeatureGroupSchema } from "./feature-group";
-import { EMPTY_FORM, definitionToForm, formFieldForIssue, formToDefinitionInput } from "./group-form";
+import { EMPTY_FORM, GroupFormSchema, definitionToForm, formFieldForIssue, formToDefinitionInput } from "./group-form";
 
 describe("group form mapping", () => {
   it("round-trips a definition through the form fields", () => {
@@ -47,5 +47,36 @@ describe("group form mapping", () => {
     expect(formFieldForIssue(["redis", "key_template"])).toBe("redisKeyTemplate");
     expect(formFieldForIssue(["tags", 3])).toBe("tags");
     expect(formFieldForIssue(["owner"])).toBe("owner");
+  });
+
+  it("validates the form's values with the shared schema and reports issues on the form's own fields", () => {
+    const result = GroupFormSchema.safeParse({
+      ...EMPTY_FORM,
+      name: "Not Snake",
+      owner: "o",
+      materialized_view: "m",
+      entityName: "user",
+      entityKeys: "",
+      redisKind: "template",
+      redisKeyTemplate: "f:{nope}",
+      features: [{ name: "Bad Name", dtype: "int64", description: "" }],
+    });
+    expect(result.success).toBe(false);
+    const fields = new Set(result.error?.issues.map((issue) => issue.path.join(".")));
+    expect(fields).toContain("name");
+    expect(fields).toContain("entityKeys");
+    expect(fields).toContain("features.0.name");
+    expect([...fields].every((field) => field.split(".")[0]! in EMPTY_FORM)).toBe(true);
+  });
+
+  it("accepts a complete form", () => {
+    const form = {
+      ...EMPTY_FORM,
+      name: "g",
+      owner: "o",
+      materialized_view: "m",
+      features: [{ name: "x", dtype: "int64" as const, description: "" }],
+    };
+    expect(GroupFormSchema.safeParse(form).success).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
-import type { Dtype, FeatureGroupDefinition, FeatureGroupInput } from "./feature-group";
+import { z } from "zod";
+import { FeatureGroupSchema, type Dtype, type FeatureGroupDefinition, type FeatureGroupInput } from "./feature-group";
 
 /** The group form's fields: flat strings where people type lists ("a, b") or optional sections. */
 export type GroupFormValues = {
@@ -116,3 +117,14 @@ export function formFieldForIssue(path: readonly PropertyKey[]): string {
   if (parts[0] === "tags") return "tags";
   return FIELD_FOR_PATH[parts.slice(0, 2).join(".")] ?? FIELD_FOR_PATH[parts[0] ?? ""] ?? parts[0] ?? "root";
 }
+
+/**
+ * The form's validation: the shared FeatureGroupSchema run on the definition the form makes, its
+ * issues moved onto the form's fields (the same placement as the server's issues).
+ */
+export const GroupFormSchema = z.custom<GroupFormValues>().superRefine((values, context) => {
+  const result = FeatureGroupSchema.safeParse(formToDefinitionInput(values));
+  if (result.success) return;
+  for (const issue of result.error.issues)
+    context.addIssue({ code: "custom", message: issue.message, path: formFieldForIssue(issue.path).split(".") });
+});
