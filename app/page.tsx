@@ -1,5 +1,5 @@
 import { BackendStatus } from "@/components/health/backend-status";
-import { OverviewSummary } from "@/components/freshness/overview-summary";
+import { LiveOverview } from "@/components/freshness/live-overview";
 import { PageHeader } from "@/components/ui/page-header";
 import { buildFreshnessBoard } from "@/lib/observability/board";
 import { listIncidents } from "@/lib/registry/incidents";
@@ -15,7 +15,15 @@ export default async function OverviewPage() {
         description="The state of your feature store at a glance: SLA breaches, the stalest groups, recent incidents and backends."
       />
       <div className="space-y-6">
-        <OverviewSummary board={board} incidents={incidents} now={Date.parse(board.generatedAt)} />
+        {/* Times cross to the client as the API sends them, so the first render and the polls agree. */}
+        <LiveOverview
+          board={board}
+          incidents={incidents.map((incident) => ({
+            ...incident,
+            openedAt: incident.openedAt.toISOString(),
+            closedAt: incident.closedAt?.toISOString() ?? null,
+          }))}
+        />
         <BackendStatus />
       </div>
     </>

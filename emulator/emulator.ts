@@ -229,6 +229,7 @@ export class Emulator {
       users: this.options.users,
       items: this.options.items,
       eventTimeEnd: nowMs - consumedLagMs,
+      orderTimeEnd: nowMs,
     });
     const epoch = epochFromUnixMs(nowMs);
     const writes = new Map<string, MvWrite>();

@@ -36,10 +36,13 @@ const pickUser = (random: Random, users: number) => 1 + Math.floor(users * rando
 /** Each user interacts with a small, stable pool of items, so per-user rows stay bounded. */
 export const itemFor = (userId: number, slot: number, items: number) => 1 + ((userId * 7919 + slot * 104_729) % items);
 
-/** `eventCount` events and `orderCount` orders whose times end at `eventTimeEnd` (earlier than now when the consumer lags). */
+/**
+ * `eventCount` Kafka events whose times end at `eventTimeEnd` (earlier than now when the Kafka consumer
+ * lags) and `orderCount` CDC orders whose times end at `orderTimeEnd` (the CDC source has its own reader).
+ */
 export function generateTraffic(
   random: Random,
-  options: { eventCount: number; orderCount: number; users: number; items: number; eventTimeEnd: number },
+  options: { eventCount: number; orderCount: number; users: number; items: number; eventTimeEnd: number; orderTimeEnd: number },
 ): TickTraffic {
   const events: UserEvent[] = [];
   for (let index = 0; index < options.eventCount; index++) {
@@ -59,7 +62,7 @@ export function generateTraffic(
     orders.push({
       customerId: customerIdOf(user),
       orderValue: (10 + random.next() * 490).toFixed(2),
-      createdAt: new Date(options.eventTimeEnd - random.int(1_000)),
+      createdAt: new Date(options.orderTimeEnd - random.int(1_000)),
     });
   }
   return { events, orders };

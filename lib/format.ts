@@ -8,7 +8,7 @@ export function formatDuration(seconds: number): string {
   return `${+(seconds / 86_400).toFixed(1)} d`;
 }
 
-export function formatDateTime(date: Date | string): string {
+export function formatDateTime(date: Date | string | number): string {
   return new Date(date).toISOString().replace("T", " ").slice(0, 19) + " UTC";
 }
 

@@ -4,7 +4,8 @@ import { Field, inputClass } from "@/components/form/field";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { FRESHNESS_STATUSES } from "@/lib/observability/classify";
+import { FRESHNESS_STATUSES, STATUS_LABEL } from "@/lib/observability/classify";
+import { FreshnessBanner } from "./freshness-banner";
 import type { FreshnessBoard as Board } from "@/lib/observability/board";
 import { formatDateTime } from "@/lib/format";
 import { fetchJson } from "@/lib/fetch-json";
@@ -24,11 +25,13 @@ function FilterSelect({
   label,
   value,
   options,
+  labels = {},
   onChange,
 }: {
   label: string;
   value: string;
   options: readonly string[];
+  labels?: Record<string, string>;
   onChange: (value: string) => void;
 }) {
   return (
@@ -36,7 +39,9 @@ function FilterSelect({
       <select className={inputClass(true)} value={value} onChange={(event) => onChange(event.target.value)}>
         <option value="">All</option>
         {options.map((option) => (
-          <option key={option}>{option}</option>
+          <option key={option} value={option}>
+            {labels[option] ?? option}
+          </option>
         ))}
       </select>
     </Field>
@@ -72,7 +77,6 @@ export function FreshnessBoard({ initial }: { initial: Board }) {
   );
   const owners = [...new Set(board.groups.map((group) => group.owner))].sort();
   const tags = [...new Set(board.groups.flatMap((group) => group.tags))].sort();
-  const breaches = board.counts.breach;
 
   return (
     <div className="space-y-4">
@@ -81,23 +85,14 @@ export function FreshnessBoard({ initial }: { initial: Board }) {
           RisingWave is unreachable: freshness is unknown for every group. {board.risingwave.error}
         </p>
       ) : null}
-      <div
-        role="status"
-        aria-live="polite"
-        className={`rounded-md p-3 text-sm font-medium ${breaches > 0 ? "bg-red-600 text-white" : "bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200"}`}
-      >
-        {breaches > 0
-          ? `${breaches} feature group${breaches === 1 ? "" : "s"} breaching SLA`
-          : `No SLA breach across ${board.counts.total} group(s)`}
-        {board.counts.warning > 0 ? ` · ${board.counts.warning} warning` : ""}
-        {board.counts.unknown > 0 ? ` · ${board.counts.unknown} unknown` : ""}
-      </div>
+      <FreshnessBanner board={board} />
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div className="flex flex-wrap gap-2">
           <FilterSelect
             label="Status"
             value={filter.status}
             options={FRESHNESS_STATUSES}
+            labels={STATUS_LABEL}
             onChange={(value) => setFilter("status", value)}
           />
           <FilterSelect label="Owner" value={filter.owner} options={owners} onChange={(value) => setFilter("owner", value)} />

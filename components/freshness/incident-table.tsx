@@ -2,15 +2,25 @@ import Link from "next/link";
 import { TableHead } from "@/components/ui/table-head";
 import { formatDateTime, formatDuration } from "@/lib/format";
 import type { IncidentRow } from "@/lib/registry/incidents";
+import type { IncidentJson } from "@/lib/schemas/responses";
 import { errorTextClass } from "@/components/ui/surface";
 
-export function IncidentTable({ incidents, showGroup = false, now }: { incidents: IncidentRow[]; showGroup?: boolean; now: number }) {
+export function IncidentTable({
+  incidents,
+  showGroup = false,
+  now,
+}: {
+  incidents: (IncidentRow | IncidentJson)[];
+  showGroup?: boolean;
+  now: number;
+}) {
   if (incidents.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">No incidents recorded.</p>;
   return (
     <table className="w-full text-left text-sm" aria-label="Incidents">
       <TableHead
         columns={[
           ...(showGroup ? ["Group"] : []),
+          "What",
           "Started",
           "Ended",
           { label: "Duration", align: "right" },
@@ -28,6 +38,10 @@ export function IncidentTable({ incidents, showGroup = false, now }: { incidents
                 </Link>
               </td>
             ) : null}
+            <td className="px-2 py-1.5 text-xs" data-incident-kind={incident.kind}>
+              <span className="font-semibold">{incident.kind === "degraded" ? "serving stale" : "SLA breach"}</span>
+              {incident.cause ? <span className="block text-slate-600 dark:text-slate-400">{incident.cause}</span> : null}
+            </td>
             <td className="px-2 py-1.5 text-xs">{formatDateTime(incident.openedAt)}</td>
             <td className="px-2 py-1.5 text-xs">
               {incident.closedAt ? formatDateTime(incident.closedAt) : <span className={`font-semibold ${errorTextClass}`}>ongoing</span>}

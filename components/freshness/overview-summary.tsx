@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { FreshnessBoard } from "@/lib/observability/board";
-import type { IncidentRow } from "@/lib/registry/incidents";
+import type { ReactNode } from "react";
+import type { IncidentJson } from "@/lib/schemas/responses";
 import { FreshnessBar } from "./freshness-bar";
 import { IncidentTable } from "./incident-table";
 import { StatusPill } from "./status-pill";
@@ -9,30 +10,49 @@ import { cardClass } from "@/components/ui/surface";
 const TILES = [
   { key: "total", label: "Feature groups", tone: "" },
   { key: "breach", label: "Breaching SLA", tone: "text-red-700 dark:text-red-400" },
+  { key: "degraded", label: "Serving stale (Redis sink failing)", tone: "text-orange-700 dark:text-orange-400" },
   { key: "warning", label: "Warning (≥ 80% of SLA)", tone: "text-amber-700 dark:text-amber-400" },
   { key: "unknown", label: "Unknown", tone: "text-slate-600 dark:text-slate-400" },
 ] as const;
 
-/** Counts, the five stalest groups relative to their SLA, and recent incidents. */
-export function OverviewSummary({ board, incidents, now }: { board: FreshnessBoard; incidents: IncidentRow[]; now: number }) {
+/** Counts, the five stalest groups relative to their SLA, and recent incidents, each panel with when it was taken. */
+export function OverviewSummary({
+  board,
+  incidents,
+  now,
+  boardTakenAt,
+  incidentsTakenAt,
+}: {
+  board: FreshnessBoard;
+  incidents: IncidentJson[];
+  now: number;
+  boardTakenAt: ReactNode;
+  incidentsTakenAt: ReactNode;
+}) {
   const worst = board.groups.slice(0, 5);
   return (
     <div className="space-y-6">
-      <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" aria-label="Freshness counts">
-        {TILES.map((tile) => (
-          <li key={tile.key} className={cardClass()}>
-            <Link href={tile.key === "total" ? "/freshness" : `/freshness?status=${tile.key}`} className="block">
-              <span className={`block text-3xl font-semibold tabular-nums ${tile.tone}`}>{board.counts[tile.key]}</span>
-              <span className="text-sm text-slate-600 dark:text-slate-400">{tile.label}</span>
-            </Link>
-          </li>
-        ))}
-      </ul>
+      <div className="space-y-1">
+        <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5" aria-label="Freshness counts">
+          {TILES.map((tile) => (
+            <li key={tile.key} className={cardClass()}>
+              <Link href={tile.key === "total" ? "/freshness" : `/freshness?status=${tile.key}`} className="block">
+                <span className={`block text-3xl font-semibold tabular-nums ${tile.tone}`}>{board.counts[tile.key]}</span>
+                <span className="text-sm text-slate-600 dark:text-slate-400">{tile.label}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+        {boardTakenAt}
+      </div>
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="worst-heading" className={`min-w-0 ${cardClass()}`}>
-          <h2 id="worst-heading" className="mb-3 text-base font-semibold">
-            Stalest groups
-          </h2>
+          <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="worst-heading" className="text-base font-semibold">
+              Stalest groups
+            </h2>
+            {boardTakenAt}
+          </div>
           {worst.length === 0 ? (
             <p className="text-sm text-slate-600 dark:text-slate-400">No feature groups registered yet.</p>
           ) : (
@@ -53,9 +73,12 @@ export function OverviewSummary({ board, incidents, now }: { board: FreshnessBoa
           )}
         </section>
         <section aria-labelledby="incidents-heading" className={`min-w-0 ${cardClass()}`}>
-          <h2 id="incidents-heading" className="mb-3 text-base font-semibold">
-            Recent incidents
-          </h2>
+          <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="incidents-heading" className="text-base font-semibold">
+              Recent incidents
+            </h2>
+            {incidentsTakenAt}
+          </div>
           <div className="overflow-x-auto">
             <IncidentTable incidents={incidents} showGroup now={now} />
           </div>

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { BACKENDS, type BackendName } from "@/lib/observability/health";
 import { fetchJson } from "@/lib/fetch-json";
+import { formatDateTime } from "@/lib/format";
 import { queryKeys } from "@/lib/query-keys";
 import { HealthReportSchema } from "@/lib/schemas/health";
 import { cardClass, errorTextClass } from "@/components/ui/surface";
@@ -31,7 +32,7 @@ export function BackendStatus() {
           Backends
         </h2>
         <p className="text-xs text-slate-500 dark:text-slate-400" aria-live="polite">
-          {data ? `Status ${data.status} · checked ${new Date(dataUpdatedAt).toLocaleTimeString()}` : isPending ? "Checking…" : null}
+          {data ? `Status ${data.status} · checked ${formatDateTime(dataUpdatedAt)}` : isPending ? "Checking…" : null}
         </p>
       </div>
       {error && !data ? (

@@ -19,6 +19,9 @@ import { NodePanel } from "./node-panel";
 import { KIND_STYLES, STATUS_FILL } from "./node-style";
 import { errorTextClass } from "@/components/ui/surface";
 
+/** A value inside a double-quoted CSS attribute selector (CSS.escape does not exist during server rendering). */
+const cssString = (value: string) => value.replace(/["\\\n]/g, (char) => (char === "\n" ? "\\a " : `\\${char}`));
+
 /** Past this many nodes, only what is on screen is rendered (the 1,000-group graph stays smooth). */
 const VIRTUALIZE_ABOVE = 300;
 const INITIAL_NODES_OF_LARGE_GRAPH = 30;
@@ -128,7 +131,11 @@ function Explorer({ initial }: { initial: LineageGraph }) {
     requestAnimationFrame(() => void flow.fitView({ nodes: [{ id: node.id }], duration: 300, maxZoom: 1.2 }));
   };
 
-  const counts = { nodes: shown.nodes.length, breach: shown.nodes.filter((node) => node.status === "breach").length };
+  const counts = {
+    nodes: shown.nodes.length,
+    breach: shown.nodes.filter((node) => node.status === "breach").length,
+    failingSinks: shown.nodes.filter((node) => node.failure).length,
+  };
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-end gap-3">
@@ -162,6 +169,7 @@ function Explorer({ initial }: { initial: LineageGraph }) {
         ) : null}
         <p className="text-sm text-slate-600 dark:text-slate-400" role="status">
           {counts.nodes} nodes · {counts.breach === 0 ? "no group breaching" : `${counts.breach} breaching`}
+          {counts.failingSinks > 0 ? ` · ${counts.failingSinks} sink${counts.failingSinks === 1 ? "" : "s"} failing` : ""}
           {error ? <span className={errorTextClass}> · refresh failed: {error.message}</span> : null}
         </p>
       </div>
@@ -182,7 +190,7 @@ function Explorer({ initial }: { initial: LineageGraph }) {
         >
           {/* The selection is drawn by CSS, so selecting does not rebuild every flow node. */}
           {selected ? (
-            <style>{`.react-flow__node[data-id="${CSS.escape(selected.id)}"] > div { outline: 3px solid var(--color-tide-600); outline-offset: 3px; }`}</style>
+            <style>{`.react-flow__node[data-id="${cssString(selected.id)}"] > div { outline: 3px solid var(--color-tide-600); outline-offset: 3px; }`}</style>
           ) : null}
           {inBrowser ? (
             <ReactFlow

@@ -1,4 +1,4 @@
-import { FRESHNESS_STATUSES } from "@/lib/observability/classify";
+import { FRESHNESS_STATUSES, STATUS_LABEL } from "@/lib/observability/classify";
 import { LINEAGE_KINDS } from "@/lib/lineage/graph";
 import { KIND_STYLES, STATUS_RING } from "./node-style";
 
@@ -15,7 +15,7 @@ export function LineageLegend() {
       <ul className="flex flex-wrap gap-3">
         {FRESHNESS_STATUSES.map((status) => (
           <li key={status} className="flex items-center gap-1">
-            <span className={`inline-block h-3 w-3 rounded-sm bg-white ${STATUS_RING[status]}`} /> {status}
+            <span className={`inline-block h-3 w-3 rounded-sm bg-white ${STATUS_RING[status]}`} /> {STATUS_LABEL[status]}
           </li>
         ))}
         <li>Statuses come from the collector&apos;s last cycle.</li>

@@ -6,6 +6,7 @@ import type { LineageGraph, LineageNode } from "@/lib/lineage/graph";
 import type { RelationDetail } from "@/lib/lineage/load";
 import { impactOf } from "@/lib/lineage/traverse";
 import { fetchJson } from "@/lib/fetch-json";
+import { formatDateTime } from "@/lib/format";
 import { queryKeys } from "@/lib/query-keys";
 import { RelationDetailSchema } from "@/lib/schemas/responses";
 import { StatusPill } from "@/components/freshness/status-pill";
@@ -16,6 +17,44 @@ import { cardClass, errorTextClass } from "@/components/ui/surface";
 
 const fetchDetail = (relationId: number): Promise<RelationDetail> =>
   fetchJson(`/api/lineage/relations/${relationId}`, RelationDetailSchema);
+
+/** A failing sink: since when, why, and the groups whose served values go stale with it. */
+function SinkFailure({ node, graph }: { node: LineageNode; graph: LineageGraph }) {
+  const readers = graph.edges
+    .filter((edge) => edge.to === node.id)
+    .map((edge) => graph.nodes.find((candidate) => candidate.id === edge.from)?.group)
+    .filter((group) => group !== undefined);
+  return (
+    <div
+      role="alert"
+      className="space-y-1 rounded-md border border-orange-300 bg-orange-50 p-3 text-sm dark:border-orange-700 dark:bg-orange-950"
+    >
+      <p className="font-medium">
+        <StatusPill status="degraded" /> failing since {formatDateTime(node.failure?.since ?? 0)}
+      </p>
+      {node.failure?.error ? <p className="break-words text-xs">{node.failure.error}</p> : null}
+      <p>
+        {readers.length > 0 ? (
+          <>
+            Serving stale values of{" "}
+            {readers.map((group, index) => (
+              <span key={group.name}>
+                {index > 0 ? ", " : ""}
+                <Link className="font-mono text-tide-700 hover:underline dark:text-tide-400" href={`/groups/${group.name}/freshness`}>
+                  {group.name}
+                </Link>{" "}
+                ({group.owner})
+              </span>
+            ))}
+            : the models reading these keys get values that stop following the MV.
+          </>
+        ) : (
+          "No registered group reads what this sink writes."
+        )}
+      </p>
+    </div>
+  );
+}
 
 /** The side panel: what the node is, its status and definition, and what depends on it. */
 export function NodePanel({
@@ -72,6 +111,7 @@ export function NodePanel({
           <dd>{node.status ? <StatusPill status={node.status} /> : "not sampled yet"}</dd>
         </dl>
       ) : null}
+      {node.failure ? <SinkFailure node={node} graph={graph} /> : null}
       {node.mvStatus === "Creating" ? (
         <p className="text-sm text-amber-700 dark:text-amber-400">Still backfilling (status Creating).</p>
       ) : null}

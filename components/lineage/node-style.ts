@@ -14,12 +14,19 @@ export const KIND_STYLES: Record<LineageKind, { label: string; className: string
 /** Status ring colours (the same scale as the freshness page). */
 export const STATUS_RING: Record<FreshnessStatus, string> = {
   breach: "ring-4 ring-red-600",
+  degraded: "ring-4 ring-orange-600",
   warning: "ring-4 ring-amber-400",
   unknown: "ring-2 ring-slate-400",
   ok: "ring-2 ring-emerald-500",
 };
 
-export const STATUS_FILL: Record<FreshnessStatus, string> = { breach: "#dc2626", warning: "#f59e0b", unknown: "#94a3b8", ok: "#10b981" };
+export const STATUS_FILL: Record<FreshnessStatus, string> = {
+  breach: "#dc2626",
+  degraded: "#ea580c",
+  warning: "#f59e0b",
+  unknown: "#94a3b8",
+  ok: "#10b981",
+};
 
 /** "Kafka topic", "Redis", "S3": what an external node stands for. */
 export function kindLabel(node: Pick<LineageNode, "kind" | "system">): string {

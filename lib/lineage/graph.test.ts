@@ -97,6 +97,15 @@ describe("buildLineageGraph", () => {
     expect(findNode(graph, "user_item_affinity")?.status).toBeUndefined();
     expect(findNode(graph, "analytics.scratch")?.name).toBe("scratch");
   });
+
+  it("marks a failing sink as serving stale, with since when and why", () => {
+    const sinkId = findNode(graph, "user_features_to_redis")?.relationId as number;
+    const failure = { since: "2026-11-24T09:58:00.000Z", error: "connection refused" };
+    const withFailure = buildLineageGraph(catalog, groups, new Map(), new Map([[sinkId, failure]]));
+    expect(findNode(withFailure, "user_features_to_redis")).toMatchObject({ kind: "sink", status: "degraded", failure });
+    expect(findNode(withFailure, "user_features_daily_snapshot")?.status).toBeUndefined();
+    expect(findNode(graph, "user_features_to_redis")?.failure).toBeUndefined();
+  });
 });
 
 describe("focus and impact", () => {

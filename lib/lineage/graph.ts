@@ -20,7 +20,11 @@ export type LineageNode = {
   status?: FreshnessStatus;
   /** 'Creating' while an MV backfills. */
   mvStatus?: string;
+  /** A sink failing now: since when, and its last error (credentials masked). */
+  failure?: SinkFailureSummary;
 };
+
+export type SinkFailureSummary = { since: string; error: string };
 
 export type LineageEdge = { from: string; to: string };
 export type LineageGraph = { nodes: LineageNode[]; edges: LineageEdge[] };
@@ -79,6 +83,7 @@ export function buildLineageGraph(
   catalog: LineageCatalog,
   groups: RegisteredLineageGroup[],
   statuses: Map<string, FreshnessStatus>,
+  failingSinks: Map<number, SinkFailureSummary> = new Map(),
 ): LineageGraph {
   const byId = new Map(catalog.relations.map((relation) => [relation.id, relation]));
   const nodeIdOf = (relation: CatalogRelation) =>
@@ -116,7 +121,9 @@ export function buildLineageGraph(
     if (relation.kind === "index" || target.has(relation.id)) continue;
     const id = nodeIdOf(relation);
     const group = relation.kind === "materialized view" ? groupByMv.get(relation.name) : undefined;
-    const status = group ? statuses.get(group.name) : undefined;
+    const failure = relation.kind === "sink" ? failingSinks.get(relation.id) : undefined;
+    // A failing sink is drawn like a group serving stale values: what reads it is going stale.
+    const status = group ? statuses.get(group.name) : failure ? "degraded" : undefined;
     nodes.set(id, {
       id,
       name: relation.name,
@@ -126,6 +133,7 @@ export function buildLineageGraph(
       ...(group ? { group: { name: group.name, owner: group.owner, team: group.team, slaSeconds: group.slaSeconds } } : {}),
       ...(status ? { status } : {}),
       ...(relation.mvStatus ? { mvStatus: relation.mvStatus } : {}),
+      ...(failure ? { failure } : {}),
     });
   }
   // A connector table shows the system behind its hidden source.

@@ -3,26 +3,42 @@ import { env } from "../env";
 import { listPreviousStatuses } from "../registry/freshness-inputs";
 import { listGroupOutlines } from "../registry/outlines";
 import { notFound } from "../errors";
+import { failingSince, publicSinkError } from "../observability/assess";
+import { readSinkFailures } from "../risingwave/freshness";
 import { readLineageCatalog, readRelationDefinition } from "../risingwave/lineage";
-import { buildLineageGraph, type LineageGraph } from "./graph";
+import { buildLineageGraph, type LineageGraph, type SinkFailureSummary } from "./graph";
 import { maskConnectorProps, maskDefinition } from "./mask";
 import { findNode, focusSubgraph } from "./traverse";
 
+/** Sinks failing now (their newest SINK_FAIL within the window), by relation id. */
+async function failingSinks(now: number): Promise<Map<number, SinkFailureSummary>> {
+  const failures = await readSinkFailures();
+  const failing = new Map<number, SinkFailureSummary>();
+  for (const failure of failures) {
+    if (failing.has(failure.sinkId)) continue;
+    const since = failingSince(failure.sinkId, failures, now);
+    if (since) failing.set(failure.sinkId, { since: since.toISOString(), error: publicSinkError(failure.error) });
+  }
+  return failing;
+}
+
 /**
- * The lineage graph: two RisingWave statements (relations, rw_depend) and two registry queries.
+ * The lineage graph: three RisingWave statements (relations, rw_depend, sink failures) and two registry queries.
  * Colours are the collector's last statuses, not a fresh assessment, so drawing the graph costs
  * RisingWave nothing more; a status older than three collector cycles is left out (unknown).
  */
 export async function loadLineageGraph(focus?: string): Promise<LineageGraph> {
-  const [catalog, groups, statuses] = await Promise.all([
+  const [catalog, groups, statuses, failing] = await Promise.all([
     readLineageCatalog(),
     listGroupOutlines(),
     listPreviousStatuses(Math.max(60, env.COLLECTOR_INTERVAL_SECONDS * 3)),
+    failingSinks(Date.now()),
   ]);
   const graph = buildLineageGraph(
     catalog,
     groups.map(({ name, owner, team, slaSeconds, materializedView }) => ({ name, owner, team, slaSeconds, materializedView })),
     statuses,
+    failing,
   );
   if (!focus) return graph;
   const node = findNode(graph, focus);

@@ -11,6 +11,8 @@ const base = {
   openedAt: new Date("2026-11-24T10:00:00Z"),
   closedAt: null,
   publicUrl: "https://tideline.example/",
+  kind: "breach",
+  cause: null,
 };
 
 describe("alertPayload", () => {
@@ -21,6 +23,18 @@ describe("alertPayload", () => {
     );
     expect(payload.blocks[0]?.text.text).toBe(payload.text);
     expect(payload.tideline).toMatchObject({ event: "incident.opened", group: "user_features_1h", closedAt: null });
+  });
+  it("names a Redis sink failure as serving stale, with its cause", () => {
+    const payload = alertPayload({
+      ...base,
+      event: "opened",
+      kind: "degraded",
+      cause: "the Redis sink user_features_to_redis has failed since 2026-11-24 09:58:00 UTC: <b>",
+    });
+    expect(payload.text).toBe(
+      ":warning: *user_features_1h* serves stale values: its materialized view is fresh but Redis is not following. Cause: the Redis sink user_features_to_redis has failed since 2026-11-24 09:58:00 UTC: &lt;b&gt;. Owner: ml@x. <https://tideline.example/groups/user_features_1h|Open in Tideline>",
+    );
+    expect(payload.tideline).toMatchObject({ kind: "degraded", cause: expect.stringContaining("user_features_to_redis") });
   });
   it("reports the duration and peak when it closes", () => {
     const payload = alertPayload({ ...base, event: "closed", peakFreshnessSeconds: 900, closedAt: new Date("2026-11-24T10:30:00Z") });

@@ -11,6 +11,9 @@ export type AlertInput = {
   openedAt: Date;
   closedAt: Date | null;
   publicUrl: string;
+  /** "breach" or "degraded" (serving stale), and the stage that holds the delay, in words. */
+  kind: string;
+  cause: string | null;
 };
 
 /** Slack's mrkdwn control characters in user text: `<!channel>` or `<https://evil|x>` must stay text. */
@@ -19,9 +22,14 @@ const escapeMrkdwn = (text: string) => text.replaceAll("&", "&amp;").replaceAll(
 /** A Slack-compatible incoming-webhook body (`text` + blocks), with the raw facts under `tideline`. */
 export function alertPayload(input: AlertInput) {
   const link = `${input.publicUrl.replace(/\/$/, "")}/groups/${input.groupName}`;
+  const cause = input.cause ? ` Cause: ${escapeMrkdwn(input.cause)}.` : "";
+  const opened =
+    input.kind === "degraded"
+      ? `:warning: *${input.groupName}* serves stale values: its materialized view is fresh but Redis is not following.`
+      : `:rotating_light: *${input.groupName}* breaches its freshness SLA: data is ${formatDuration(input.freshnessSeconds ?? input.peakFreshnessSeconds)} old (SLA ${formatDuration(input.slaSeconds)}).`;
   const text =
     input.event === "opened"
-      ? `:rotating_light: *${input.groupName}* breaches its freshness SLA: data is ${formatDuration(input.freshnessSeconds ?? input.peakFreshnessSeconds)} old (SLA ${formatDuration(input.slaSeconds)}). Owner: ${escapeMrkdwn(input.owner)}. <${link}|Open in Tideline>`
+      ? `${opened}${cause} Owner: ${escapeMrkdwn(input.owner)}. <${link}|Open in Tideline>`
       : `:white_check_mark: *${input.groupName}* is fresh again after ${formatDuration(((input.closedAt?.getTime() ?? 0) - input.openedAt.getTime()) / 1000)} (peak ${formatDuration(input.peakFreshnessSeconds)}, SLA ${formatDuration(input.slaSeconds)}). <${link}|Open in Tideline>`;
   return {
     text,
@@ -30,6 +38,8 @@ export function alertPayload(input: AlertInput) {
       event: `incident.${input.event}`,
       incidentId: input.incidentId,
       group: input.groupName,
+      kind: input.kind,
+      cause: input.cause,
       owner: input.owner,
       slaSeconds: input.slaSeconds,
       freshnessSeconds: input.freshnessSeconds,

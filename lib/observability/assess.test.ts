@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assessGroups, upstreamOf, type PipelineSnapshot, type RegisteredGroup } from "./assess";
+import { assessGroups, failureStreakStart, upstreamOf, type PipelineSnapshot, type RegisteredGroup } from "./assess";
 
 const NOW = Date.parse("2026-11-24T12:00:00Z");
 const epochAt = (ms: number) => ((BigInt(ms) - 1_617_235_200_000n) << 16n).toString();
@@ -42,7 +42,7 @@ function snapshot(overrides: Partial<PipelineSnapshot> = {}): PipelineSnapshot {
 
 describe("assessGroups", () => {
   it("uses the app's clock on the committed epoch and sorts breaches first", () => {
-    const result = assessGroups([group("fresh", 300), group("stale", 300)], snapshot(), NOW, new Map(), new Map());
+    const result = assessGroups([group("fresh", 300), group("stale", 300)], snapshot({ sinkFailures: [] }), NOW, new Map(), new Map());
     expect(result.map((g) => [g.name, g.status])).toEqual([
       ["stale", "breach"],
       ["fresh", "ok"],
@@ -66,9 +66,52 @@ describe("assessGroups", () => {
   });
 
   it("takes the worse of processing and event-time freshness", () => {
-    const state = snapshot({ eventTimes: new Map([["fresh", new Date(NOW - 250_000)]]) });
+    const state = snapshot({ eventTimes: new Map([["fresh", new Date(NOW - 250_000)]]), sinkFailures: [] });
     const [fresh] = assessGroups([group("fresh", 300, { timestampColumn: "ts" })], state, NOW, new Map(), new Map());
     expect(fresh).toMatchObject({ status: "warning", freshnessSeconds: 250, eventFreshnessSeconds: 250, processingFreshnessSeconds: 2 });
+  });
+
+  it("calls a fresh group whose Redis sink fails 'degraded' (serving stale), named with the run of failures' start", () => {
+    const failures = [30_000, 60_000, 200_000, 900_000].map((ago) => ({
+      sinkId: 20,
+      sinkName: "fresh_to_redis",
+      error: "connection refused",
+      at: new Date(NOW - ago),
+    }));
+    const [fresh] = assessGroups([group("fresh", 300)], snapshot({ sinkFailures: failures }), NOW, new Map(), new Map());
+    // 900 s ago is more than the 5-minute window before the 200 s failure: the run starts at 200 s.
+    expect(fresh?.sinks[0]?.failingSince).toBe(new Date(NOW - 200_000).toISOString());
+    expect(fresh).toMatchObject({
+      status: "degraded",
+      cause: { stage: "sink", subject: "fresh_to_redis", text: expect.stringContaining("has failed since 2026-11-24 11:56:40 UTC") },
+    });
+  });
+
+  it("keeps breach above serving stale, and a sink that stopped failing is not a cause", () => {
+    const state = snapshot({ mvs: [{ id: 10, name: "fresh", status: "Created", committedEpoch: epochAt(NOW - 400_000) }] });
+    expect(assessGroups([group("fresh", 300)], state, NOW, new Map(), new Map())[0]).toMatchObject({
+      status: "breach",
+      cause: { stage: "mv" },
+    });
+    const old = snapshot({ sinkFailures: [{ sinkId: 20, sinkName: "fresh_to_redis", error: "x", at: new Date(NOW - 600_000) }] });
+    expect(assessGroups([group("fresh", 300)], old, NOW, new Map(), new Map())[0]).toMatchObject({ status: "ok", cause: null });
+  });
+
+  it("names the stage that holds the delay: MV commits, then the Kafka consumer, then quiet sources", () => {
+    const [stale] = assessGroups([group("stale", 300)], snapshot(), NOW, new Map(), new Map());
+    expect(stale?.cause).toEqual({ stage: "mv", subject: "stale", text: "the materialized view stale stopped committing 6.7 min ago" });
+    const lagging = snapshot({ eventTimes: new Map([["fresh", new Date(NOW - 400_000)]]), sinkFailures: [] });
+    const [behind] = assessGroups([group("fresh", 300, { timestampColumn: "ts" })], lagging, NOW, new Map(), new Map());
+    expect(behind?.cause).toEqual({ stage: "source", subject: "events", text: "the Kafka consumer of events is 1,234 messages behind" });
+    const quiet = snapshot({ eventTimes: new Map([["fresh", new Date(NOW - 400_000)]]), sinkFailures: [], kafkaLag: null });
+    const [silent] = assessGroups([group("fresh", 300, { timestampColumn: "ts" })], quiet, NOW, new Map(), new Map());
+    expect(silent?.cause).toMatchObject({ stage: "events", text: expect.stringMatching(/^no new events for 6.7 min: fresh commits/) });
+  });
+
+  it("finds where a run of failures began", () => {
+    const at = (minutesAgo: number) => new Date(NOW - minutesAgo * 60_000);
+    expect(failureStreakStart([])).toBeNull();
+    expect(failureStreakStart([at(1), at(3), at(6), at(20)])).toEqual(at(6));
   });
 
   it("is unknown when RisingWave is unreachable or the MV is missing", () => {

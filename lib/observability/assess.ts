@@ -1,5 +1,6 @@
 import { publicBackendError } from "../errors";
 import { maskUrlCredentials } from "../lineage/mask";
+import { delayCause, failingRedisSinks, type DelayCause } from "./cause";
 import { classifyFreshness, severityRank, type FreshnessStatus } from "./classify";
 import { epochToUnixMs } from "./epoch";
 import { parseProgress, type BackfillProgress } from "./progress";
@@ -35,6 +36,8 @@ export type SinkState = {
   decoupled: boolean | null;
   lastError: string | null;
   lastFailureAt: string | null;
+  /** When the current run of failures began (failures less than the failure window apart). */
+  failingSince: string | null;
 };
 export type SourceLag = { name: string; connector: string; lagMessages: number | null };
 
@@ -52,10 +55,35 @@ export type GroupFreshness = Omit<RegisteredGroup, "timestampColumn"> & {
   backfill: BackfillProgress | null;
   breachSince: string | null;
   reason: string | null;
+  /** The stage that holds the delay, in words; null when nothing is late. */
+  cause: DelayCause | null;
 };
+
+/** A connector's error text may name hosts and credentials (a Redis URL): masked for display. */
+export const publicSinkError = (error: string) => publicBackendError(maskUrlCredentials(error));
 
 /** A sink counts as failing while its last SINK_FAIL is this recent. */
 export const SINK_FAILURE_WINDOW_MS = 5 * 60_000;
+
+/** The start of the newest run of failures: events (newest first) less than the window apart. */
+export function failureStreakStart(failuresNewestFirst: Date[]): Date | null {
+  let start = failuresNewestFirst[0] ?? null;
+  for (const at of failuresNewestFirst.slice(1)) {
+    if (!start || start.getTime() - at.getTime() >= SINK_FAILURE_WINDOW_MS) break;
+    start = at;
+  }
+  return start;
+}
+
+/** When a sink's current failure began; null when its newest SINK_FAIL is older than the window. */
+export function failingSince(sinkId: number, failures: PipelineSnapshot["sinkFailures"], now: number): Date | null {
+  const times = failures
+    .filter((event) => event.sinkId === sinkId)
+    .map((event) => event.at)
+    .sort((a, b) => b.getTime() - a.getTime());
+  const newest = times[0];
+  return newest && now - newest.getTime() < SINK_FAILURE_WINDOW_MS ? failureStreakStart(times) : null;
+}
 
 /** Every upstream relation id of `id`, walking rw_depend edges breadth-first (no recursive SQL in RisingWave). */
 export function upstreamOf(id: number, edges: PipelineSnapshot["edges"]): Set<number> {
@@ -109,6 +137,7 @@ export function assessGroups(
       sinks: [],
       backfill: null,
       reason,
+      cause: null,
       ...extra,
     });
     if (!state) return unknown(unreachableReason);
@@ -136,19 +165,33 @@ export function assessGroups(
       .map((sink): SinkState => {
         // By id only: another database may have a sink of the same name (§11.12).
         const failure = state.sinkFailures.find((event) => event.sinkId === sink.id);
-        const failing = !!failure && now - failure.at.getTime() < SINK_FAILURE_WINDOW_MS;
+        const since = failingSince(sink.id, state.sinkFailures, now);
         return {
           name: sink.name,
           connector: sink.connector,
           decoupled: sink.decoupled,
-          state: failing ? "failing" : sink.jobStatus === "CREATING" ? "creating" : "running",
-          // The connector's error text may name hosts and credentials (a Redis URL): masked.
-          lastError: failure ? publicBackendError(maskUrlCredentials(failure.error)) : null,
+          state: since ? "failing" : sink.jobStatus === "CREATING" ? "creating" : "running",
+          lastError: failure ? publicSinkError(failure.error) : null,
           lastFailureAt: failure?.at.toISOString() ?? null,
+          failingSince: since?.toISOString() ?? null,
         };
       });
     const ddl = state.ddlProgress.find((row) => row.ddlId === mv.id);
-    const status = mv.status === "Creating" ? "unknown" : classifyFreshness(freshness, group.slaSeconds, previous.get(group.name) ?? null);
+    const backfill = ddl ? parseProgress(ddl.progress) : null;
+    const freshnessStatus =
+      mv.status === "Creating" ? "unknown" : classifyFreshness(freshness, group.slaSeconds, previous.get(group.name) ?? null);
+    // Fresh in RisingWave but not in Redis, which is what the model reads: serving stale.
+    const status = freshnessStatus !== "breach" && failingRedisSinks(sinks).length > 0 ? "degraded" : freshnessStatus;
+    const measured = {
+      slaSeconds: group.slaSeconds,
+      materializedView: group.materializedView,
+      mvStatus: mv.status,
+      processingFreshnessSeconds: processing,
+      eventFreshnessSeconds: eventFreshness,
+      sources,
+      sinks,
+      backfill,
+    };
     return {
       ...base,
       status,
@@ -159,7 +202,8 @@ export function assessGroups(
       mvStatus: mv.status,
       sources,
       sinks,
-      backfill: ddl ? parseProgress(ddl.progress) : null,
+      backfill,
+      cause: status === "ok" ? null : delayCause(measured),
       reason:
         mv.status === "Creating"
           ? "materialized view is still being created (backfill)"

@@ -1,6 +1,18 @@
-/** How a group stands against its freshness SLA. */
-export const FRESHNESS_STATUSES = ["breach", "warning", "unknown", "ok"] as const;
+/**
+ * How a group stands against its freshness SLA, worst first. "degraded": the MV is fresh but a
+ * Redis sink fails, so what the model reads is going stale ("serving stale").
+ */
+export const FRESHNESS_STATUSES = ["breach", "degraded", "warning", "unknown", "ok"] as const;
 export type FreshnessStatus = (typeof FRESHNESS_STATUSES)[number];
+
+/** What each status is called on screen and in alerts. */
+export const STATUS_LABEL: Record<FreshnessStatus, string> = {
+  breach: "breach",
+  degraded: "serving stale",
+  warning: "warning",
+  unknown: "unknown",
+  ok: "ok",
+};
 
 /** Warning starts at 80% of the SLA. */
 export const WARNING_RATIO = 0.8;
@@ -8,7 +20,7 @@ export const WARNING_RATIO = 0.8;
 export const HYSTERESIS_RATIO = 0.1;
 
 /**
- * Pure classification with hysteresis. `freshnessSeconds` null means it could not be measured
+ * Pure classification with hysteresis, from the MV's freshness alone (never "degraded"). `freshnessSeconds` null means it could not be measured
  * (RisingWave unreachable, MV missing): unknown, never ok.
  */
 export function classifyFreshness(

@@ -47,6 +47,8 @@ export async function runCollectorCycle(
           openedAt: event.openedAt,
           closedAt: event.closedAt,
           publicUrl: env.PUBLIC_URL,
+          kind: event.kind,
+          cause: event.cause,
         }),
       })),
     );

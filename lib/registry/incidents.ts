@@ -9,11 +9,17 @@ export type IncidentEvent = {
   openedAt: Date;
   closedAt: Date | null;
   peakFreshnessSeconds: number;
+  kind: string;
+  cause: string | null;
 };
 
+/** Statuses that open an incident: late in RisingWave, or serving stale values from Redis. */
+const isIncident = (group: GroupFreshness) => group.status === "breach" || group.status === "degraded";
+
 /**
- * Opens an incident when a group starts breaching and closes it when it stops (unknown keeps it
- * open: we cannot tell). A constant number of statements whatever the number of groups; the
+ * Opens an incident when a group starts breaching or serving stale values, and closes it when it
+ * stops (unknown keeps it open: we cannot tell). The incident keeps the worst kind seen and the
+ * latest cause. A constant number of statements whatever the number of groups; the
  * partial unique index keeps one open incident per group even with two collectors.
  */
 export async function syncIncidents(groups: GroupFreshness[], now: Date): Promise<IncidentEvent[]> {
@@ -23,7 +29,7 @@ export async function syncIncidents(groups: GroupFreshness[], now: Date): Promis
     const byName = new Map(groups.map((group) => [group.name, group]));
     const events: IncidentEvent[] = [];
 
-    const starting = groups.filter((group) => group.status === "breach" && !openByGroup.has(group.name));
+    const starting = groups.filter((group) => isIncident(group) && !openByGroup.has(group.name));
     if (starting.length > 0) {
       const created = await tx.incident.createManyAndReturn({
         data: starting.map((group) => ({
@@ -32,6 +38,8 @@ export async function syncIncidents(groups: GroupFreshness[], now: Date): Promis
           openedAt: now,
           slaSeconds: group.slaSeconds,
           peakFreshnessSeconds: group.freshnessSeconds ?? 0,
+          kind: group.status,
+          cause: group.cause?.text ?? null,
         })),
         skipDuplicates: true,
       });
@@ -43,21 +51,32 @@ export async function syncIncidents(groups: GroupFreshness[], now: Date): Promis
           openedAt: now,
           closedAt: null,
           peakFreshnessSeconds: incident.peakFreshnessSeconds,
+          kind: incident.kind,
+          cause: incident.cause,
         });
     }
 
-    const ongoing = groups.filter((group) => group.status === "breach" && openByGroup.has(group.name) && group.freshnessSeconds !== null);
+    const ongoing = groups.filter((group) => isIncident(group) && openByGroup.has(group.name));
     if (ongoing.length > 0) {
+      // A breach outranks serving stale: the kind only escalates.
       await tx.$executeRaw`
-        UPDATE "Incident" AS i SET "peakFreshnessSeconds" = GREATEST(i."peakFreshnessSeconds", v.freshness)
-        FROM unnest(${ongoing.map((group) => group.name)}::text[], ${ongoing.map((group) => group.freshnessSeconds as number)}::float8[]) AS v(name, freshness)
+        UPDATE "Incident" AS i
+        SET "peakFreshnessSeconds" = GREATEST(i."peakFreshnessSeconds", COALESCE(v.freshness, 0)),
+            "kind" = CASE WHEN v.kind = 'breach' THEN 'breach' ELSE i."kind" END,
+            "cause" = COALESCE(v.cause, i."cause")
+        FROM unnest(
+          ${ongoing.map((group) => group.name)}::text[],
+          ${ongoing.map((group) => group.freshnessSeconds)}::float8[],
+          ${ongoing.map((group) => group.status)}::text[],
+          ${ongoing.map((group) => group.cause?.text ?? null)}::text[]
+        ) AS v(name, freshness, kind, cause)
         WHERE i."groupName" = v.name AND i."closedAt" IS NULL`;
     }
 
     // A group that left the registry (deleted, deprecated) also ends its incident.
     const ending = open.filter((incident) => {
       const group = byName.get(incident.groupName);
-      return !group || (group.status !== "breach" && group.status !== "unknown");
+      return !group || (!isIncident(group) && group.status !== "unknown");
     });
     if (ending.length > 0) {
       await tx.incident.updateMany({ where: { id: { in: ending.map((incident) => incident.id) } }, data: { closedAt: now } });
@@ -71,6 +90,8 @@ export async function syncIncidents(groups: GroupFreshness[], now: Date): Promis
             openedAt: incident.openedAt,
             closedAt: now,
             peakFreshnessSeconds: incident.peakFreshnessSeconds,
+            kind: incident.kind,
+            cause: incident.cause,
           });
       }
     }
@@ -86,6 +107,8 @@ export type IncidentRow = {
   closedAt: Date | null;
   slaSeconds: number;
   peakFreshnessSeconds: number;
+  kind: string;
+  cause: string | null;
 };
 
 export async function listIncidents(options: { openOnly?: boolean; groupName?: string; limit?: number }): Promise<IncidentRow[]> {
@@ -93,6 +116,16 @@ export async function listIncidents(options: { openOnly?: boolean; groupName?: s
     where: { ...(options.openOnly ? { closedAt: null } : {}), ...(options.groupName ? { groupName: options.groupName } : {}) },
     orderBy: { openedAt: "desc" },
     take: options.limit ?? 50,
-    select: { id: true, groupName: true, owner: true, openedAt: true, closedAt: true, slaSeconds: true, peakFreshnessSeconds: true },
+    select: {
+      id: true,
+      groupName: true,
+      owner: true,
+      openedAt: true,
+      closedAt: true,
+      slaSeconds: true,
+      peakFreshnessSeconds: true,
+      kind: true,
+      cause: true,
+    },
   });
 }

@@ -36,7 +36,7 @@ export async function applyRetention(now: Date): Promise<void> {
       prisma.$executeRaw`
       INSERT INTO "FreshnessSample" ("groupName", "at", "resolutionSeconds", "status", "freshnessSeconds", "processingFreshnessSeconds", "eventFreshnessSeconds", "kafkaLag", "slaSeconds")
       SELECT "groupName", date_bin(make_interval(secs => ${to}), "at", TIMESTAMP '2000-01-01'), ${to},
-             (array_agg("status" ORDER BY CASE "status" WHEN 'breach' THEN 0 WHEN 'warning' THEN 1 WHEN 'unknown' THEN 2 ELSE 3 END))[1],
+             (array_agg("status" ORDER BY CASE "status" WHEN 'breach' THEN 0 WHEN 'degraded' THEN 1 WHEN 'warning' THEN 2 WHEN 'unknown' THEN 3 ELSE 4 END))[1],
              max("freshnessSeconds"), max("processingFreshnessSeconds"), max("eventFreshnessSeconds"), max("kafkaLag"), max("slaSeconds")
       FROM "FreshnessSample"
       WHERE "resolutionSeconds" = ${from} AND "at" < date_bin(make_interval(secs => ${to}), ${now}::timestamp - make_interval(secs => ${keepSeconds}), TIMESTAMP '2000-01-01')

@@ -96,15 +96,21 @@ async function readKafkaLag(): Promise<PipelineState["kafkaLag"]> {
   }
 }
 
+/** Every SINK_FAIL event of this database's sinks, newest first (one statement). */
+export async function readSinkFailures(): Promise<SinkFailure[]> {
+  const rows = await queryRisingWave<{ sink_id: number; sink_name: string; timestamp: Date; error: string | null }>(SINK_FAILURES_SQL);
+  return rows.map((row) => ({ sinkId: row.sink_id, sinkName: row.sink_name, error: row.error ?? "", at: row.timestamp }));
+}
+
 /** The catalog state behind the freshness page, in eight queries for any number of groups. */
 export async function readPipelineState(mvNames: string[]): Promise<PipelineState> {
-  const [mvs, edges, sources, kafkaLag, sinks, failures, barriers, ddl] = await Promise.all([
+  const [mvs, edges, sources, kafkaLag, sinks, sinkFailures, barriers, ddl] = await Promise.all([
     queryRisingWave<{ id: number; name: string; status: string; committed_epoch: string | null }>(MV_EPOCHS_SQL, [mvNames]),
     queryRisingWave<{ downstream: number; upstream: number }>(EDGES_SQL),
     queryRisingWave<{ id: number; name: string; connector: string; associated_table_id: number | null }>(SOURCES_SQL),
     readKafkaLag(),
     queryRisingWave<{ id: number; name: string; connector: string; status: string | null; is_decouple: boolean | null }>(SINKS_SQL),
-    queryRisingWave<{ sink_id: number; sink_name: string; timestamp: Date; error: string | null }>(SINK_FAILURES_SQL),
+    readSinkFailures(),
     queryRisingWave<{ duration_sec: unknown }>(BARRIERS_SQL, [mvNames]),
     queryRisingWave<{
       ddl_id: string;
@@ -115,12 +121,6 @@ export async function readPipelineState(mvNames: string[]): Promise<PipelineStat
       initialized_at: Date | null;
     }>(DDL_PROGRESS_SQL),
   ]);
-  const sinkFailures: SinkFailure[] = failures.map((row) => ({
-    sinkId: row.sink_id,
-    sinkName: row.sink_name,
-    error: row.error ?? "",
-    at: row.timestamp,
-  }));
   const barrierDurationsSeconds = barriers.map((row) => Number(row.duration_sec)).filter(Number.isFinite);
   return {
     mvs: mvs.map((row) => ({ id: row.id, name: row.name, status: row.status, committedEpoch: row.committed_epoch })),

@@ -6,6 +6,7 @@ import type { LiveColumn } from "../groups/schema-check";
 import type { LineageGraph } from "../lineage/graph";
 import type { RelationDetail } from "../lineage/load";
 import type { FreshnessBoard } from "../observability/board";
+import type { IncidentRow } from "../registry/incidents";
 
 const LiveColumnSchema = z.object({ name: z.string(), dataType: z.string(), isPrimaryKey: z.boolean() });
 
@@ -34,3 +35,11 @@ export const RelationDetailSchema: z.ZodType<RelationDetail> = z.object({
   definition: z.string(),
   options: z.array(z.tuple([z.string(), z.string()])),
 });
+
+/** An incident as JSON carries its times as ISO strings. */
+export type IncidentJson = Omit<IncidentRow, "openedAt" | "closedAt"> & { openedAt: string; closedAt: string | null };
+
+/** GET /api/incidents */
+export const IncidentListSchema = z.object({
+  incidents: z.array(z.looseObject({ id: z.string(), groupName: z.string(), openedAt: z.string(), closedAt: z.string().nullable() })),
+}) as unknown as z.ZodType<{ incidents: IncidentJson[] }>;

@@ -5,6 +5,7 @@ import * as incidentsRoute from "@/app/api/incidents/route";
 import { clearFaults, setFault } from "@/emulator/faults";
 import type { Emulator } from "@/emulator/emulator";
 import { getPrisma } from "@/lib/db";
+import { buildFreshnessBoard } from "@/lib/observability/board";
 import { runCollectorCycle } from "@/lib/observability/collector";
 import { applyRetention } from "@/lib/registry/samples";
 import { startTestEmulator } from "../support/emulator";
@@ -109,14 +110,62 @@ describe("freshness collector", () => {
     expect(String(receiver.messages[0]?.text)).toContain("user_features_1h* breaches its freshness SLA");
   });
 
+  it("fail-sink → the group serves stale values: degraded, the sink named, an incident and an alert; resume → closed", async () => {
+    await setFault(emulator.pool, "fail-sink", "user_features_to_redis", { error: "Redis error: connection refused" });
+    await advance(2);
+    const opened = await cycle();
+    expect(opened).toMatchObject({ breaches: 0, opened: 1, delivered: 1 });
+    // Measured at the emulator's clock, which the test runs ahead of the wall clock.
+    const board = await buildFreshnessBoard(clock);
+    expect(board.counts.degraded).toBe(1);
+    const features = board.groups.find((group) => group.name === "user_features_1h");
+    expect(features?.status).toBe("degraded");
+    expect(features?.cause).toMatchObject({ stage: "sink", subject: "user_features_to_redis" });
+    expect(features?.cause?.text).toMatch(/^the Redis sink user_features_to_redis has failed since \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/);
+    const open = await (await incidentsRoute.GET(new Request("http://t/api/incidents?open=1"))).json();
+    expect(open.incidents).toEqual([
+      expect.objectContaining({
+        groupName: "user_features_1h",
+        kind: "degraded",
+        cause: expect.stringContaining("user_features_to_redis"),
+      }),
+    ]);
+    const alert = receiver.messages.at(-1) as { text: string; tideline: { kind: string } };
+    expect(alert.text).toContain("user_features_1h* serves stale values");
+    expect(alert.tideline.kind).toBe("degraded");
+
+    await clearFaults(emulator.pool, "user_features_to_redis");
+    clock += 5 * 60_000; // the last SINK_FAIL leaves the failure window
+    await advance(11);
+    expect(await cycle()).toMatchObject({ closed: 1 });
+  });
+
+  it("lag on user_events names the Kafka consumer; order_value_features (orders_cdc only) is not delayed by it", async () => {
+    await setFault(emulator.pool, "lag", "user_events", { messages: 50_000 });
+    await advance(11); // past the event-time cache
+    const board = await buildFreshnessBoard(clock);
+    const features = board.groups.find((group) => group.name === "user_features_1h");
+    expect(features?.status).toBe("breach");
+    expect(features?.cause).toMatchObject({ stage: "source", subject: "user_events" });
+    expect(features?.cause?.text).toMatch(/^the Kafka consumer of user_events is [\d,]+ messages behind$/);
+    const orders = board.groups.find((group) => group.name === "order_value_features");
+    expect(orders?.eventFreshnessSeconds).toBeLessThan(5);
+    expect(orders?.cause).toBeNull();
+    await clearFaults(emulator.pool, "user_events");
+    await advance(11);
+    await cycle(); // the breach the lag opened closes before the next test
+  });
+
   it("retries a failed delivery with back-off and sends it exactly once", async () => {
+    const openedMessages = () => receiver.messages.filter((message) => (message.tideline as { event: string }).event === "incident.opened");
+    const before = openedMessages().length;
     receiver.failNext = 1;
     await setFault(emulator.pool, "stall", "user_features_1h");
     await advance(8);
     expect(await cycle()).toMatchObject({ opened: 1, delivered: 0, failed: 1 });
     clock += 6_000; // past the first 5 s back-off
     expect(await cycle()).toMatchObject({ delivered: 1 });
-    expect(receiver.messages.filter((message) => (message.tideline as { event: string }).event === "incident.opened")).toHaveLength(2);
+    expect(openedMessages()).toHaveLength(before + 1);
     await clearFaults(emulator.pool, "user_features_1h");
   });
 

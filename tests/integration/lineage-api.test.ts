@@ -32,7 +32,7 @@ afterAll(async () => {
 });
 
 describe("GET /api/lineage", () => {
-  it("returns the demo pipeline in two RisingWave round trips, credentials masked", async () => {
+  it("returns the demo pipeline in three RisingWave round trips (relations, rw_depend, sink failures), credentials masked", async () => {
     const recorder = recordStatements(getRisingWavePool());
     let response: Response;
     try {
@@ -41,7 +41,7 @@ describe("GET /api/lineage", () => {
       recorder.restore();
     }
     expect(response.status).toBe(200);
-    expect(recorder.statements).toHaveLength(2);
+    expect(recorder.statements).toHaveLength(3);
     const graph: LineageGraph = await response.json();
     const edges = edgesOf(graph);
     for (const edge of [
@@ -113,5 +113,15 @@ describe("GET /api/lineage", () => {
     expect(statusOf(graph, "user_features_1h")).toBe("breach");
     expect(statusOf(graph, "user_item_affinity")).toBe("breach");
     expect(statusOf(graph, "order_value_features")).not.toBe("breach");
+  });
+
+  it("draws a failing Redis sink as serving stale, with since when and why", async () => {
+    await setFault(emulator.pool, "fail-sink", "order_value_features_to_redis", { error: "Redis error: connection refused" });
+    await advance(1);
+    const graph: LineageGraph = await (await lineage()).json();
+    const sink = graph.nodes.find((node) => node.id === "order_value_features_to_redis");
+    expect(sink).toMatchObject({ kind: "sink", status: "degraded", failure: { error: "Redis error: connection refused" } });
+    expect(graph.nodes.find((node) => node.id === "user_features_to_redis")?.failure).toBeUndefined();
+    await clearFaults(emulator.pool, "order_value_features_to_redis");
   });
 });

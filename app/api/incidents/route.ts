@@ -7,6 +7,7 @@ export const dynamic = "force-dynamic";
 const IncidentQuerySchema = z.object({
   open: z.string().max(10).optional().describe("1 or true: only incidents still open"),
   group: z.string().max(300).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(200).describe("at most this many, newest first"),
 });
 
 export const GET = defineRoute(
@@ -16,6 +17,6 @@ export const GET = defineRoute(
     query: IncidentQuerySchema,
   },
   async ({ query }) => ({
-    incidents: await listIncidents({ openOnly: ["1", "true"].includes(query.open ?? ""), groupName: query.group, limit: 200 }),
+    incidents: await listIncidents({ openOnly: ["1", "true"].includes(query.open ?? ""), groupName: query.group, limit: query.limit }),
   }),
 );

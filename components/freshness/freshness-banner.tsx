@@ -1,0 +1,45 @@
+import Link from "next/link";
+import type { FreshnessBoard } from "@/lib/observability/board";
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+/**
+ * The one-line verdict on top of the overview and the freshness page: breaches, then groups serving
+ * stale values, each with the group and the cause named; green when there is neither.
+ */
+export function FreshnessBanner({ board }: { board: FreshnessBoard }) {
+  const { breach, degraded, warning, unknown, total } = board.counts;
+  const troubled = board.groups.filter((group) => group.status === "breach" || group.status === "degraded");
+  const tone =
+    breach > 0
+      ? "bg-red-600 text-white"
+      : degraded > 0
+        ? "bg-orange-600 text-white"
+        : "bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200";
+  const headline = [
+    breach > 0 ? `${plural(breach, "feature group", "feature groups")} breaching SLA` : null,
+    degraded > 0 ? `${plural(degraded, "group", "groups")} serving stale values` : null,
+  ].filter(Boolean);
+  return (
+    <div role="status" aria-live="polite" className={`rounded-md p-3 text-sm ${tone}`} data-testid="freshness-banner">
+      <p className="font-medium">
+        {headline.length > 0 ? headline.join(" · ") : `No SLA breach across ${total} group(s)`}
+        {warning > 0 ? ` · ${warning} warning` : ""}
+        {unknown > 0 ? ` · ${unknown} unknown` : ""}
+      </p>
+      {troubled.length > 0 ? (
+        <ul className="mt-1 space-y-0.5">
+          {troubled.slice(0, 3).map((group) => (
+            <li key={group.name}>
+              <Link href={`/groups/${group.name}/freshness`} className="font-semibold underline">
+                {group.name}
+              </Link>
+              {group.cause ? `: ${group.cause.text}` : ""}
+            </li>
+          ))}
+          {troubled.length > 3 ? <li>and {troubled.length - 3} more below</li> : null}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Incident" ADD COLUMN     "kind" TEXT NOT NULL DEFAULT 'breach',
+ADD COLUMN     "cause" TEXT;
