@@ -33,7 +33,7 @@ test("an owner signs in and edits their group; another team's group shows no edi
   await page.getByLabel("Description", { exact: true }).fill("Edited by its owner in the e2e test.");
   await page.getByRole("button", { name: "Review changes" }).click();
   await page.getByRole("region", { name: "Review the plan" }).getByRole("button", { name: "Confirm and save" }).click();
-  await expect(page).toHaveURL(/\/groups\/user_features_1h$/);
+  await expect(page).toHaveURL(/\/groups\/user_features_1h\?saved=\d+$/);
   await expect(page.getByText("Edited by its owner in the e2e test.")).toBeVisible();
   await page.goto("/groups/user_features_1h?tab=history");
   await expect(page.getByText(ML_OWNER.email).first()).toBeVisible();

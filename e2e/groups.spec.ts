@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { mismatchedYaml } from "../tests/support/mismatched-yaml";
 
 test("search “purchase” finds purchase_count_1h in user_features_1h", async ({ page }, testInfo) => {
   await page.goto("/groups");
@@ -52,15 +53,24 @@ test("register a group through the form against a live MV: mismatch shown, plan,
   await expect(check.locator('tr[data-status="missing"]')).toContainText("not_a_column");
   await expect(page.getByText("1 mismatch(es) with order_value_features")).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("form-mismatch.png"), fullPage: true });
+  // The mismatch is an error, not advice: the server refuses it, next to the field, and the message takes focus.
+  await page.getByRole("button", { name: "Review changes" }).click();
+  await expect(page.getByLabel("Feature 5 name")).toHaveAccessibleDescription("order_value_features has no column not_a_column");
+  await expect(page.getByRole("alert").filter({ hasText: "does not match its materialized view" })).toBeFocused();
+  await expect(page.getByRole("region", { name: "Review the plan" })).toHaveCount(0);
   await page.getByRole("button", { name: "Remove feature 5" }).click();
 
   await page.getByRole("button", { name: "Review changes" }).click();
   const plan = page.getByRole("region", { name: "Review the plan" });
   await expect(plan).toContainText("Create order_value_features_e2e");
   await expect(plan).toContainText("+ feature avg_order_value");
+  await expect(plan).toContainText("customer (key customer_id)"); // readable, not JSON
+  await expect(plan.getByRole("heading", { name: "Review the plan" })).toBeFocused();
+  await expect(plan).toBeInViewport();
   await plan.getByRole("button", { name: "Confirm and register" }).click();
 
-  await expect(page).toHaveURL(/\/groups\/order_value_features_e2e$/);
+  await expect(page).toHaveURL(/\/groups\/order_value_features_e2e\?saved=1$/);
+  await expect(page.getByRole("status").filter({ hasText: "Saved order_value_features_e2e as version 1." })).toBeVisible();
   await page.goto("/groups?q=order_value_features_e2e");
   await expect(page.getByRole("link", { name: "order_value_features_e2e" })).toBeVisible();
 });
@@ -85,4 +95,16 @@ test("the server's per-field verdict lands next to the field", async ({ page }) 
   await page.getByRole("button", { name: "Review changes" }).click();
   await expect(page.getByText("already taken")).toBeVisible();
   await expect(page.locator('input[name="name"]')).toHaveAttribute("aria-invalid", "true");
+});
+
+test("a YAML dry run reports a missing column and a wrong dtype as errors, with their lines", async ({ page }) => {
+  await page.goto("/groups/import");
+  const yaml = mismatchedYaml("yaml_mismatch_e2e", "e2e");
+  await page.getByLabel("Paste YAML (one or many documents separated by ---)").fill(yaml);
+  await page.getByRole("button", { name: "Dry run" }).click();
+  const errors = page.getByRole("list", { name: "Errors" });
+  await expect(errors.getByRole("listitem")).toHaveCount(2);
+  await expect(errors).toContainText("pasted.yaml:7:12 features.0.dtype: column total_orders is bigint: declare int64");
+  await expect(errors).toContainText("pasted.yaml:8:11 features.1.name: order_value_features has no column not_a_column");
+  await expect(page.getByRole("button", { name: "Apply" })).toBeDisabled();
 });

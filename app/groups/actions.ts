@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/action-result";
 import { authorizeGroupChange, writerOf } from "@/lib/auth/guard";
 import { planChange } from "@/lib/groups/plan";
-import { assertCacheTemplatesFreeOfSinks } from "@/lib/registry/cache-keys";
+import { assertWritable } from "@/lib/groups/write-checks";
 import { createGroup, deleteGroup, getGroup, updateGroup } from "@/lib/registry/groups";
 import { liveSchemaCheck } from "@/lib/groups/live-check";
 import { ActionVersionSchema, GroupVersionArgsSchema } from "@/lib/schemas/api";
@@ -20,6 +20,8 @@ export async function previewGroupAction(input: unknown, rawVersion: number | nu
     if (version === null && stored)
       throw new AppError(409, `a feature group named ${definition.name} already exists`, [{ path: "name", message: "already taken" }]);
     if (version !== null && stored && stored.version !== version) throw staleVersion(definition.name, version, stored.version);
+    // Refused here already, so each problem shows next to its field before the owner confirms.
+    await assertWritable([definition]);
     return { plan: planChange(stored?.definition ?? null, definition), check: await liveSchemaCheck(definition) };
   });
 }
@@ -36,7 +38,7 @@ export async function saveGroupAction(input: unknown, rawVersion: number | null)
       version === null ? null : (await getGroup(definition.name))?.definition,
       definition,
     );
-    await assertCacheTemplatesFreeOfSinks([definition]);
+    await assertWritable([definition]);
     const saved = version === null ? await createGroup(definition, actor) : await updateGroup(definition.name, definition, version, actor);
     revalidatePath("/groups");
     return { name: saved.definition.name, version: saved.version };

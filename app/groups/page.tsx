@@ -3,6 +3,7 @@ import { GroupFilters } from "@/components/groups/group-filters";
 import { GroupTable } from "@/components/groups/group-table";
 import { ButtonLink } from "@/components/ui/button-link";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { searchGroups } from "@/lib/registry/search";
@@ -13,9 +14,20 @@ export const metadata: Metadata = { title: "Feature groups" };
 export const dynamic = "force-dynamic";
 
 export default async function GroupsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const query = GroupSearchSchema.parse(firstValues(await searchParams));
+  const params = firstValues(await searchParams);
+  const query = GroupSearchSchema.parse(params);
+  // After a delete: the group page is gone, so this list confirms it.
+  const deleted = typeof params.deleted === "string" ? params.deleted.slice(0, 200) : null;
   const result = await searchGroups(query);
-  const filtered = !!(query.q || query.owner || query.entity || query.tag || query.status);
+  const filters = [
+    query.owner && `owner ${query.owner}`,
+    query.entity && `entity ${query.entity}`,
+    query.tag && `tag ${query.tag}`,
+    query.status,
+  ]
+    .filter(Boolean)
+    .join(", ");
+  const filtered = !!(query.q || filters);
   return (
     <>
       <PageHeader
@@ -33,6 +45,7 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
           </div>
         }
       />
+      {deleted ? <Notice>Deleted {deleted}. Its last definition stays in the audit log.</Notice> : null}
       <GroupFilters key={JSON.stringify(query)} query={query} facets={result.facets} />
       {result.items.length > 0 ? (
         <>
@@ -41,8 +54,16 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
         </>
       ) : filtered ? (
         <EmptyState title="No feature group matches" action={<ButtonLink href="/groups">Clear search and filters</ButtonLink>}>
-          Nothing in the registry matches {query.q ? <>“{query.q}”</> : "these filters"}. Search covers group and feature names,
-          descriptions, tags and owners.
+          {query.q && filters ? (
+            <>
+              Nothing matches “{query.q}” with the filters {filters}. The filters may be what excludes them: clear one, or change the
+              search.
+            </>
+          ) : query.q ? (
+            <>Nothing in the registry matches “{query.q}”. Search covers group and feature names, descriptions, tags and owners.</>
+          ) : (
+            <>No group has {filters}. Clear a filter to see more.</>
+          )}
         </EmptyState>
       ) : (
         <EmptyState

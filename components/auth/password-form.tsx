@@ -1,6 +1,5 @@
 "use client";
 
-import { useState } from "react";
 import { FormProvider } from "react-hook-form";
 import { FormField, inputClass } from "@/components/form/field";
 import { FormAlert } from "@/components/form/form-alert";
@@ -17,26 +16,14 @@ const FIELDS = [
 
 /** Change one's own password (the current one is required). */
 export function PasswordForm({ change }: { change: (input: unknown) => Promise<ActionResult<null>> }) {
-  const [changed, setChanged] = useState(false);
-  const { form, pending, serverError, submitTo } = useActionForm({
+  const { form, pending, serverError, succeeded, submitTo } = useActionForm({
     schema: PasswordChangeSchema,
     defaultValues: { current: "", next: "", confirm: "" },
   });
-  const submit = submitTo(change, () => {
-    form.reset();
-    setChanged(true);
-  });
+  const submit = submitTo(change, () => form.reset());
   return (
     <FormProvider {...form}>
-      <form
-        onSubmit={(event) => {
-          setChanged(false);
-          void submit(event);
-        }}
-        noValidate
-        className="space-y-3"
-        aria-label="Change password"
-      >
+      <form onSubmit={submit} noValidate className="space-y-3" aria-label="Change password">
         <FormAlert error={serverError} title="Password not changed" />
         <div className="flex flex-wrap items-start gap-3">
           {FIELDS.map((field) => (
@@ -48,7 +35,7 @@ export function PasswordForm({ change }: { change: (input: unknown) => Promise<A
             Change password
           </button>
         </div>
-        {changed ? (
+        {succeeded ? (
           <p role="status" className="text-sm text-emerald-700 dark:text-emerald-400">
             Password changed.
           </p>

@@ -1,6 +1,5 @@
 "use client";
 
-import { useState } from "react";
 import { FormProvider } from "react-hook-form";
 import { FormField, inputClass } from "@/components/form/field";
 import { FormAlert } from "@/components/form/form-alert";
@@ -17,12 +16,11 @@ type Action = (input: unknown) => Promise<ActionResult<UserSummary>>;
 const roleOptions = ROLES.map((role) => <option key={role}>{role}</option>);
 
 function UserRow({ user, update }: { user: UserSummary; update: Action }) {
-  const [saved, setSaved] = useState(false);
-  const { form, pending, serverError, submitTo } = useActionForm({
+  const { form, pending, serverError, succeeded, submitTo } = useActionForm({
     schema: UserUpdateSchema,
     defaultValues: { id: user.id, role: user.role, teams: user.teams.join(", "), active: user.active },
   });
-  const save = submitTo(update, () => setSaved(true));
+  const save = submitTo(update);
   return (
     <tr className="border-t border-slate-100 align-top dark:border-slate-800" data-user={user.email}>
       <td className="px-2 py-2">
@@ -34,15 +32,7 @@ function UserRow({ user, update }: { user: UserSummary; update: Action }) {
       </td>
       <td className="px-2 py-2" colSpan={3}>
         <FormProvider {...form}>
-          <form
-            onSubmit={(event) => {
-              setSaved(false);
-              void save(event);
-            }}
-            noValidate
-            className="flex flex-wrap items-start gap-2"
-            aria-label={`Role and teams of ${user.email}`}
-          >
+          <form onSubmit={save} noValidate className="flex flex-wrap items-start gap-2" aria-label={`Role and teams of ${user.email}`}>
             <FormField name="role" label="Role" hideLabel compact>
               <select {...form.register("role")} className={inputClass(true)}>
                 {roleOptions}
@@ -60,7 +50,7 @@ function UserRow({ user, update }: { user: UserSummary; update: Action }) {
             <button type="submit" disabled={pending} className={buttonClass()}>
               Save
             </button>
-            {saved ? (
+            {succeeded ? (
               <span role="status" className="py-1.5 text-xs">
                 saved
               </span>

@@ -30,6 +30,8 @@ export function useActionForm<Values extends FieldValues>({ schema, defaultValue
     reValidateMode: "onChange",
   });
   const [serverError, setServerError] = useState<ServerError | null>(null);
+  /** The last action succeeded (cleared when the next one starts): for a "saved" message. */
+  const [succeeded, setSucceeded] = useState(false);
   const [pending, startTransition] = useTransition();
 
   const showFailure = (failure: Failure) => {
@@ -46,20 +48,22 @@ export function useActionForm<Values extends FieldValues>({ schema, defaultValue
   const run = <T>(action: () => Promise<ActionResult<T>>, onSuccess: (data: T) => void, onFailure?: () => void) =>
     startTransition(async () => {
       setServerError(null);
+      setSucceeded(false);
       const result = await action();
+      setSucceeded(result.ok);
       if (result.ok) return onSuccess(result.data);
       onFailure?.();
       showFailure(result);
     });
 
   /** An onSubmit handler: client validation first, then the action with the form's raw values. */
-  const submitTo = <T>(action: (values: Values) => Promise<ActionResult<T>>, onSuccess: (data: T, values: Values) => void) =>
+  const submitTo = <T>(action: (values: Values) => Promise<ActionResult<T>>, onSuccess?: (data: T, values: Values) => void) =>
     form.handleSubmit((values) =>
       run(
         () => action(values),
-        (data) => onSuccess(data, values),
+        (data) => onSuccess?.(data, values),
       ),
     );
 
-  return { form, pending, serverError, run, submitTo };
+  return { form, pending, serverError, succeeded, run, submitTo };
 }

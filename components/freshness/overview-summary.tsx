@@ -15,6 +15,21 @@ const TILES = [
   { key: "unknown", label: "Unknown", tone: "text-slate-600 dark:text-slate-400" },
 ] as const;
 
+/** A card with a heading and, beside it, when its data was taken. */
+function Panel({ id, title, takenAt, children }: { id: string; title: string; takenAt: ReactNode; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className={`min-w-0 ${cardClass()}`}>
+      <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id={id} className="text-base font-semibold">
+          {title}
+        </h2>
+        {takenAt}
+      </div>
+      {children}
+    </section>
+  );
+}
+
 /** Counts, the five stalest groups relative to their SLA, and recent incidents, each panel with when it was taken. */
 export function OverviewSummary({
   board,
@@ -46,13 +61,7 @@ export function OverviewSummary({
         {boardTakenAt}
       </div>
       <div className="grid gap-6 lg:grid-cols-2">
-        <section aria-labelledby="worst-heading" className={`min-w-0 ${cardClass()}`}>
-          <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
-            <h2 id="worst-heading" className="text-base font-semibold">
-              Stalest groups
-            </h2>
-            {boardTakenAt}
-          </div>
+        <Panel id="worst-heading" title="Stalest groups" takenAt={boardTakenAt}>
           {worst.length === 0 ? (
             <p className="text-sm text-slate-600 dark:text-slate-400">No feature groups registered yet.</p>
           ) : (
@@ -71,18 +80,12 @@ export function OverviewSummary({
               ))}
             </ul>
           )}
-        </section>
-        <section aria-labelledby="incidents-heading" className={`min-w-0 ${cardClass()}`}>
-          <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
-            <h2 id="incidents-heading" className="text-base font-semibold">
-              Recent incidents
-            </h2>
-            {incidentsTakenAt}
-          </div>
+        </Panel>
+        <Panel id="incidents-heading" title="Recent incidents" takenAt={incidentsTakenAt}>
           <div className="overflow-x-auto">
             <IncidentTable incidents={incidents} showGroup now={now} />
           </div>
-        </section>
+        </Panel>
       </div>
     </div>
   );

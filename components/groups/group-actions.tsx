@@ -38,8 +38,10 @@ export function GroupActions({ name, version, status, onDeprecate, onDelete }: P
         return;
       }
       dialog.current?.close();
-      if (pending === "delete") router.push("/groups");
-      else router.refresh();
+      // The next page confirms what happened.
+      if (pending === "delete") router.push(`/groups?deleted=${encodeURIComponent(name)}`);
+      else router.replace(`/groups/${name}?deprecated=1`);
+      router.refresh();
     });
 
   return (
@@ -49,7 +51,7 @@ export function GroupActions({ name, version, status, onDeprecate, onDelete }: P
           Deprecate
         </button>
       ) : null}
-      <button type="button" className={`${buttonClass()} text-red-700 dark:text-red-400`} onClick={() => ask("delete")}>
+      <button type="button" className={buttonClass("danger")} onClick={() => ask("delete")}>
         Delete
       </button>
       <dialog
@@ -76,7 +78,7 @@ export function GroupActions({ name, version, status, onDeprecate, onDelete }: P
           </button>
           <button
             type="button"
-            className={`${buttonClass("primary")} ${pending === "delete" ? "bg-red-600 hover:bg-red-700" : ""}`}
+            className={buttonClass(pending === "delete" ? "dangerConfirm" : "primary")}
             onClick={confirm}
             disabled={busy}
           >

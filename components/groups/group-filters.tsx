@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useRef } from "react";
 import type { GroupSearch } from "@/lib/schemas/group-search";
 import { SORTS } from "@/lib/schemas/group-search";
+import { GROUP_STATUSES } from "@/lib/schemas/feature-group";
 import { Field, inputClass } from "@/components/form/field";
 import { buttonClass } from "@/components/ui/button-link";
 import { cardClass } from "@/components/ui/surface";
@@ -59,9 +60,9 @@ export function GroupFilters({ query, facets }: { query: GroupSearch; facets: Fa
       {select("owner", "Owner", facets.owners, query.owner)}
       {select("entity", "Entity", facets.entities, query.entity)}
       {select("tag", "Tag", facets.tags, query.tag)}
-      {select("status", "Status", ["active", "draft", "deprecated"], query.status)}
+      {select("status", "Status", GROUP_STATUSES, query.status)}
       <div className="flex items-end gap-2">
-        {select("sort", "Sort", SORTS, query.sort, "Best")}
+        {select("sort", "Sort", SORTS, query.sort ?? (query.q ? "relevance" : "name"), "")}
         <input type="hidden" name="size" value={query.size === 25 ? "" : query.size} />
         <button type="submit" className={buttonClass("primary")}>
           Search

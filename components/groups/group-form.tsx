@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { FormProvider, useFieldArray, useFormState, useWatch } from "react-hook-form";
 import { buttonClass } from "@/components/ui/button-link";
 import { fetchJson } from "@/lib/fetch-json";
@@ -57,6 +57,13 @@ export function GroupForm({ mode, initial, version, materializedViews, risingwav
   const [columns, setColumns] = useState<{ mv: string; list: LiveColumn[] | null } | null>(null);
   const [columnsError, setColumnsError] = useState<string | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
+  const planHeading = useRef<HTMLHeadingElement>(null);
+  // The plan opens below the form: bring it into view and read it out, wherever the owner was.
+  useEffect(() => {
+    if (!preview) return;
+    planHeading.current?.closest("section")?.scrollIntoView({ block: "start", behavior: "smooth" });
+    planHeading.current?.focus({ preventScroll: true });
+  }, [preview]);
 
   const loadColumns = (mv: string, prefill: boolean) => {
     if (!mv) return;
@@ -112,7 +119,7 @@ export function GroupForm({ mode, initial, version, materializedViews, risingwav
     run(
       () => saveAction(formToDefinitionInput(getValues()), version),
       (saved) => {
-        router.push(`/groups/${saved.name}`);
+        router.push(`/groups/${saved.name}?saved=${saved.version}`);
         router.refresh();
       },
       () => setPreview(null),
@@ -157,10 +164,15 @@ export function GroupForm({ mode, initial, version, materializedViews, risingwav
           <FormField name="freshness_sla_seconds" label="Freshness SLA (seconds)">
             <input {...register("freshness_sla_seconds")} inputMode="numeric" className={input} />
           </FormField>
-          <FormField name="status" label="Status">
+          <FormField
+            name="status"
+            label="Status"
+            hint="planned: the MV is not created yet; the check against its columns is waived, and the history says so"
+          >
             <select {...register("status")} className={input}>
               <option value="active">active</option>
               <option value="draft">draft</option>
+              <option value="planned">planned</option>
               <option value="deprecated">deprecated</option>
             </select>
           </FormField>
@@ -304,8 +316,11 @@ export function GroupForm({ mode, initial, version, materializedViews, risingwav
         </div>
 
         {preview ? (
-          <section aria-labelledby="plan-heading" className="rounded-lg border-2 border-tide-500 bg-white p-4 dark:bg-slate-900">
-            <h2 id="plan-heading" className="mb-3 text-base font-semibold">
+          <section
+            aria-labelledby="plan-heading"
+            className="scroll-mt-24 rounded-lg border-2 border-tide-500 bg-white p-4 dark:bg-slate-900"
+          >
+            <h2 id="plan-heading" ref={planHeading} tabIndex={-1} className="mb-3 text-base font-semibold focus:outline-none">
               Review the plan
             </h2>
             <PlanView plan={preview.plan} />

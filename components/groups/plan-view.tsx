@@ -1,8 +1,7 @@
 import { TableHead } from "@/components/ui/table-head";
 import type { ChangePlan } from "@/lib/groups/plan";
+import { describePlanValue } from "@/lib/groups/plan-text";
 import { errorTextClass } from "@/components/ui/surface";
-
-const show = (value: unknown) => (value === undefined || value === null ? "–" : typeof value === "string" ? value : JSON.stringify(value));
 
 /** Exactly what a save will change, field by field and feature by feature. */
 export function PlanView({ plan }: { plan: ChangePlan }) {
@@ -22,9 +21,11 @@ export function PlanView({ plan }: { plan: ChangePlan }) {
               <tr key={change.field}>
                 <td className="py-1 pr-3 font-mono text-xs">{change.field}</td>
                 <td className="py-1 pr-3 font-mono text-xs text-red-700 line-through decoration-red-400 dark:text-red-400">
-                  {plan.kind === "create" ? "" : show(change.before)}
+                  {plan.kind === "create" ? "" : describePlanValue(change.field, change.before)}
                 </td>
-                <td className="py-1 font-mono text-xs text-emerald-700 dark:text-emerald-400">{show(change.after)}</td>
+                <td className="py-1 font-mono text-xs text-emerald-700 dark:text-emerald-400">
+                  {describePlanValue(change.field, change.after)}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -44,7 +45,12 @@ export function PlanView({ plan }: { plan: ChangePlan }) {
         {changed.map((feature) => (
           <li key={`~${feature.name}`} className="font-mono text-xs text-amber-700 dark:text-amber-400">
             ~ feature {feature.name}:{" "}
-            {feature.changes.map((change) => `${change.field} ${show(change.before)} → ${show(change.after)}`).join(", ")}
+            {feature.changes
+              .map(
+                (change) =>
+                  `${change.field} ${describePlanValue(change.field, change.before)} → ${describePlanValue(change.field, change.after)}`,
+              )
+              .join(", ")}
           </li>
         ))}
         {reordered ? <li className="text-xs text-slate-600 dark:text-slate-400">Feature order changes.</li> : null}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkSchema, describeProblems, type LiveColumn } from "./schema-check";
+import { checkSchema, describeProblems, schemaIssues, type LiveColumn } from "./schema-check";
 
 const columns: LiveColumn[] = [
   { name: "user_id", dataType: "bigint", isPrimaryKey: true },
@@ -44,5 +44,28 @@ describe("checkSchema", () => {
     const check = checkSchema({ ...base, features: [] }, null);
     expect(check).toEqual({ status: "mv-missing", materializedView: "user_features_1h" });
     expect(describeProblems(check)).toEqual(["materialized view user_features_1h does not exist in RisingWave"]);
+  });
+
+  it("puts each problem on the definition's own path, for form fields and YAML lines", () => {
+    const definition = {
+      ...base,
+      entity: { name: "user", keys: ["account_id"] },
+      timestamp_column: "ts",
+      features: [
+        { name: "purchases", dtype: "int64" as const, description: "" },
+        { name: "avg_amount", dtype: "string" as const, description: "" },
+      ],
+    };
+    expect(schemaIssues(definition, checkSchema(definition, columns))).toEqual([
+      { path: "features.0.name", message: "user_features_1h has no column purchases" },
+      { path: "features.1.dtype", message: "column avg_amount is double precision: declare float64" },
+      { path: "entity.keys", message: "user_features_1h has no column account_id" },
+      { path: "timestamp_column", message: "user_features_1h has no column ts" },
+    ]);
+    expect(schemaIssues(definition, checkSchema(definition, null))).toEqual([
+      { path: "materialized_view", message: expect.stringContaining("no materialized view user_features_1h in RisingWave") },
+    ]);
+    const fine = { ...base, features: [] };
+    expect(schemaIssues(fine, checkSchema(fine, columns))).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import type { Issue } from "../errors";
 import type { FeatureGroupDefinition } from "../schemas/feature-group";
 import { dtypeOfColumn, isCompatible } from "./dtypes";
 
@@ -74,4 +75,35 @@ export function describeProblems(check: SchemaCheck): string[] {
     );
   }
   return lines;
+}
+
+/**
+ * A failing check as issues on the definition's own paths (features.2.dtype, entity.keys, …), so a
+ * form puts each next to its field and an import names its line. Extra columns are not issues.
+ */
+export function schemaIssues(definition: Pick<FeatureGroupDefinition, "features">, check: SchemaCheck): Issue[] {
+  if (check.status === "mv-missing")
+    return [
+      {
+        path: "materialized_view",
+        message: `no materialized view ${check.materializedView} in RisingWave (status planned registers a group before its MV exists)`,
+      },
+    ];
+  const indexOf = new Map(definition.features.map((feature, index) => [feature.name, index]));
+  const issues: Issue[] = [];
+  for (const row of check.rows) {
+    if (row.status === "missing")
+      issues.push({ path: `features.${indexOf.get(row.feature)}.name`, message: `${check.materializedView} has no column ${row.feature}` });
+    if (row.status === "dtype-mismatch")
+      issues.push({
+        path: `features.${indexOf.get(row.feature)}.dtype`,
+        message: `column ${row.feature} is ${row.dataType}${row.expected ? `: declare ${row.expected}` : ""}`,
+      });
+  }
+  for (const problem of check.problems)
+    issues.push({
+      path: problem.kind === "missing-key" ? "entity.keys" : "timestamp_column",
+      message: `${check.materializedView} has no column ${problem.column}`,
+    });
+  return issues;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "../errors";
+import { liveSchemaIssues } from "../groups/live-check";
 import { planChange, type ChangePlan } from "../groups/plan";
 import { parseDefinitions, type DefinitionProblem } from "../yaml/definitions";
 import { getGroups, upsertDefinitions, type RegistryWriter } from "./groups";
@@ -26,7 +27,14 @@ export async function planImport(documents: { text: string; file: string }[]): P
       });
     seen.set(item.definition.name, `${item.file}:${item.line}`);
   }
-  const stored = await getGroups(definitions.map((item) => item.definition.name));
+  // Each definition against its live MV, as `tideline validate` checks it: a mismatch is a problem on its line.
+  const [stored, schemaProblems] = await Promise.all([
+    getGroups(definitions.map((item) => item.definition.name)),
+    liveSchemaIssues(definitions.map((item) => item.definition)),
+  ]);
+  for (const item of definitions)
+    for (const issue of schemaProblems.get(item.definition.name) ?? [])
+      problems.push({ file: item.file, document: item.document, path: issue.path, message: issue.message, ...item.locate(issue.path) });
   const items = definitions.map((item) => ({
     file: item.file,
     document: item.document,

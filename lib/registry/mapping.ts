@@ -1,4 +1,4 @@
-import type { FeatureGroupDefinition } from "../schemas/feature-group";
+import type { FeatureGroupDefinition, GroupStatus } from "../schemas/feature-group";
 
 /** A registry row with its relations, as loaded by lib/registry/groups.ts. */
 export type StoredGroup = {
@@ -15,7 +15,7 @@ export type StoredGroup = {
   redisValueKind: "json" | "template" | "hash" | null;
   redisTtlSeconds: number | null;
   snapshotPath: string | null;
-  status: "draft" | "active" | "deprecated";
+  status: GroupStatus;
   features: { name: string; dtype: string; description: string; position: number }[];
 };
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { getPrisma } from "../db";
+import type { GroupStatus } from "../schemas/feature-group";
 import { toPrefixQuery, type GroupSearch } from "../schemas/group-search";
 
 export type GroupSearchItem = {
@@ -10,7 +11,7 @@ export type GroupSearchItem = {
   team: string | null;
   tags: string[];
   entity: string | null;
-  status: "draft" | "active" | "deprecated";
+  status: GroupStatus;
   freshnessSlaSeconds: number;
   materializedView: string;
   featureCount: number;

@@ -1,6 +1,10 @@
 import { z } from "zod";
 
 /** Feature dtypes Tideline understands; RisingWave column types map onto these in lib/registry/dtypes.ts. */
+/** planned: registered before its MV exists (the live schema check is waived, on the record). */
+export const GROUP_STATUSES = ["planned", "draft", "active", "deprecated"] as const;
+export type GroupStatus = (typeof GROUP_STATUSES)[number];
+
 export const DTYPES = ["int32", "int64", "float32", "float64", "decimal", "string", "bool", "timestamp", "date", "json", "bytes"] as const;
 export type Dtype = (typeof DTYPES)[number];
 
@@ -76,7 +80,7 @@ export const FeatureGroupSchema = z
       })
       .optional(),
     snapshot: z.object({ path: z.string().min(1).max(500) }).optional(),
-    status: z.enum(["draft", "active", "deprecated"]).default("active"),
+    status: z.enum(GROUP_STATUSES).default("active"),
     features: z.array(FeatureSchema).min(1, "declare at least one feature"),
   })
   .superRefine((group, ctx) => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FeatureGroupSchema, type Dtype, type FeatureGroupDefinition, type FeatureGroupInput } from "./feature-group";
+import { FeatureGroupSchema, type Dtype, type FeatureGroupDefinition, type FeatureGroupInput, type GroupStatus } from "./feature-group";
 
 /** The group form's fields: flat strings where people type lists ("a, b") or optional sections. */
 export type GroupFormValues = {
@@ -17,7 +17,7 @@ export type GroupFormValues = {
   redisKeyTemplate: string;
   redisTtlSeconds: string;
   snapshotPath: string;
-  status: "draft" | "active" | "deprecated";
+  status: GroupStatus;
   features: { name: string; dtype: Dtype; description: string }[];
 };
 

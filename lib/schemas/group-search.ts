@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { GROUP_STATUSES } from "./feature-group";
 
 export const SORTS = ["relevance", "name", "updated", "sla"] as const;
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
@@ -14,7 +15,7 @@ export const GroupSearchSchema = z.object({
   owner: optionalText,
   entity: optionalText,
   tag: optionalText,
-  status: z.enum(["draft", "active", "deprecated"]).optional().catch(undefined),
+  status: z.enum(GROUP_STATUSES).optional().catch(undefined),
   sort: z.enum(SORTS).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
   size: z.coerce

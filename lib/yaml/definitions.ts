@@ -5,7 +5,14 @@ import { FeatureGroupSchema, type FeatureGroupDefinition } from "../schemas/feat
 const MAX_ALIAS_COUNT = 50;
 
 export type DefinitionProblem = { file: string; document: number; path: string; message: string; line: number; column: number };
-export type ParsedDefinition = { file: string; document: number; line: number; definition: FeatureGroupDefinition };
+export type ParsedDefinition = {
+  file: string;
+  document: number;
+  line: number;
+  definition: FeatureGroupDefinition;
+  /** Where a path of the definition ("features.2.dtype") is written, for problems found after parsing. */
+  locate: (path: string) => { line: number; column: number };
+};
 export type ParseResult = { definitions: ParsedDefinition[]; problems: DefinitionProblem[] };
 
 /** The YAML node at a zod issue path, or the deepest ancestor that exists. */
@@ -60,7 +67,16 @@ export function parseDefinitions(text: string, file = "<input>"): ParseResult {
     }
     const result = FeatureGroupSchema.safeParse(value);
     if (result.success) {
-      definitions.push({ file, document, line: start.line, definition: result.data });
+      const locate = (path: string) => {
+        const { line, col } = position(
+          nodeAt(
+            doc,
+            path.split(".").map((part) => (/^\d+$/.test(part) ? Number(part) : part)),
+          )?.range?.[0] ?? doc.contents?.range?.[0],
+        );
+        return { line, column: col };
+      };
+      definitions.push({ file, document, line: start.line, definition: result.data, locate });
       return;
     }
     for (const issue of result.error.issues) {

@@ -1,6 +1,6 @@
 import { defineRoute } from "@/lib/api/define-route";
 import { authorizeGroupChange } from "@/lib/auth/guard";
-import { assertCacheTemplatesFreeOfSinks } from "@/lib/registry/cache-keys";
+import { assertWritable } from "@/lib/groups/write-checks";
 import { createGroup } from "@/lib/registry/groups";
 import { searchGroups } from "@/lib/registry/search";
 import { GroupSearchSchema } from "@/lib/schemas/group-search";
@@ -21,7 +21,7 @@ export const POST = defineRoute(
   { summary: "Registers a feature group.", access: "write", body: FeatureGroupSchema, status: 201 },
   async ({ body: definition, writer }) => {
     const actor = authorizeGroupChange(writer!, definition.name, null, definition);
-    await assertCacheTemplatesFreeOfSinks([definition]);
+    await assertWritable([definition]);
     return createGroup(definition, actor);
   },
 );

@@ -11,6 +11,7 @@ import { GroupLineage } from "@/components/lineage/group-lineage";
 import { GroupRedisStatsView } from "@/components/redis/group-redis-stats";
 import { ButtonLink } from "@/components/ui/button-link";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { TabLinks } from "@/components/ui/tab-links";
 import { pageActor } from "@/lib/auth/page-actor";
@@ -33,7 +34,7 @@ const TABS = [
   { id: "lineage", label: "Lineage" },
   { id: "history", label: "History" },
 ];
-type Props = { params: Promise<{ name: string }>; searchParams: Promise<{ tab?: string }> };
+type Props = { params: Promise<{ name: string }>; searchParams: Promise<{ tab?: string; saved?: string; deprecated?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await params).name };
@@ -41,7 +42,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function GroupPage({ params, searchParams }: Props) {
   const { name } = await params;
-  const requested = (await searchParams).tab;
+  const { tab: requested, saved, deprecated } = await searchParams;
   const tab = TABS.find((item) => item.id === requested)?.id ?? "features";
   const [group, actor] = await Promise.all([getGroup(name), pageActor()]);
   if (!group) notFound();
@@ -75,6 +76,12 @@ export default async function GroupPage({ params, searchParams }: Props) {
           </div>
         }
       />
+      {saved ? (
+        <Notice>
+          Saved {name} as version {version}.
+        </Notice>
+      ) : null}
+      {deprecated ? <Notice>{name} is now deprecated: it stays listed so consumers know to move off it.</Notice> : null}
       <GroupSummary definition={definition} version={version} updatedAt={group.updatedAt} />
       <LastHourFreshness name={name} slaSeconds={definition.freshness_sla_seconds} />
       <RedisSection name={name} />

@@ -1,7 +1,7 @@
 import { defineRoute } from "@/lib/api/define-route";
 import { authorizeGroupChange } from "@/lib/auth/guard";
 import { notFound } from "@/lib/errors";
-import { assertCacheTemplatesFreeOfSinks } from "@/lib/registry/cache-keys";
+import { assertWritable } from "@/lib/groups/write-checks";
 import { deleteGroup, getGroup, updateGroup } from "@/lib/registry/groups";
 import { GroupDeleteQuerySchema, GroupPathSchema, GroupUpdateSchema } from "@/lib/schemas/api";
 
@@ -25,7 +25,7 @@ export const PUT = defineRoute(
   },
   async ({ params: { name }, body: { version, definition }, writer }) => {
     const actor = authorizeGroupChange(writer!, name, (await getGroup(name))?.definition, definition);
-    await assertCacheTemplatesFreeOfSinks([definition]);
+    await assertWritable([definition]);
     return updateGroup(name, definition, version, actor);
   },
 );
