@@ -28,8 +28,17 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       </head>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
         <Providers>
+          {/* The first tab stop: past the header and its navigation, straight to the page. */}
+          <a
+            href="#content"
+            className="sr-only focus:not-sr-only focus:fixed focus:left-2 focus:top-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:font-medium focus:shadow dark:focus:bg-slate-900"
+          >
+            Skip to content
+          </a>
           <AppHeader />
-          <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+          <main id="content" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6 focus:outline-none">
+            {children}
+          </main>
         </Providers>
       </body>
     </html>

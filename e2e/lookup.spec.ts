@@ -1,9 +1,17 @@
 import { expect, test, type Page } from "@playwright/test";
-import { emulator } from "./support/pipeline";
+import { emulator, keepGroup, setSla } from "./support/pipeline";
 
 const cell = (page: Page, feature: string, layer: string) => page.locator(`tr[data-feature="${feature}"] td[data-layer="${layer}"]`);
 
-test.afterAll(() => emulator("resume", "all"));
+// The drift test lowers user_features_1h's SLA so that a sink lag beyond it comes soon.
+let restore: () => Promise<void>;
+test.beforeAll(async ({ browser }) => {
+  restore = await keepGroup(browser, "user_features_1h");
+});
+test.afterAll(async () => {
+  emulator("resume", "all");
+  await restore();
+});
 
 test("a demo user's values in RisingWave, Redis and the snapshot; drift shows up as sink lag", async ({ page }, testInfo) => {
   await page.goto("/lookup");
@@ -20,14 +28,22 @@ test("a demo user's values in RisingWave, Redis and the snapshot; drift shows up
   }
   await expect(table).toContainText('{"user_id":7}');
   await expect(table).toContainText(/date=\d{4}-\d{2}-\d{2}/);
+  // The daily snapshot predates today's updates: an expected difference, not counted as a disagreement.
+  const snapshotCell = cell(page, "event_count_1h", "archive:0");
+  await expect(snapshotCell).toHaveAttribute("data-state", /equal|expected/);
+  if ((await snapshotCell.getAttribute("data-state")) === "expected") {
+    await expect(snapshotCell).toContainText("snapshot taken before the last update");
+    await expect(page.getByRole("status").filter({ hasText: "expected difference" })).toBeVisible();
+  }
   await page.screenshot({ path: testInfo.outputPath("lookup.png"), fullPage: true });
 
+  await setSla(page.request, "user_features_1h", 5);
   emulator("drift", "user_features_1h", "stale");
   await expect(async () => {
     await page.reload();
     await expect(cell(page, "event_count_1h", "redis:0")).toHaveAttribute("data-state", "different", { timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
-  await expect(cell(page, "event_count_1h", "redis:0")).toContainText(/Redis is \d+ s older than RisingWave: sink lag/);
+  await expect(cell(page, "event_count_1h", "redis:0")).toContainText(/Redis is \d+ s older than RisingWave: sink lag, beyond the 5 s SLA/);
   await expect(page.getByRole("status").filter({ hasText: "disagreement" })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("lookup-drift.png"), fullPage: true });
 });
@@ -62,4 +78,23 @@ test("the archive page lists a week of snapshot partitions and the file sink's d
       .locator("tr[data-partition]")
       .first(),
   ).toBeVisible();
+});
+
+test("'as of' is typed and shown in UTC, applies to the snapshot only, and RisingWave and Redis say 'now'", async ({ page }) => {
+  await page.goto("/lookup");
+  await page.getByLabel("Feature group").selectOption("user_features_1h");
+  await page.getByLabel("user_id").fill("7");
+  const asOf = page.getByLabel("Snapshot as of (UTC, optional)");
+  await expect(asOf).toHaveAccessibleDescription(
+    /archive snapshot taken at or before this time; RisingWave and Redis always show their current values/,
+  );
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  await asOf.fill(`${yesterday} 12:00:00`);
+  await page.getByRole("button", { name: "Look up" }).click();
+  await expect(page).toHaveURL(new RegExp(`at=${yesterday}T12%3A00%3A00`));
+  await expect(asOf).toHaveValue(`${yesterday} 12:00:00`); // not a local 12-hour rendering
+  const status = page.getByRole("status").filter({ hasText: "snapshot as of" });
+  await expect(status).toContainText(`snapshot as of ${yesterday} 12:00:00 UTC, RisingWave and Redis now`);
+  await expect(page.locator('th[data-layer="risingwave"]')).toContainText("now");
+  await expect(page.locator('th[data-layer="archive:0"]')).not.toContainText("· now");
 });

@@ -22,7 +22,7 @@ export function ApiReference({ document }: { document: Document }) {
             className="border-b border-slate-200 pb-4 dark:border-slate-800"
           >
             <h2 className="font-mono text-sm font-semibold">
-              <span className="mr-2 rounded bg-tide-600 px-1.5 py-0.5 text-white">{method.toUpperCase()}</span>
+              <span className="mr-2 rounded bg-tide-700 px-1.5 py-0.5 text-white">{method.toUpperCase()}</span>
               {path}
             </h2>
             <p className="mt-1 text-sm">{operation.summary}</p>

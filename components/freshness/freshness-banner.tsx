@@ -12,9 +12,9 @@ export function FreshnessBanner({ board }: { board: FreshnessBoard }) {
   const troubled = board.groups.filter((group) => group.status === "breach" || group.status === "degraded");
   const tone =
     breach > 0
-      ? "bg-red-600 text-white"
+      ? "bg-red-700 text-white"
       : degraded > 0
-        ? "bg-orange-600 text-white"
+        ? "bg-orange-700 text-white"
         : "bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200";
   const headline = [
     breach > 0 ? `${plural(breach, "feature group", "feature groups")} breaching SLA` : null,

@@ -48,6 +48,13 @@ function FilterSelect({
   );
 }
 
+/** A group's name, linking to its freshness page. */
+const GroupLink = ({ name, className = "" }: { name: string; className?: string }) => (
+  <Link href={`/groups/${name}/freshness`} className={`font-medium text-tide-700 hover:underline dark:text-tide-400 ${className}`}>
+    {name}
+  </Link>
+);
+
 /** The on-call board: polls every 10 s without reloading; filters live in the URL. */
 export function FreshnessBoard({ initial }: { initial: Board }) {
   const { data, error, dataUpdatedAt, isFetching } = useQuery({
@@ -121,37 +128,51 @@ export function FreshnessBoard({ initial }: { initial: Board }) {
           )}
         </p>
       ) : (
-        <div className={cardClass(false)}>
-          <table className="w-full min-w-[860px] text-left text-sm" aria-label="Freshness by feature group">
-            <TableHead
-              cellClassName="px-3 py-2"
-              className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800"
-              columns={["Status", "Feature group", "Freshness vs SLA", "Where the delay sits", "Breaching since"]}
-            />
-            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-              {groups.map((group) => (
-                <tr key={group.name} data-group={group.name} data-status={group.status} className="align-top">
-                  <td className="px-3 py-2.5">
-                    <StatusPill status={group.status} />
-                  </td>
-                  <td className="px-3 py-2.5">
-                    <Link href={`/groups/${group.name}/freshness`} className="font-medium text-tide-700 hover:underline dark:text-tide-400">
-                      {group.name}
-                    </Link>
-                    <span className="block text-xs text-slate-500">{group.owner}</span>
-                  </td>
-                  <td className="px-3 py-2.5">
-                    <FreshnessBar freshnessSeconds={group.freshnessSeconds} slaSeconds={group.slaSeconds} status={group.status} />
-                  </td>
-                  <td className="px-3 py-2.5">
-                    <LagBreakdown group={group} />
-                  </td>
-                  <td className="px-3 py-2.5 text-xs">{group.breachSince ? formatDateTime(group.breachSince) : "–"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <>
+          {/* Phones: one card per group, name, status, freshness and cause together, nothing to scroll sideways. */}
+          <ul className="space-y-3 sm:hidden" aria-label="Freshness by feature group (cards)">
+            {groups.map((group) => (
+              <li key={group.name} data-group-card={group.name} data-status={group.status} className={`space-y-2 ${cardClass()}`}>
+                <div className="flex items-start justify-between gap-2">
+                  <GroupLink name={group.name} className="min-w-0 break-all" />
+                  <StatusPill status={group.status} />
+                </div>
+                <FreshnessBar freshnessSeconds={group.freshnessSeconds} slaSeconds={group.slaSeconds} status={group.status} />
+                <LagBreakdown group={group} />
+                {group.breachSince ? <p className="text-xs">Since {formatDateTime(group.breachSince)}</p> : null}
+              </li>
+            ))}
+          </ul>
+          <div className={`hidden sm:block ${cardClass(false)}`}>
+            <table className="w-full min-w-[860px] text-left text-sm" aria-label="Freshness by feature group">
+              <TableHead
+                cellClassName="px-3 py-2"
+                className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800"
+                columns={["Status", "Feature group", "Freshness vs SLA", "Where the delay sits", "Breaching since"]}
+              />
+              <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+                {groups.map((group) => (
+                  <tr key={group.name} data-group={group.name} data-status={group.status} className="align-top">
+                    <td className="px-3 py-2.5">
+                      <StatusPill status={group.status} />
+                    </td>
+                    <td className="px-3 py-2.5">
+                      <GroupLink name={group.name} />
+                      <span className="block text-xs text-slate-500">{group.owner}</span>
+                    </td>
+                    <td className="px-3 py-2.5">
+                      <FreshnessBar freshnessSeconds={group.freshnessSeconds} slaSeconds={group.slaSeconds} status={group.status} />
+                    </td>
+                    <td className="px-3 py-2.5">
+                      <LagBreakdown group={group} />
+                    </td>
+                    <td className="px-3 py-2.5 text-xs">{group.breachSince ? formatDateTime(group.breachSince) : "–"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
       )}
     </div>
   );

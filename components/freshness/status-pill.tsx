@@ -1,11 +1,11 @@
 import { STATUS_LABEL, type FreshnessStatus } from "@/lib/observability/classify";
 
 const TONES: Record<FreshnessStatus, string> = {
-  breach: "bg-red-600 text-white",
-  degraded: "bg-orange-600 text-white",
+  breach: "bg-red-700 text-white",
+  degraded: "bg-orange-700 text-white",
   warning: "bg-amber-400 text-amber-950",
-  unknown: "bg-slate-400 text-white dark:bg-slate-600",
-  ok: "bg-emerald-600 text-white",
+  unknown: "bg-slate-600 text-white",
+  ok: "bg-emerald-700 text-white",
 };
 
 export function StatusPill({ status }: { status: FreshnessStatus }) {

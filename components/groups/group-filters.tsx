@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef } from "react";
+import { useEffect, useRef } from "react";
 import type { GroupSearch } from "@/lib/schemas/group-search";
 import { SORTS } from "@/lib/schemas/group-search";
 import { GROUP_STATUSES } from "@/lib/schemas/feature-group";
@@ -15,11 +15,20 @@ type Facets = { owners: string[]; entities: string[]; tags: string[] };
  * A plain GET form, so the URL is the state (shareable, back button works, works without JS);
  * with JS, changing a filter applies it at once.
  */
+/** Set by a search: the form re-mounts with the new URL, and focus returns to where the user was. */
+let refocus: string | null = null;
+
 export function GroupFilters({ query, facets }: { query: GroupSearch; facets: Facets }) {
   const form = useRef<HTMLFormElement>(null);
   const router = useRouter();
+  useEffect(() => {
+    if (!refocus || !form.current) return;
+    (form.current.elements.namedItem(refocus) as HTMLElement | null)?.focus();
+    refocus = null;
+  }, []);
   const apply = () => {
     if (!form.current) return;
+    refocus = (document.activeElement as HTMLInputElement | null)?.name || "q";
     const params = new URLSearchParams();
     for (const [key, value] of new FormData(form.current)) if (typeof value === "string" && value !== "") params.set(key, value);
     router.push(`/groups?${params.toString()}`);

@@ -199,6 +199,15 @@ function Explorer({ initial }: { initial: LineageGraph }) {
               nodeTypes={nodeTypes}
               onNodeClick={(_, node) => setParams({ node: node.id })}
               onPaneClick={() => selected && setParams({ node: null })}
+              // Keyboard: Tab moves between nodes (not edges), Enter or Space opens a node's panel.
+              onKeyDown={(event) => {
+                const id = (event.target as HTMLElement).closest(".react-flow__node")?.getAttribute("data-id");
+                if (id && (event.key === "Enter" || event.key === " ")) {
+                  event.preventDefault();
+                  setParams({ node: id });
+                }
+              }}
+              edgesFocusable={false}
               nodesDraggable={false}
               nodesConnectable={false}
               onlyRenderVisibleElements={large}

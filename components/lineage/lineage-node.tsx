@@ -21,7 +21,7 @@ export function LineageNodeView({ data }: NodeProps<LineageFlowNode>) {
       title={`${kindLabel(node)}: ${node.name}${node.status ? ` (${STATUS_LABEL[node.status]})` : ""}`}
     >
       <Handle type="target" position={Position.Left} isConnectable={false} />
-      <div className="flex items-center justify-between gap-1 text-[10px] uppercase tracking-wide text-slate-500 dark:text-slate-400">
+      <div className="flex items-center justify-between gap-1 text-[10px] uppercase tracking-wide text-slate-600 dark:text-slate-300">
         <span className="truncate">{kindLabel(node)}</span>
         {node.status ? (
           <span className="font-semibold">{STATUS_LABEL[node.status]}</span>

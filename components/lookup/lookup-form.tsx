@@ -18,14 +18,15 @@ export function LookupForm({
   const router = useRouter();
   const [groupName, setGroupName] = useState(initial.group || groups[0]?.name || "");
   const [key, setKey] = useState<Record<string, string>>(initial.key);
-  const [at, setAt] = useState(initial.at);
+  const [at, setAt] = useState(initial.at.replace("T", " ").replace(/Z$/, ""));
   const columns = groups.find((group) => group.name === groupName)?.keys ?? [];
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const params = new URLSearchParams({ group: groupName });
     if (columns.length === 0) params.set("key", key.key ?? "");
     for (const column of columns) params.set(`key.${column}`, key[column] ?? "");
-    if (at) params.set("at", at);
+    // Typed as UTC "YYYY-MM-DD HH:MM[:SS]"; the server reads a time without an offset as UTC.
+    if (at.trim()) params.set("at", at.trim().replace(" ", "T"));
     router.push(`/lookup?${params}`);
   };
   return (
@@ -47,8 +48,20 @@ export function LookupForm({
           />
         </Field>
       ))}
-      <Field label="As of (UTC, optional)" compact>
-        <input type="datetime-local" step={1} className={inputClass(true)} value={at} onChange={(event) => setAt(event.target.value)} />
+      <Field
+        label="Snapshot as of (UTC, optional)"
+        hint="Picks the archive snapshot taken at or before this time; RisingWave and Redis always show their current values."
+        compact
+        className="max-w-xs"
+      >
+        <input
+          className={`${inputClass(true)} w-48 font-mono`}
+          placeholder="2026-11-24 10:00:00"
+          pattern="\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?"
+          title="UTC, as YYYY-MM-DD HH:MM or YYYY-MM-DD HH:MM:SS"
+          value={at}
+          onChange={(event) => setAt(event.target.value)}
+        />
       </Field>
       <button type="submit" className={buttonClass("primary")}>
         Look up

@@ -1,12 +1,13 @@
 import type { CellState } from "@/lib/lookup/compare";
 import type { LookupResult } from "@/lib/lookup/lookup";
-import { formatDuration } from "@/lib/format";
+import { formatDateTime, formatDuration } from "@/lib/format";
 import { CopyJsonButton } from "./copy-json-button";
 import { cardClass, errorTextClass } from "@/components/ui/surface";
 
 const CELL_TONES: Record<CellState, string> = {
   source: "",
   equal: "text-emerald-800 dark:text-emerald-300",
+  expected: "text-slate-600 dark:text-slate-300",
   different: "bg-red-50 text-red-900 dark:bg-red-950 dark:text-red-200",
   missing: "bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-200",
   type_mismatch: "bg-fuchsia-50 text-fuchsia-900 dark:bg-fuchsia-950 dark:text-fuchsia-200",
@@ -14,6 +15,7 @@ const CELL_TONES: Record<CellState, string> = {
 const STATE_LABEL: Record<CellState, string> = {
   source: "source",
   equal: "equal",
+  expected: "expected difference",
   different: "different",
   missing: "missing",
   type_mismatch: "type mismatch",
@@ -25,6 +27,7 @@ export function LookupResultView({ result, apiHref }: { result: LookupResult; ap
   for (const feature of result.features)
     for (const cell of Object.values(feature.cells)) counts.set(cell.state, (counts.get(cell.state) ?? 0) + 1);
   const problems = (counts.get("different") ?? 0) + (counts.get("missing") ?? 0) + (counts.get("type_mismatch") ?? 0);
+  const expected = counts.get("expected") ?? 0;
   return (
     <section aria-label="Lookup result" className="mt-6 space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -33,14 +36,20 @@ export function LookupResultView({ result, apiHref }: { result: LookupResult; ap
           {Object.entries(result.key)
             .map(([column, value]) => `${column} = ${value}`)
             .join(", ")}
-          {result.at ? ` · as of ${result.at}` : ""} ·{" "}
+          {result.at ? ` · snapshot as of ${formatDateTime(result.at)}, RisingWave and Redis now` : ""} ·{" "}
           {problems === 0 ? (
-            <span className="text-emerald-700 dark:text-emerald-400">every layer agrees</span>
+            <span className="text-emerald-700 dark:text-emerald-400">no real disagreement</span>
           ) : (
             <span className={`font-semibold ${errorTextClass}`}>
               {problems} disagreement{problems === 1 ? "" : "s"}
             </span>
           )}
+          {expected > 0 ? (
+            <span className="text-slate-600 dark:text-slate-400">
+              {" "}
+              · {expected} expected difference{expected === 1 ? "" : "s"} (a snapshot older than the last update, sink lag within the SLA)
+            </span>
+          ) : null}
         </p>
         <div className="flex gap-2">
           <CopyJsonButton json={JSON.stringify(result, null, 2)} />
@@ -58,7 +67,10 @@ export function LookupResultView({ result, apiHref }: { result: LookupResult; ap
               </th>
               {result.layers.map((layer) => (
                 <th key={layer.id} scope="col" className="p-2 font-medium" data-layer={layer.id}>
-                  <span className="block">{layer.label}</span>
+                  <span className="block">
+                    {layer.label}
+                    {result.at && layer.kind !== "archive" ? <span className="font-normal text-slate-500"> · now</span> : null}
+                  </span>
                   <span
                     className={`block text-xs font-normal ${layer.status === "found" ? "text-slate-500" : "text-amber-700 dark:text-amber-400"}`}
                   >

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { NAV_ITEMS, isActive } from "./nav-items";
 
 const linkClass = (active: boolean) =>
@@ -16,6 +16,18 @@ const linkClass = (active: boolean) =>
 export function MainNav() {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+  // Escape closes the phone menu and gives focus back to its button.
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      setOpen(false);
+      toggle.current?.focus();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [open]);
   const links = NAV_ITEMS.map((item) => {
     const active = isActive(item.href, pathname);
     return (
@@ -31,6 +43,7 @@ export function MainNav() {
     <nav aria-label="Main" className="md:flex-1">
       <ul className="hidden items-center gap-1 md:flex">{links}</ul>
       <button
+        ref={toggle}
         type="button"
         className="rounded-md border border-slate-300 px-2.5 py-1.5 text-sm text-slate-700 md:hidden dark:border-slate-600 dark:text-slate-200"
         aria-expanded={open}

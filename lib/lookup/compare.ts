@@ -1,7 +1,8 @@
 import type { Dtype } from "../schemas/feature-group";
 import { displayValue, normalize, sameValue, toEpochMs } from "./normalize";
 
-export const CELL_STATES = ["source", "equal", "different", "missing", "type_mismatch"] as const;
+/** "expected": differs for a known, healthy reason (a snapshot older than the update, sink lag within the SLA). */
+export const CELL_STATES = ["source", "equal", "expected", "different", "missing", "type_mismatch"] as const;
 export type CellState = (typeof CELL_STATES)[number];
 export type Cell = { value: string | null; state: CellState; explanation?: string };
 
@@ -23,32 +24,55 @@ export type FeatureComparison = { name: string; dtype: Dtype; cells: Record<stri
 
 const seconds = (ms: number) => `${Math.round(ms / 1000)} s`;
 
-/** Why a layer's value differs from RisingWave's, judged from the rows' own timestamps. */
-function explainDifference(layer: LayerValues, source: Record<string, unknown>, timestampColumn: string | undefined): string {
+/**
+ * Why a layer's value differs from RisingWave's, judged from the rows' own timestamps, and whether
+ * that is expected: a snapshot taken before the last update, a cache filled before it, or a sink
+ * behind by less than the group's SLA. Anything else is a real difference.
+ */
+function explainDifference(
+  layer: LayerValues,
+  source: Record<string, unknown>,
+  timestampColumn: string | undefined,
+  slaSeconds: number,
+): Pick<Cell, "state" | "explanation"> {
   const sourceTime = timestampColumn ? toEpochMs(source[timestampColumn]) : null;
   if (layer.kind === "archive") {
-    if (layer.takenAt && sourceTime !== null && layer.takenAt.getTime() < sourceTime) return "snapshot taken before the last update";
-    return "differs from RisingWave";
+    if (layer.takenAt && sourceTime !== null && layer.takenAt.getTime() < sourceTime)
+      return { state: "expected", explanation: "snapshot taken before the last update" };
+    return { state: "different", explanation: "differs from RisingWave" };
   }
   const layerTime = timestampColumn ? toEpochMs(layer.values?.[timestampColumn]) : null;
   if (sourceTime !== null && layerTime !== null && layerTime < sourceTime) {
-    return layer.cache
-      ? `the serving cache is ${seconds(sourceTime - layerTime)} older than RisingWave: filled on a read, refreshed when its TTL expires`
-      : `Redis is ${seconds(sourceTime - layerTime)} older than RisingWave: sink lag`;
+    const behindMs = sourceTime - layerTime;
+    if (layer.cache)
+      return {
+        state: "expected",
+        explanation: `the serving cache is ${seconds(behindMs)} older than RisingWave: filled on a read, refreshed when its TTL expires`,
+      };
+    return behindMs <= slaSeconds * 1000
+      ? {
+          state: "expected",
+          explanation: `Redis is ${seconds(behindMs)} older than RisingWave: sink lag, within the ${seconds(slaSeconds * 1000)} SLA`,
+        }
+      : {
+          state: "different",
+          explanation: `Redis is ${seconds(behindMs)} older than RisingWave: sink lag, beyond the ${seconds(slaSeconds * 1000)} SLA`,
+        };
   }
-  return "differs from RisingWave";
+  return { state: "different", explanation: "differs from RisingWave" };
 }
 
 /**
  * Every feature across every layer, marked against RisingWave: equal (numbers within a tolerance,
- * timestamps normalised), different (with a likely cause), missing, or type mismatch (a value
- * that cannot mean the feature's dtype).
+ * timestamps normalised), expected or different (with a likely cause), missing, or type mismatch
+ * (a value that cannot mean the feature's dtype).
  */
 export function compareLayers(
   features: { name: string; dtype: Dtype }[],
   source: LayerValues,
   others: LayerValues[],
-  timestampColumn?: string,
+  timestampColumn: string | undefined,
+  slaSeconds: number,
 ): FeatureComparison[] {
   return features.map((feature) => {
     const cells: Record<string, Cell> = {};
@@ -79,11 +103,7 @@ export function compareLayers(
       } else if (sameValue(value, sourceValue)) {
         cells[layer.id] = { value: displayValue(raw), state: "equal" };
       } else {
-        cells[layer.id] = {
-          value: displayValue(raw),
-          state: "different",
-          explanation: explainDifference(layer, source.values, timestampColumn),
-        };
+        cells[layer.id] = { value: displayValue(raw), ...explainDifference(layer, source.values, timestampColumn, slaSeconds) };
       }
     }
     return { name: feature.name, dtype: feature.dtype, cells };

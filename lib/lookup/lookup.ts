@@ -253,7 +253,7 @@ export async function lookupEntity(
     at: at?.toISOString() ?? null,
     generatedAt: now.toISOString(),
     layers,
-    features: compareLayers(features, source, others, timestampColumn),
+    features: compareLayers(features, source, others, timestampColumn, definition.freshness_sla_seconds),
   };
 }
 

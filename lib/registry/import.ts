@@ -27,20 +27,20 @@ export async function planImport(documents: { text: string; file: string }[]): P
       });
     seen.set(item.definition.name, `${item.file}:${item.line}`);
   }
-  // Each definition against its live MV, as `tideline validate` checks it: a mismatch is a problem on its line.
-  const [stored, schemaProblems] = await Promise.all([
-    getGroups(definitions.map((item) => item.definition.name)),
-    liveSchemaIssues(definitions.map((item) => item.definition)),
-  ]);
-  for (const item of definitions)
-    for (const issue of schemaProblems.get(item.definition.name) ?? [])
-      problems.push({ file: item.file, document: item.document, path: issue.path, message: issue.message, ...item.locate(issue.path) });
+  const stored = await getGroups(definitions.map((item) => item.definition.name));
   const items = definitions.map((item) => ({
     file: item.file,
     document: item.document,
     line: item.line,
     plan: planChange(stored.get(item.definition.name)?.definition ?? null, item.definition),
   }));
+  // What the import writes is checked against its live MV, as `tideline validate` does: a mismatch is a
+  // problem on its line. An unchanged definition writes nothing, so re-importing the registry never fails.
+  const written = definitions.filter((_, index) => items[index]?.plan.kind !== "unchanged");
+  const schemaProblems = await liveSchemaIssues(written.map((item) => item.definition));
+  for (const item of written)
+    for (const issue of schemaProblems.get(item.definition.name) ?? [])
+      problems.push({ file: item.file, document: item.document, path: issue.path, message: issue.message, ...item.locate(issue.path) });
   const summary = { create: 0, update: 0, unchanged: 0 };
   for (const item of items) summary[item.plan.kind] += 1;
   return { items, problems, summary };

@@ -108,6 +108,7 @@ describe("write authorisation", () => {
       "owner: o@example.com",
       "team: recsys",
       "freshness_sla_seconds: 60",
+      "status: planned", // no MV x: the live schema check has its own tests
       "materialized_view: x",
       "features: [{name: a, dtype: int64}]",
       "---",
@@ -115,6 +116,7 @@ describe("write authorisation", () => {
       "owner: t@example.com",
       "team: payments",
       "freshness_sla_seconds: 60",
+      "status: planned", // no MV x: the live schema check has its own tests
       "materialized_view: x",
       "features: [{name: a, dtype: int64}]",
     ].join("\n");
@@ -133,6 +135,7 @@ describe("shared entities", () => {
     owner: `${team}@example.com`,
     team,
     freshness_sla_seconds: 60,
+    status: "planned", // no MV x: the live schema check has its own tests
     materialized_view: "x",
     entity: { name: "auth_shared_entity", keys },
     features: [{ name: "a", dtype: "int64" }],
@@ -176,6 +179,7 @@ describe("imports authorise inside their transaction", () => {
       "name: auth_tx_mine",
       "owner: me@example.com",
       "freshness_sla_seconds: 60",
+      "status: planned", // no MV x: the live schema check has its own tests
       "materialized_view: x",
       "features: [{name: a, dtype: int64}]",
       "---",
@@ -183,6 +187,7 @@ describe("imports authorise inside their transaction", () => {
       "owner: someone@example.com",
       "team: ml-platform",
       "freshness_sla_seconds: 61",
+      "status: planned", // no MV x: the live schema check has its own tests
       "materialized_view: x",
       "features: [{name: a, dtype: int64}]",
     ].join("\n");
@@ -200,6 +205,7 @@ describe("cache key templates", () => {
       name,
       owner: "o@example.com",
       freshness_sla_seconds: 60,
+      status: "planned", // no MV x: the live schema check has its own tests
       materialized_view: "x",
       entity: { name: `${name}_entity`, keys: ["id"] },
       redis: { kind: "hash", key_template: template, ttl_seconds: 60 },
@@ -232,7 +238,7 @@ describe("import dry runs and sign-in are not free for all", () => {
       }),
     );
   const yaml =
-    "name: auth_dry\nowner: o@example.com\nfreshness_sla_seconds: 60\nmaterialized_view: x\nfeatures: [{name: a, dtype: int64}]\n";
+    "name: auth_dry\nowner: o@example.com\nfreshness_sla_seconds: 60\nstatus: planned\nmaterialized_view: x\nfeatures: [{name: a, dtype: int64}]\n";
 
   it("refuses anonymous dry runs, oversized uploads, and more than 20 a minute per user", async () => {
     expect((await dryRun(yaml)).status).toBe(401);

@@ -122,13 +122,13 @@ async function FeaturesTab({ definition }: { definition: Parameters<typeof liveS
   const check = await liveSchemaCheck(definition);
   return (
     <div className="grid gap-6 lg:grid-cols-2">
-      <section aria-labelledby="features-heading">
+      <section aria-labelledby="features-heading" className="min-w-0 overflow-x-auto">
         <h2 id="features-heading" className="mb-2 text-base font-semibold">
           Features ({definition.features.length})
         </h2>
         <FeatureTable features={definition.features} />
       </section>
-      <section aria-labelledby="schema-heading">
+      <section aria-labelledby="schema-heading" className="min-w-0 overflow-x-auto">
         <h2 id="schema-heading" className="mb-2 text-base font-semibold">
           Live schema check
         </h2>
