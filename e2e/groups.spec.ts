@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { mismatchedYaml } from "../tests/support/mismatched-yaml";
+import { keepGroup } from "./support/pipeline";
 
 test("search “purchase” finds purchase_count_1h in user_features_1h", async ({ page }, testInfo) => {
   await page.goto("/groups");
@@ -107,4 +108,43 @@ test("a YAML dry run reports a missing column and a wrong dtype as errors, with 
   await expect(errors).toContainText("pasted.yaml:7:12 features.0.dtype: column total_orders is bigint: declare int64");
   await expect(errors).toContainText("pasted.yaml:8:11 features.1.name: order_value_features has no column not_a_column");
   await expect(page.getByRole("button", { name: "Apply" })).toBeDisabled();
+});
+
+test.describe("a conflicting save", () => {
+  let restore: () => Promise<void>;
+  test.beforeAll(async ({ browser }) => {
+    restore = await keepGroup(browser, "category_daily_stats");
+  });
+  test.afterAll(async () => restore());
+
+  test("is recovered by re-applying one's edits on top of the other save, shown as a plan", async ({ page, browser }) => {
+    await page.goto("/groups/category_daily_stats/edit");
+    await page.getByLabel("Tags").fill("recsys, mine");
+
+    // Meanwhile someone else saves another field.
+    const other = await browser.newContext({ storageState: test.info().project.use.storageState as string });
+    const theirs = await other.newPage();
+    await theirs.goto("/groups/category_daily_stats/edit");
+    await theirs.getByLabel("Description", { exact: true }).fill("Their description, saved first.");
+    await theirs.getByRole("button", { name: "Review changes" }).click();
+    await theirs.getByRole("region", { name: "Review the plan" }).getByRole("button", { name: "Confirm and save" }).click();
+    await expect(theirs).toHaveURL(/saved=/);
+    await other.close();
+
+    await page.getByRole("button", { name: "Review changes" }).click();
+    const alert = page.getByRole("alert").filter({ hasText: "Conflict: not saved" });
+    await expect(alert).toBeFocused();
+    await alert.getByRole("button", { name: "Keep my edits on top of their version" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "with your edits re-applied on top" })).toBeVisible();
+    await expect(page.getByLabel("Tags")).toHaveValue("recsys, mine");
+    await expect(page.getByLabel("Description", { exact: true })).toHaveValue("Their description, saved first.");
+
+    await page.getByRole("button", { name: "Review changes" }).click();
+    const plan = page.getByRole("region", { name: "Review the plan" });
+    await expect(plan.locator("tbody tr")).toHaveCount(1); // only the tags: their description is the base now
+    await expect(plan).toContainText("tags");
+    await plan.getByRole("button", { name: "Confirm and save" }).click();
+    await expect(page).toHaveURL(/saved=/);
+    await expect(page.getByText("Their description, saved first.")).toBeVisible();
+  });
 });

@@ -1,18 +1,16 @@
 "use client";
 
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatDuration } from "@/lib/format";
+import { tickLabel, timeTicks, withGaps } from "@/lib/charts/time-axis";
+import { formatDateTime, formatDuration } from "@/lib/format";
 
 export type ChartPoint = { at: number; freshnessSeconds: number | null };
 export type BreachPeriod = { from: number; to: number };
 
-const timeLabel = (value: number, spanMs: number) =>
-  new Date(value)
-    .toISOString()
-    .slice(spanMs > 86_400_000 ? 5 : 11, spanMs > 86_400_000 ? 16 : 16)
-    .replace("T", " ");
-
-/** Freshness over time with the SLA as a line and breach periods shaded. Never fetches. */
+/**
+ * Freshness over time with the SLA as a line and breach periods shaded, over the whole window
+ * with UTC ticks across it and a gap where no sample was taken. Never fetches.
+ */
 export function FreshnessChart({
   data,
   slaSeconds,
@@ -37,14 +35,16 @@ export function FreshnessChart({
   return (
     <div className="h-72 w-full" role="img" aria-label={`Freshness over time against an SLA of ${formatDuration(slaSeconds)}`}>
       <ResponsiveContainer>
-        <LineChart data={data} margin={{ top: 10, right: 20, bottom: 0, left: 10 }}>
+        <LineChart data={withGaps(data, (at) => ({ at, freshnessSeconds: null }))} margin={{ top: 10, right: 20, bottom: 0, left: 10 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} />
           <XAxis
             dataKey="at"
             type="number"
             domain={[from, to]}
+            allowDataOverflow
             scale="time"
-            tickFormatter={(value: number) => timeLabel(value, span)}
+            ticks={timeTicks(from, to)}
+            tickFormatter={(value: number) => tickLabel(value, span)}
             stroke="currentColor"
             fontSize={11}
           />
@@ -74,7 +74,7 @@ export function FreshnessChart({
             label={{ value: `SLA ${formatDuration(slaSeconds)}`, position: "insideTopRight", fill: "#dc2626", fontSize: 11 }}
           />
           <Tooltip
-            labelFormatter={(value) => new Date(Number(value)).toISOString().replace("T", " ").slice(0, 19)}
+            labelFormatter={(value) => formatDateTime(Number(value))}
             formatter={(value) => [formatDuration(Number(value)), "freshness"]}
           />
           <Line

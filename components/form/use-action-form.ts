@@ -65,5 +65,5 @@ export function useActionForm<Values extends FieldValues>({ schema, defaultValue
       ),
     );
 
-  return { form, pending, serverError, succeeded, run, submitTo };
+  return { form, pending, serverError, clearServerError: () => setServerError(null), succeeded, run, submitTo };
 }

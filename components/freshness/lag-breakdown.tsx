@@ -59,6 +59,12 @@ export function LagBreakdown({ group }: { group: GroupFreshness }) {
           ))}
         </ul>
       ) : null}
+      {group.redisWrite ? (
+        <p className="mt-0.5" data-redis-write-age={Math.round(group.redisWrite.newestValueAgeSeconds)}>
+          newest value in Redis {formatDuration(group.redisWrite.newestValueAgeSeconds)} old (sampled{" "}
+          {formatDateTime(group.redisWrite.sampledAt)})
+        </p>
+      ) : null}
       {group.backfill ? <p className="mt-0.5 text-amber-700 dark:text-amber-400">backfill: {group.backfill.text}</p> : null}
       {group.reason ? <p className="mt-0.5">{group.reason}</p> : null}
     </div>

@@ -6,13 +6,22 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { FormProvider, useFieldArray, useFormState, useWatch } from "react-hook-form";
 import { buttonClass } from "@/components/ui/button-link";
 import { fetchJson } from "@/lib/fetch-json";
-import { MvColumnsSchema } from "@/lib/schemas/responses";
+import { MvColumnsSchema, StoredGroupSchema } from "@/lib/schemas/responses";
 import { dtypeOfColumn } from "@/lib/groups/dtypes";
 import type { ChangePlan } from "@/lib/groups/plan";
 import { checkSchema, type LiveColumn, type SchemaCheck } from "@/lib/groups/schema-check";
 import type { ActionResult } from "@/lib/action-result";
 import { DTYPES } from "@/lib/schemas/feature-group";
-import { GroupFormSchema, formFieldForIssue, formToDefinitionInput, type GroupFormValues } from "@/lib/schemas/group-form";
+import {
+  GroupFormSchema,
+  definitionToForm,
+  formFieldForIssue,
+  formToDefinitionInput,
+  type GroupFormValues,
+} from "@/lib/schemas/group-form";
+import type { FeatureGroupDefinition } from "@/lib/schemas/feature-group";
+import { mergeDefinitions } from "@/lib/groups/merge";
+import { Notice } from "@/components/ui/notice";
 import { FormField, inputClass } from "@/components/form/field";
 import { FormAlert } from "@/components/form/form-alert";
 import { useActionForm } from "@/components/form/use-action-form";
@@ -38,12 +47,26 @@ const input = inputClass();
 const fetchColumns = async (mv: string): Promise<LiveColumn[] | null> =>
   (await fetchJson(`/api/risingwave/materialized-views?columns=${encodeURIComponent(mv)}`, MvColumnsSchema)).columns;
 
-export function GroupForm({ mode, initial, version, materializedViews, risingwaveError, preview: previewAction, save: saveAction }: Props) {
+export function GroupForm({
+  mode,
+  initial,
+  version: loadedVersion,
+  materializedViews,
+  risingwaveError,
+  preview: previewAction,
+  save: saveAction,
+}: Props) {
+  // After a conflict the editor can move onto the other save: its version and definition become the base.
+  const [version, setVersion] = useState(loadedVersion);
+  const [base, setBase] = useState<Record<string, unknown>>(() => formToDefinitionInput(initial));
+  const [rebased, setRebased] = useState<{ version: number; conflicts: string[] } | null>(null);
+  const [rebaseError, setRebaseError] = useState<string | null>(null);
   const router = useRouter();
   const {
     form,
     pending: busy,
     serverError,
+    clearServerError,
     run,
     submitTo,
   } = useActionForm({
@@ -125,6 +148,23 @@ export function GroupForm({ mode, initial, version, materializedViews, risingwav
       () => setPreview(null),
     );
 
+  /** A three-way merge: the other save's definition with this editor's changes re-applied on top. */
+  const keepMyEdits = async () => {
+    const stored = await fetchJson(`/api/groups/${encodeURIComponent(initial.name)}`, StoredGroupSchema).catch((error: Error) => {
+      setRebaseError(`their version could not be loaded: ${error.message}`);
+      return null;
+    });
+    if (!stored) return;
+    const { merged, conflicts } = mergeDefinitions(base, formToDefinitionInput(getValues()), stored.definition);
+    form.reset(definitionToForm(merged as FeatureGroupDefinition));
+    setVersion(stored.version);
+    setBase(stored.definition);
+    setRebased({ version: stored.version, conflicts });
+    setRebaseError(null);
+    setPreview(null);
+    clearServerError();
+  };
+
   return (
     <FormProvider {...form}>
       <form
@@ -135,14 +175,24 @@ export function GroupForm({ mode, initial, version, materializedViews, risingwav
       >
         <FormAlert error={serverError} title={serverError?.status === 409 ? "Conflict: not saved" : "Not saved"}>
           {serverError?.status === 409 && mode === "edit" ? (
-            <p className="mt-1">
+            <div className="mt-2 flex flex-wrap items-center gap-2">
+              <button type="button" className={buttonClass("primary")} onClick={() => void keepMyEdits()}>
+                Keep my edits on top of their version
+              </button>
               <Link href={`/groups/${initial.name}`} target="_blank" className="underline">
-                Open the current version in a new tab
-              </Link>{" "}
-              to compare; your edits stay here.
-            </p>
+                Open their version in a new tab
+              </Link>
+              {rebaseError ? <span>{rebaseError}</span> : null}
+            </div>
           ) : null}
         </FormAlert>
+        {rebased ? (
+          <Notice>
+            Now editing version {rebased.version}, saved by someone else meanwhile, with your edits re-applied on top. Review the plan: it
+            shows only what you change in their version.
+            {rebased.conflicts.length > 0 ? ` You both changed ${rebased.conflicts.join(", ")}: your value is kept.` : ""}
+          </Notice>
+        ) : null}
 
         <fieldset className={`grid gap-4 sm:grid-cols-2 ${cardClass()}`}>
           <legend className="px-1 text-sm font-semibold">Group</legend>

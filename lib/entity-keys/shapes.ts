@@ -20,6 +20,8 @@ export type GroupKeySources = {
   sinks: { keyFormat: string | null }[];
   /** The registry's serving cache (redis.kind hash). */
   cacheTemplate: string | null;
+  /** The event-time column the JSON sink writes into each value, for the newest value's age. */
+  timestampColumn?: string | null;
 };
 
 /** A key template's literal pieces: `order_features:{customer_id}` → `order_features:`, `` (one wildcard). */

@@ -57,6 +57,8 @@ export type GroupFreshness = Omit<RegisteredGroup, "timestampColumn"> & {
   reason: string | null;
   /** The stage that holds the delay, in words; null when nothing is late. */
   cause: DelayCause | null;
+  /** The newest value the JSON sink left in Redis (the key stats walk's sample): its age when sampled. */
+  redisWrite?: { newestValueAgeSeconds: number; sampledAt: string } | null;
 };
 
 /** A connector's error text may name hosts and credentials (a Redis URL): masked for display. */

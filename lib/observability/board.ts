@@ -7,6 +7,7 @@ import { listRelations } from "../risingwave/catalog";
 import { readEventTimes, readPipelineState, readRowCounts, type PipelineState } from "../risingwave/freshness";
 import { assessGroups, type GroupFreshness, type PipelineSnapshot, type RegisteredGroup } from "./assess";
 import { FRESHNESS_STATUSES, type FreshnessStatus } from "./classify";
+import { latestRedisStats } from "./redis-collector";
 
 export type FreshnessBoard = {
   generatedAt: string;
@@ -58,6 +59,25 @@ function median(values: number[]): number | null {
   return sorted[Math.floor(sorted.length / 2)] ?? null;
 }
 
+/** Each group's newest value in Redis, from the key stats walk's last sample (no Redis call here). */
+function withRedisWriteAge(groups: GroupFreshness[]): GroupFreshness[] {
+  const stats = latestRedisStats().stats;
+  if (!stats) return groups;
+  const sampled = new Map(stats.groups.map((group) => [group.group, group.newestValueAt]));
+  return groups.map((group) => {
+    const newest = sampled.get(group.name);
+    return newest
+      ? {
+          ...group,
+          redisWrite: {
+            newestValueAgeSeconds: Math.max(0, (Date.parse(stats.collectedAt) - Date.parse(newest)) / 1000),
+            sampledAt: stats.collectedAt,
+          },
+        }
+      : group;
+  });
+}
+
 /** Every monitored group's freshness now: the /freshness page, /api/freshness and the collector. */
 export async function buildFreshnessBoard(now = Date.now()): Promise<FreshnessBoard> {
   const [groups, previous, openIncidents] = await Promise.all([listMonitoredGroups(), listPreviousStatuses(), listOpenIncidentStarts()]);
@@ -76,7 +96,7 @@ export async function buildFreshnessBoard(now = Date.now()): Promise<FreshnessBo
     if (!(caught instanceof AppError && caught.status === 503)) throw caught;
     error = caught.message;
   }
-  const assessed = assessGroups(groups, snapshot, now, previous, openIncidents, error ?? undefined);
+  const assessed = withRedisWriteAge(assessGroups(groups, snapshot, now, previous, openIncidents, error ?? undefined));
   const counts = Object.fromEntries(FRESHNESS_STATUSES.map((status) => [status, 0])) as Record<FreshnessStatus, number>;
   for (const group of assessed) counts[group.status] += 1;
   return {

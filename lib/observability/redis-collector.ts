@@ -5,6 +5,7 @@ import { getRedis } from "../redis/client";
 import { keyNamesOf } from "../entity-keys/resolve";
 import type { GroupKeySources } from "../entity-keys/shapes";
 import { DEFAULT_SCAN } from "../redis/keyspace";
+import { eventTimeColumn } from "../groups/event-time";
 import { listRelations } from "../risingwave/catalog";
 import { readMvRowCounts, readRedisSinksOfMany } from "../risingwave/entity";
 import { collectRedisStats, type RedisStatsSnapshot } from "./redis-stats";
@@ -19,14 +20,15 @@ export async function refreshRedisStats(now = new Date()): Promise<RedisStatsSna
   try {
     const groups = await listGroupOutlines();
     const mvs = [...new Set(groups.map((group) => group.materializedView))];
-    // A group without an entity is keyed by its MV's primary key (the article's YAML declares none).
-    const withoutEntity = [...new Set(groups.filter((group) => !group.entityKeys).map((group) => group.materializedView))];
-    const [sinks, rows, relations] = await Promise.all([readRedisSinksOfMany(mvs), readMvRowCounts(mvs), listRelations(withoutEntity)]);
+    // Columns of every MV: a group without an entity is keyed by its MV's primary key (the article's YAML
+    // declares none), and the event-time column is read from the sampled values.
+    const [sinks, rows, relations] = await Promise.all([readRedisSinksOfMany(mvs), readMvRowCounts(mvs), listRelations(mvs)]);
     const sources: GroupKeySources[] = groups.map((group) => ({
       group: group.name,
       keyColumns: keyNamesOf(group.entityKeys, relations.get(group.materializedView)?.columns ?? []),
       sinks: sinks.get(group.materializedView) ?? [],
       cacheTemplate: group.cacheTemplate,
+      timestampColumn: eventTimeColumn(group.timestampColumn, relations.get(group.materializedView)?.columns),
     }));
     const mvRows = new Map(
       groups.flatMap((group) => (rows.has(group.materializedView) ? [[group.name, rows.get(group.materializedView) as number]] : [])),

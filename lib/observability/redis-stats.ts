@@ -2,6 +2,7 @@ import type { Redis } from "ioredis";
 import { TTL_BUCKETS, estimateCount, parseInfo, type KeyCount, type TtlBucket } from "../redis/estimate";
 import { keyPatterns, type GroupKeySources } from "../entity-keys/shapes";
 import { describeSample, scanKeyspace, type ScanOptions } from "../redis/keyspace";
+import { toEpochMs } from "../lookup/normalize";
 
 export type PatternStats = {
   glob: string;
@@ -17,6 +18,23 @@ export type PatternStats = {
   coverage: number | null;
 };
 
+/** The newest event time among sampled JSON values, per group (its timestamp column); null when none reads. */
+export function newestValueTime(values: string[], column: string | null | undefined): number | null {
+  if (!column) return null;
+  let newest: number | null = null;
+  for (const text of values) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      continue;
+    }
+    const at = parsed && typeof parsed === "object" ? toEpochMs((parsed as Record<string, unknown>)[column]) : null;
+    if (at !== null && Number.isFinite(at) && (newest === null || at > newest)) newest = at;
+  }
+  return newest;
+}
+
 export type GroupRedisStats = {
   group: string;
   keys: number;
@@ -25,6 +43,8 @@ export type GroupRedisStats = {
   memoryBytes: number | null;
   mvRows: number | null;
   patterns: PatternStats[];
+  /** The newest event time among the sampled sink values: what a model reading Redis sees at best. */
+  newestValueAt: string | null;
 };
 
 export type RedisServerStats = {
@@ -79,7 +99,7 @@ export async function collectRedisStats(
   const scan = await scanKeyspace(redis, patterns, options);
   const [info, samples] = await Promise.all([
     redis.info(),
-    Promise.all(scan.patterns.map((pattern) => describeSample(redis, pattern.sample))),
+    Promise.all(scan.patterns.map((pattern, index) => describeSample(redis, pattern.sample, patterns[index]?.role === "json-sink"))),
   ]);
   const patternStats: PatternStats[] = patterns.map((pattern, index) => {
     const keys = estimateCount(scan.patterns[index]?.matched ?? 0, scan.examined, scan.dbsize, scan.complete);
@@ -87,6 +107,7 @@ export async function collectRedisStats(
       memoryBytes: [],
       ttl: Object.fromEntries(TTL_BUCKETS.map((bucket) => [bucket, 0])) as Record<TtlBucket, number>,
       types: {},
+      values: [],
     };
     const meanMemory =
       sample.memoryBytes.length > 0 ? sample.memoryBytes.reduce((sum, bytes) => sum + bytes, 0) / sample.memoryBytes.length : null;
@@ -106,6 +127,10 @@ export async function collectRedisStats(
   });
   const groups = sources.map((source): GroupRedisStats => {
     const own = patternStats.filter((pattern) => pattern.groups.includes(source.group));
+    const newest = patterns
+      .map((pattern, index) => (pattern.role === "json-sink" && pattern.groups.includes(source.group) ? samples[index]?.values : undefined))
+      .map((values) => newestValueTime(values ?? [], source.timestampColumn))
+      .reduce<number | null>((max, at) => (at !== null && (max === null || at > max) ? at : max), null);
     const memory = own.every((pattern) => pattern.memoryBytes === null)
       ? null
       : own.reduce((sum, pattern) => sum + (pattern.memoryBytes ?? 0), 0);
@@ -117,6 +142,7 @@ export async function collectRedisStats(
       memoryBytes: memory,
       mvRows: mvRows.get(source.group) ?? null,
       patterns: own,
+      newestValueAt: newest === null ? null : new Date(newest).toISOString(),
     };
   });
   const scanSummary = {

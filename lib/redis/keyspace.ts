@@ -66,25 +66,41 @@ export async function scanKeyspace(redis: Redis, patterns: KeyPattern[], options
   };
 }
 
-export type SampleDetails = { memoryBytes: number[]; ttl: Record<TtlBucket, number>; types: Record<string, number> };
+export type SampleDetails = {
+  memoryBytes: number[];
+  ttl: Record<TtlBucket, number>;
+  types: Record<string, number>;
+  /** The sampled string values (JSON sinks write one string per key), when asked for. */
+  values: string[];
+};
 
-/** TYPE, PTTL and MEMORY USAGE of sampled keys, pipelined (one round trip per pattern). */
-export async function describeSample(redis: Redis, keys: string[]): Promise<SampleDetails> {
-  const details: SampleDetails = { memoryBytes: [], ttl: { "no TTL": 0, "< 1 min": 0, "< 1 h": 0, "< 1 d": 0, longer: 0 }, types: {} };
+/** TYPE, PTTL and MEMORY USAGE (and GET with `withValues`) of sampled keys, pipelined (one round trip per pattern). */
+export async function describeSample(redis: Redis, keys: string[], withValues = false): Promise<SampleDetails> {
+  const details: SampleDetails = {
+    memoryBytes: [],
+    ttl: { "no TTL": 0, "< 1 min": 0, "< 1 h": 0, "< 1 d": 0, longer: 0 },
+    types: {},
+    values: [],
+  };
+  const perKey = withValues ? 4 : 3;
   if (keys.length === 0) return details;
   const pipeline = redis.pipeline();
   for (const key of keys) {
     pipeline.type(key);
     pipeline.pttl(key);
     pipeline.call("MEMORY", "USAGE", key);
+    if (withValues) pipeline.get(key); // a hash answers WRONGTYPE: no value, nothing else lost
   }
   const replies = (await pipeline.exec()) ?? [];
   keys.forEach((_, index) => {
-    const [type, pttl, memory] = replies.slice(index * 3, index * 3 + 3).map((reply) => (reply?.[0] ? null : reply?.[1]));
+    const [type, pttl, memory, value] = replies
+      .slice(index * perKey, (index + 1) * perKey)
+      .map((reply) => (reply?.[0] ? null : reply?.[1]));
     if (type === "none" || type === null || type === undefined) return; // expired since the scan
     details.types[String(type)] = (details.types[String(type)] ?? 0) + 1;
     details.ttl[ttlBucket(Number(pttl))]++;
     if (typeof memory === "number") details.memoryBytes.push(memory);
+    if (typeof value === "string") details.values.push(value);
   });
   return details;
 }

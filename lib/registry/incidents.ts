@@ -19,7 +19,7 @@ const isIncident = (group: GroupFreshness) => group.status === "breach" || group
 /**
  * Opens an incident when a group starts breaching or serving stale values, and closes it when it
  * stops (unknown keeps it open: we cannot tell). The incident keeps the worst kind seen and the
- * latest cause. A constant number of statements whatever the number of groups; the
+ * cause at its peak. A constant number of statements whatever the number of groups; the
  * partial unique index keeps one open incident per group even with two collectors.
  */
 export async function syncIncidents(groups: GroupFreshness[], now: Date): Promise<IncidentEvent[]> {
@@ -58,12 +58,13 @@ export async function syncIncidents(groups: GroupFreshness[], now: Date): Promis
 
     const ongoing = groups.filter((group) => isIncident(group) && openByGroup.has(group.name));
     if (ongoing.length > 0) {
-      // A breach outranks serving stale: the kind only escalates.
+      // A breach outranks serving stale: the kind only escalates. The cause is the one measured at the
+      // peak, not the last one (after a resume, a cached event time can outlive the real cause).
       await tx.$executeRaw`
         UPDATE "Incident" AS i
         SET "peakFreshnessSeconds" = GREATEST(i."peakFreshnessSeconds", COALESCE(v.freshness, 0)),
             "kind" = CASE WHEN v.kind = 'breach' THEN 'breach' ELSE i."kind" END,
-            "cause" = COALESCE(v.cause, i."cause")
+            "cause" = CASE WHEN COALESCE(v.freshness, 0) >= i."peakFreshnessSeconds" THEN COALESCE(v.cause, i."cause") ELSE i."cause" END
         FROM unnest(
           ${ongoing.map((group) => group.name)}::text[],
           ${ongoing.map((group) => group.freshnessSeconds)}::float8[],

@@ -12,6 +12,8 @@ export type GroupOutline = {
   entityKeys: string[] | null;
   /** The serving cache's key template when `redis.kind` is hash. */
   cacheTemplate: string | null;
+  /** The declared event-time column; null when the MV's first timestamp column applies. */
+  timestampColumn: string | null;
 };
 
 export async function listGroupOutlines(): Promise<GroupOutline[]> {
@@ -24,6 +26,7 @@ export async function listGroupOutlines(): Promise<GroupOutline[]> {
       materializedView: true,
       redisValueKind: true,
       redisKeyTemplate: true,
+      timestampColumn: true,
       entity: { select: { keyColumns: true } },
     },
     orderBy: { name: "asc" },
@@ -36,5 +39,6 @@ export async function listGroupOutlines(): Promise<GroupOutline[]> {
     materializedView: group.materializedView,
     entityKeys: group.entity?.keyColumns ?? null,
     cacheTemplate: group.redisValueKind === "hash" ? group.redisKeyTemplate : null,
+    timestampColumn: group.timestampColumn,
   }));
 }

@@ -6,6 +6,7 @@ import type { LiveColumn } from "../groups/schema-check";
 import type { LineageGraph } from "../lineage/graph";
 import type { RelationDetail } from "../lineage/load";
 import type { FreshnessBoard } from "../observability/board";
+import type { FeatureGroupDefinition } from "./feature-group";
 import type { IncidentRow } from "../registry/incidents";
 
 const LiveColumnSchema = z.object({ name: z.string(), dataType: z.string(), isPrimaryKey: z.boolean() });
@@ -43,3 +44,9 @@ export type IncidentJson = Omit<IncidentRow, "openedAt" | "closedAt"> & { opened
 export const IncidentListSchema = z.object({
   incidents: z.array(z.looseObject({ id: z.string(), groupName: z.string(), openedAt: z.string(), closedAt: z.string().nullable() })),
 }) as unknown as z.ZodType<{ incidents: IncidentJson[] }>;
+
+/** GET /api/groups/{name} */
+export const StoredGroupSchema = z.looseObject({
+  version: z.number(),
+  definition: z.looseObject({ name: z.string() }),
+}) as unknown as z.ZodType<{ version: number; definition: FeatureGroupDefinition }>;

@@ -90,6 +90,11 @@ describe("freshness collector", () => {
     await advance(8);
     const opened = await cycle();
     expect(opened).toMatchObject({ breaches: 1, opened: 1, delivered: 1 });
+    const stalled = (await buildFreshnessBoard(clock)).groups.find((group) => group.name === "user_features_1h");
+    expect(stalled?.cause).toMatchObject({
+      stage: "mv",
+      text: expect.stringMatching(/^the materialized view user_features_1h stopped committing/),
+    });
     await advance(1);
     expect(await cycle()).toMatchObject({ opened: 0, delivered: 0 }); // still breaching: nothing new
 
@@ -108,6 +113,13 @@ describe("freshness collector", () => {
       "incident.closed",
     ]);
     expect(String(receiver.messages[0]?.text)).toContain("user_features_1h* breaches its freshness SLA");
+    // The incident keeps the cause measured at its peak, whatever the last cycles before closing saw.
+    const [closed] = (await (await incidentsRoute.GET(new Request("http://t/api/incidents?group=user_features_1h&limit=1"))).json())
+      .incidents;
+    expect(closed).toMatchObject({
+      kind: "breach",
+      cause: expect.stringMatching(/^the materialized view user_features_1h stopped committing/),
+    });
   });
 
   it("fail-sink → the group serves stale values: degraded, the sink named, an incident and an alert; resume → closed", async () => {

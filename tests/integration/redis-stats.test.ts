@@ -8,7 +8,13 @@ import { startRedis, type TestRedis } from "../support/redis-server";
 let server: TestRedis;
 let redis: Redis;
 const sources: GroupKeySources[] = [
-  { group: "user_features_1h", keyColumns: ["user_id"], sinks: [{ keyFormat: null }], cacheTemplate: "features:user:{user_id}" },
+  {
+    group: "user_features_1h",
+    keyColumns: ["user_id"],
+    sinks: [{ keyFormat: null }],
+    cacheTemplate: "features:user:{user_id}",
+    timestampColumn: "last_event_ts",
+  },
   {
     group: "order_value_features",
     keyColumns: ["customer_id"],
@@ -30,7 +36,10 @@ afterAll(async () => {
 describe("collectRedisStats", () => {
   it("counts a small keyspace exactly, with TTLs, types, memory and coverage", async () => {
     const pipeline = redis.pipeline();
-    for (let user = 0; user < 300; user++) pipeline.set(`{"user_id":${user}}`, JSON.stringify({ user_id: user, event_count_1h: user }));
+    // The JSON sink's values carry the event-time column; user 299's is the newest.
+    const eventTime = (user: number) => new Date(Date.parse("2026-11-24T10:00:00Z") + user * 1_000).toISOString();
+    for (let user = 0; user < 300; user++)
+      pipeline.set(`{"user_id":${user}}`, JSON.stringify({ user_id: user, event_count_1h: user, last_event_ts: eventTime(user) }));
     for (let user = 0; user < 200; user++)
       pipeline.hset(`features:user:${user}`, { event_count_1h: String(user) }).expire(`features:user:${user}`, 7_200);
     for (let user = 0; user < 50; user++) pipeline.set(`order_features:${user}`, `total_orders:${user}`, "EX", 30);
@@ -49,6 +58,9 @@ describe("collectRedisStats", () => {
       { budgetMs: 5_000, count: 100, sampleSize: 500 },
     );
     expect(stats.scan).toMatchObject({ dbsize: 690, complete: true });
+    // Every key is sampled (500 ≥ 300): the newest value is user 299's; a group without the column has none.
+    expect(stats.groups.find((group) => group.group === "user_features_1h")?.newestValueAt).toBe(eventTime(299));
+    expect(stats.groups.find((group) => group.group === "user_item_affinity")?.newestValueAt).toBeNull();
     const byGlob = new Map(stats.groups.flatMap((group) => group.patterns).map((pattern) => [pattern.glob, pattern]));
     expect(byGlob.get('{"user_id":*}')?.keys).toEqual({ count: 300, exact: true, margin: 0 });
     expect(byGlob.get('{"category":*,"user_id":*}')?.keys.count).toBe(40);
