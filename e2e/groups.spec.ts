@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Locator } from "@playwright/test";
 import { mismatchedYaml } from "../tests/support/mismatched-yaml";
 import { keepGroup } from "./support/pipeline";
 
@@ -110,6 +110,14 @@ test("a YAML dry run reports a missing column and a wrong dtype as errors, with 
   await expect(page.getByRole("button", { name: "Apply" })).toBeDisabled();
 });
 
+/** Fills a field once the form has hydrated (a fill before it can be merged with the server-rendered value). */
+async function fillHydrated(field: Locator, value: string) {
+  await expect(async () => {
+    await field.fill(value);
+    await expect(field).toHaveValue(value, { timeout: 500 });
+  }).toPass({ timeout: 10_000 });
+}
+
 test.describe("a conflicting save", () => {
   let restore: () => Promise<void>;
   test.beforeAll(async ({ browser }) => {
@@ -119,13 +127,13 @@ test.describe("a conflicting save", () => {
 
   test("is recovered by re-applying one's edits on top of the other save, shown as a plan", async ({ page, browser }) => {
     await page.goto("/groups/category_daily_stats/edit");
-    await page.getByLabel("Tags").fill("recsys, mine");
+    await fillHydrated(page.getByLabel("Tags"), "recsys, mine");
 
     // Meanwhile someone else saves another field.
     const other = await browser.newContext({ storageState: test.info().project.use.storageState as string });
     const theirs = await other.newPage();
     await theirs.goto("/groups/category_daily_stats/edit");
-    await theirs.getByLabel("Description", { exact: true }).fill("Their description, saved first.");
+    await fillHydrated(theirs.getByLabel("Description", { exact: true }), "Their description, saved first.");
     await theirs.getByRole("button", { name: "Review changes" }).click();
     await theirs.getByRole("region", { name: "Review the plan" }).getByRole("button", { name: "Confirm and save" }).click();
     await expect(theirs).toHaveURL(/saved=/);
@@ -147,4 +155,27 @@ test.describe("a conflicting save", () => {
     await expect(page).toHaveURL(/saved=/);
     await expect(page.getByText("Their description, saved first.")).toBeVisible();
   });
+});
+
+test("delete asks first, is confirmed on the list, and a link to the deleted group gives a way back", async ({ page }) => {
+  // A planned group: its MV does not exist yet, so the live schema check is waived.
+  const created = await page.request.post("/api/groups", {
+    data: {
+      name: "delete_me_e2e",
+      owner: "e2e@example.com",
+      status: "planned",
+      freshness_sla_seconds: 60,
+      materialized_view: "delete_me_mv",
+      features: [{ name: "x", dtype: "int64" }],
+    },
+  });
+  expect(created.status()).toBe(201);
+  await page.goto("/groups/delete_me_e2e");
+  await page.getByRole("button", { name: "Delete", exact: true }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete group" }).click();
+  await expect(page).toHaveURL(/\/groups\?deleted=delete_me_e2e$/);
+  await expect(page.getByRole("status").filter({ hasText: "Deleted delete_me_e2e." })).toBeVisible();
+  await page.goto("/groups/delete_me_e2e");
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Browse feature groups" })).toBeVisible();
 });

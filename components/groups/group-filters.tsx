@@ -55,7 +55,7 @@ export function GroupFilters({ query, facets }: { query: GroupSearch; facets: Fa
         event.preventDefault();
         apply();
       }}
-      className={`mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-7 ${cardClass()}`}
+      className={`mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-8 ${cardClass()}`}
     >
       <Field label="Search" compact className="sm:col-span-2 lg:col-span-2">
         <input
@@ -70,7 +70,7 @@ export function GroupFilters({ query, facets }: { query: GroupSearch; facets: Fa
       {select("entity", "Entity", facets.entities, query.entity)}
       {select("tag", "Tag", facets.tags, query.tag)}
       {select("status", "Status", GROUP_STATUSES, query.status)}
-      <div className="flex items-end gap-2">
+      <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-2 [&>*:first-child]:flex-1">
         {select("sort", "Sort", SORTS, query.sort ?? (query.q ? "relevance" : "name"), "")}
         <input type="hidden" name="size" value={query.size === 25 ? "" : query.size} />
         <button type="submit" className={buttonClass("primary")}>

@@ -16,6 +16,7 @@ import {
   GroupFormSchema,
   definitionToForm,
   formFieldForIssue,
+  entityNameFor,
   formToDefinitionInput,
   type GroupFormValues,
 } from "@/lib/schemas/group-form";
@@ -114,8 +115,8 @@ export function GroupForm({
         .map((column) => ({ name: column.name, dtype: dtypeOfColumn(column.dataType) ?? "string", description: "" })),
     );
     if (!getValues("entityKeys") && keys.length > 0) setValue("entityKeys", keys.join(", "));
-    // user_id → user: a sensible entity name that the owner can still change.
-    if (!getValues("entityName") && keys.length === 1) setValue("entityName", (keys[0] ?? "").replace(/_id$/, ""));
+    // user_id → user, (user_id, category) → user_category: a sensible name that the owner can still change.
+    if (!getValues("entityName") && keys.length > 0) setValue("entityName", entityNameFor(keys));
     if (!getValues("timestamp_column")) {
       const timestamp = list.find((column) => column.dataType.startsWith("timestamp"));
       if (timestamp) setValue("timestamp_column", timestamp.name);

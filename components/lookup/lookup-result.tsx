@@ -1,4 +1,4 @@
-import type { CellState } from "@/lib/lookup/compare";
+import type { Cell, CellState } from "@/lib/lookup/compare";
 import type { LookupResult } from "@/lib/lookup/lookup";
 import { formatDateTime, formatDuration } from "@/lib/format";
 import { CopyJsonButton } from "./copy-json-button";
@@ -20,6 +20,21 @@ const STATE_LABEL: Record<CellState, string> = {
   missing: "missing",
   type_mismatch: "type mismatch",
 };
+
+/** A layer's value and, unless it is the source, how it compares and why. */
+function CellText({ cell }: { cell: Cell }) {
+  return (
+    <>
+      <span className="block break-all font-mono">{cell.value ?? "—"}</span>
+      {cell.state !== "source" ? (
+        <span className="block text-xs">
+          {STATE_LABEL[cell.state]}
+          {cell.explanation ? `: ${cell.explanation}` : ""}
+        </span>
+      ) : null}
+    </>
+  );
+}
 
 /** The layers side by side: one column per layer, one row per feature, disagreements explained. */
 export function LookupResultView({ result, apiHref }: { result: LookupResult; apiHref: string }) {
@@ -58,7 +73,30 @@ export function LookupResultView({ result, apiHref }: { result: LookupResult; ap
           </a>
         </div>
       </div>
-      <div className={cardClass(false)}>
+      {/* Phones: a card per feature with every layer's value under it, instead of a table to scroll. */}
+      <ul className="space-y-3 sm:hidden" aria-label="Feature values by layer (cards)">
+        {result.features.map((feature) => (
+          <li key={feature.name} className={cardClass()}>
+            <p className="mb-2">
+              <span className="font-mono">{feature.name}</span> <span className="text-xs text-slate-500">{feature.dtype}</span>
+            </p>
+            <dl className="space-y-1.5 text-sm">
+              {result.layers.map((layer) => {
+                const cell = feature.cells[layer.id];
+                return cell ? (
+                  <div key={layer.id} className={`rounded p-1.5 ${CELL_TONES[cell.state]}`}>
+                    <dt className="text-xs text-slate-600 dark:text-slate-300">{layer.label}</dt>
+                    <dd>
+                      <CellText cell={cell} />
+                    </dd>
+                  </div>
+                ) : null;
+              })}
+            </dl>
+          </li>
+        ))}
+      </ul>
+      <div className={`hidden sm:block ${cardClass(false)}`}>
         <table className="w-full min-w-[48rem] text-sm" aria-label="Feature values by layer">
           <thead>
             <tr className="border-b border-slate-200 text-left align-top dark:border-slate-800">
@@ -110,13 +148,7 @@ export function LookupResultView({ result, apiHref }: { result: LookupResult; ap
                   if (!cell) return <td key={layer.id} />;
                   return (
                     <td key={layer.id} className={`p-2 ${CELL_TONES[cell.state]}`} data-layer={layer.id} data-state={cell.state}>
-                      <span className="block break-all font-mono">{cell.value ?? "—"}</span>
-                      {cell.state !== "source" ? (
-                        <span className="block text-xs">
-                          {STATE_LABEL[cell.state]}
-                          {cell.explanation ? `: ${cell.explanation}` : ""}
-                        </span>
-                      ) : null}
+                      <CellText cell={cell} />
                     </td>
                   );
                 })}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FeatureGroupSchema } from "./feature-group";
-import { EMPTY_FORM, GroupFormSchema, definitionToForm, formFieldForIssue, formToDefinitionInput } from "./group-form";
+import { EMPTY_FORM, GroupFormSchema, definitionToForm, entityNameFor, formFieldForIssue, formToDefinitionInput } from "./group-form";
 
 describe("group form mapping", () => {
   it("round-trips a definition through the form fields", () => {
@@ -78,5 +78,10 @@ describe("group form mapping", () => {
       features: [{ name: "x", dtype: "int64" as const, description: "" }],
     };
     expect(GroupFormSchema.safeParse(form).success).toBe(true);
+  });
+
+  it("proposes an entity name from the key columns", () => {
+    expect(entityNameFor(["user_id"])).toBe("user");
+    expect(entityNameFor(["user_id", "category"])).toBe("user_category");
   });
 });

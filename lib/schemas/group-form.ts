@@ -128,3 +128,6 @@ export const GroupFormSchema = z.custom<GroupFormValues>().superRefine((values, 
   for (const issue of result.error.issues)
     context.addIssue({ code: "custom", message: issue.message, path: formFieldForIssue(issue.path).split(".") });
 });
+
+/** An entity name proposed from its key columns: user_id → user, (user_id, category) → user_category. */
+export const entityNameFor = (keys: string[]) => keys.map((key) => key.replace(/_id$/, "")).join("_");
