@@ -37,8 +37,31 @@ export type ErrorBody = { status: number; error: string; issues: Issue[] };
 export function describeError(error: unknown, fallback: string, logLabel: string): ErrorBody {
   if (error instanceof AppError) return { status: error.status, error: error.message, issues: error.issues };
   if (error instanceof ZodError) return { status: 422, error: "invalid input", issues: zodIssues(error) };
+  const outage = registryOutage(error);
+  if (outage) return { status: 503, error: outage, issues: [] };
   console.error(`[${logLabel}] unexpected error:`, error);
   return { status: 500, error: fallback, issues: [] };
+}
+
+/** The messages of an error and its causes (Prisma wraps the driver's error). */
+function messagesOf(error: unknown, depth = 0): string[] {
+  if (!(error instanceof Error) || depth > 4) return [];
+  return [error.message, ...messagesOf((error as { cause?: unknown }).cause, depth + 1)];
+}
+
+/**
+ * A registry query that failed because PostgreSQL is unreachable (the gate in lib/db.ts, or the
+ * driver's connection error wrapped by Prisma): a 503 naming the registry, not a 500.
+ */
+function registryOutage(error: unknown): string | null {
+  const text = messagesOf(error).join(" | ");
+  const gated = /The registry database is unreachable \(since [^)]*\): [^|]*/.exec(text);
+  if (gated) return gated[0].trim();
+  // Only Prisma's errors: a Redis client's ECONNREFUSED is not the registry's.
+  const fromPrisma = error instanceof Error && error.constructor.name.startsWith("PrismaClient");
+  if (fromPrisma && /Can't reach database server|ECONNREFUSED|timeout exceeded when trying to connect|Connection terminated/i.test(text))
+    return "The registry database is unreachable";
+  return null;
 }
 
 const CONNECTION_CODES: Record<string, string> = {

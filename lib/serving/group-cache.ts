@@ -30,7 +30,11 @@ export async function servingGroup(name: string, now = Date.now()): Promise<Serv
   cache.servingGroups ??= new Map();
   const cached = cache.servingGroups.get(name);
   if (cached && now - cached.loadedAt < TTL_MS && cached.group.relation) return cached.group;
-  const stored = await getGroup(name);
+  // The registry down: keep serving with the definition last loaded (it changes rarely; values come from Redis).
+  const stored = await getGroup(name).catch((error: unknown) => {
+    if (cached) return { definition: cached.group.definition };
+    throw error;
+  });
   if (!stored) throw notFound(`Feature group ${name}`);
   const { definition } = stored;
   const mv = definition.materialized_view;

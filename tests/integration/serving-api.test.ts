@@ -104,6 +104,8 @@ describe("GET /api/serving/{group}/{key}", () => {
     } finally {
       await state.rwPool?.end();
       state.rwPool = healthy;
+      // RisingWave is back: what the background probe would find within 2 s.
+      (await import("@/lib/risingwave/pool")).risingWaveGate().markUp();
     }
     const { servingBreaker } = await import("@/lib/serving/serve");
     servingBreaker().recordSuccess(); // the open period (10 s) would pass; a trial request then closes it

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { BackendGate } from "./backend-gate";
+
+describe("BackendGate", () => {
+  it("fails fast once a backend is known down, and opens again when a probe answers", async () => {
+    let answering = false;
+    const gate = new BackendGate(
+      "RisingWave",
+      async () => {
+        if (!answering) throw new Error("connection refused");
+      },
+      { probeEveryMs: 60_000, probeTimeoutMs: 100, now: () => Date.parse("2026-11-24T10:00:00Z") },
+    );
+    expect(() => gate.check()).not.toThrow();
+
+    gate.markDown("timeout exceeded when trying to connect");
+    const started = performance.now();
+    expect(() => gate.check()).toThrow(
+      "RisingWave is unreachable (since 2026-11-24 10:00:00 UTC): timeout exceeded when trying to connect",
+    );
+    expect(performance.now() - started).toBeLessThan(5);
+
+    await gate.probeOnce();
+    expect(gate.state()).toMatchObject({ up: false, lastError: "connection refused" });
+    answering = true;
+    await gate.probeOnce();
+    expect(gate.state()).toEqual({ up: true, downSince: null, lastError: null });
+    expect(() => gate.check()).not.toThrow();
+  });
+
+  it("treats a probe that hangs as down", async () => {
+    const gate = new BackendGate("Registry", () => new Promise(() => {}), { probeEveryMs: 60_000, probeTimeoutMs: 20 });
+    gate.markDown("no answer");
+    await gate.probeOnce();
+    expect(gate.state().up).toBe(false);
+    gate.markUp();
+  });
+});

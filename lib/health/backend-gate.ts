@@ -1,0 +1,77 @@
+import { AppError } from "../errors";
+
+export type GateState = { up: boolean; downSince: string | null; lastError: string | null };
+type Options = { probeEveryMs: number; probeTimeoutMs: number; now?: () => number };
+
+/**
+ * One backend's known state, shared by every request in the process. Once a call finds the backend
+ * unreachable, later calls fail at once (a 503 naming it) instead of each waiting out a connect
+ * timeout; a background probe closes the gate again as soon as the backend answers.
+ */
+export class BackendGate {
+  private downSince: number | null = null;
+  private lastError: string | null = null;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private probing = false;
+  private readonly now: () => number;
+
+  constructor(
+    readonly label: string,
+    private readonly probe: () => Promise<unknown>,
+    private readonly options: Options,
+  ) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Throws a 503 at once while the backend is known to be down. */
+  check(): void {
+    if (this.downSince === null) return;
+    const since = new Date(this.downSince).toISOString().replace("T", " ").slice(0, 19);
+    throw new AppError(503, `${this.label} is unreachable (since ${since} UTC): ${this.lastError ?? "no answer"}`);
+  }
+
+  /** A call found the backend unreachable: fail fast from now on, and probe until it answers. */
+  markDown(error: string): void {
+    this.lastError = error;
+    if (this.downSince !== null) return;
+    this.downSince = this.now();
+    this.timer = setInterval(() => void this.probeOnce(), this.options.probeEveryMs);
+    this.timer.unref?.();
+  }
+
+  /** One background probe with a deadline; on an answer the gate opens again. */
+  async probeOnce(): Promise<void> {
+    if (this.probing || this.downSince === null) return;
+    this.probing = true;
+    let deadline: ReturnType<typeof setTimeout> | undefined;
+    try {
+      await Promise.race([
+        this.probe(),
+        new Promise((_, reject) => {
+          deadline = setTimeout(() => reject(new Error("no answer")), this.options.probeTimeoutMs);
+        }),
+      ]);
+      this.markUp();
+    } catch (error) {
+      this.lastError = error instanceof Error ? error.message : String(error);
+    } finally {
+      clearTimeout(deadline);
+      this.probing = false;
+    }
+  }
+
+  markUp(): void {
+    this.downSince = null;
+    this.lastError = null;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  state(): GateState {
+    return {
+      up: this.downSince === null,
+      downSince: this.downSince === null ? null : new Date(this.downSince).toISOString(),
+      lastError: this.lastError,
+    };
+  }
+}
