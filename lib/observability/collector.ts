@@ -1,6 +1,7 @@
 import "server-only";
 import { refreshRedisStats } from "./redis-collector";
 import { env } from "../env";
+import { CollectorLease } from "../registry/collector-lease";
 import { syncIncidents } from "../registry/incidents";
 import { applyRetention, recordSamples } from "../registry/samples";
 import { deliverDueWebhooks, enqueueWebhooks, type Sender } from "../registry/webhooks";
@@ -66,7 +67,7 @@ export async function runCollectorCycle(
   };
 }
 
-const state = globalThis as unknown as { collectorTimer?: ReturnType<typeof setInterval> };
+const state = globalThis as unknown as { collectorTimer?: ReturnType<typeof setInterval>; collectorLease?: CollectorLease };
 
 /**
  * Runs inside the Next.js server, started by the instrumentation hook: one process to deploy and
@@ -94,10 +95,20 @@ export function startCollector(): void {
   if (state.collectorTimer) return;
   let running = false;
   let cycles = 0;
+  // With several replicas, only the holder of the lease collects; the others stand by and take over
+  // within a cycle when it goes away. Incidents and alerts stay exactly-once.
+  const lease = (state.collectorLease ??= new CollectorLease(env.DATABASE_URL));
+  let leading: boolean | null = null;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
+      const holds = await lease.acquire();
+      if (lease.lastError) console.error("[collector] cannot reach the registry for the lease:", lease.lastError);
+      else if (holds !== leading)
+        console.log(holds ? "[collector] collecting (holds the lease)" : "[collector] standing by: another replica collects");
+      leading = lease.lastError ? null : holds;
+      if (!holds) return;
       await runCollectorCycle(new Date(), { retention: cycles++ % RETENTION_EVERY_CYCLES === 0 });
     } catch (error) {
       console.error("[collector] cycle failed:", error instanceof Error ? error.message : error);
