@@ -4,7 +4,7 @@ import { performance } from "node:perf_hooks";
 import { percentiles, startScaledPipeline, createScratchDatabases } from "./support/scale";
 
 const GROUPS = Number(process.env.BENCH_GROUPS ?? 1_000);
-const RUNS = 20;
+const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const urls = createScratchDatabases("fresh");
 
 async function main() {

@@ -1,18 +1,13 @@
 // Catalog search with 10,000 features: 1,000 groups × 10 features in a scratch database.
 // Run: npm run bench:search   (prints p50/p95/max per query; creates and drops its own database)
-import { execFileSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
+import { createScratchDatabases } from "./support/scale";
 
 const GROUPS = Number(process.env.BENCH_GROUPS ?? 1_000);
 const FEATURES_PER_GROUP = 10;
-const RUNS = 40;
+const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 
-const base = new URL(process.env.DATABASE_URL ?? "postgresql://tideline:tideline@127.0.0.1:5432/tideline");
-base.pathname = `/tideline_bench_${process.pid}`;
-const url = base.toString();
-execFileSync("node", ["scripts/db.mjs", "create", url], { stdio: "inherit" });
-execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "ignore", env: { ...process.env, DATABASE_URL: url } });
-process.env.DATABASE_URL = url;
+const scratch = createScratchDatabases("search");
 
 const WORDS = ["purchase", "click", "session", "cart", "refund", "merchant", "device", "geo", "fraud", "rank", "embedding", "price"];
 const word = (index: number) => WORDS[index % WORDS.length] ?? "x";
@@ -75,7 +70,7 @@ async function main() {
     }
   } finally {
     await prisma.$disconnect();
-    execFileSync("node", ["scripts/db.mjs", "drop", url], { stdio: "inherit" });
+    scratch.drop();
   }
 }
 

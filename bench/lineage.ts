@@ -5,7 +5,7 @@ import { recordStatements } from "../tests/support/statements";
 import { percentiles, startScaledPipeline, createScratchDatabases } from "./support/scale";
 
 const GROUPS = Number(process.env.BENCH_GROUPS ?? 1_000);
-const RUNS = 20;
+const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const urls = createScratchDatabases("lineage");
 
 async function main() {

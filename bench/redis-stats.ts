@@ -9,7 +9,9 @@ import { DEFAULT_SCAN } from "../lib/redis/keyspace";
 import { startRedis } from "../tests/support/redis-server";
 import { percentiles } from "./support/scale";
 
-const TRUTH = { cache: 300_000, template: 100_000, noise: 600_000 };
+/** BENCH_KEYS scales the keyspace (1,000,000 by default; the smoke run in `npm test` uses a few thousand). */
+const TOTAL = Number(process.env.BENCH_KEYS ?? 1_000_000);
+const TRUTH = { cache: Math.round(TOTAL * 0.3), template: Math.round(TOTAL * 0.1), noise: Math.round(TOTAL * 0.6) };
 const sources: GroupKeySources[] = [
   { group: "user_features_1h", keyColumns: ["user_id"], sinks: [], cacheTemplate: "features:user:{user_id}" },
   {

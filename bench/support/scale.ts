@@ -8,12 +8,26 @@ import { performance } from "node:perf_hooks";
 import { loadEnvDefaults } from "../../lib/env-file";
 import { withDatabase } from "../../tests/support/urls";
 
-/** Points the app's env at scratch databases; call before importing any lib/ module. */
-export function createScratchDatabases(label: string) {
+export type ScratchDatabases = { registryUrl: string; risingwaveUrl: string; drop: () => void };
+
+/**
+ * The one way a benchmark gets its configuration (`.env`, then `.env.example`) and its scratch
+ * databases, pointing the app's env at them; call before importing any lib/ module. The databases are
+ * dropped on every way out: normal end, an error, Ctrl-C or SIGTERM.
+ */
+export function createScratchDatabases(label: string): ScratchDatabases {
   loadEnvDefaults();
   const base = process.env.DATABASE_URL ?? "postgresql://tideline:tideline@127.0.0.1:5432/tideline";
   const registryUrl = withDatabase(base, `tideline_bench_${label}_${process.pid}`);
   const risingwaveUrl = withDatabase(base, `risingwave_bench_${label}_${process.pid}`);
+  let dropped = false;
+  const drop = () => {
+    if (dropped) return;
+    dropped = true;
+    for (const url of [registryUrl, risingwaveUrl]) execFileSync("node", ["scripts/db.mjs", "drop", url], { stdio: "inherit" });
+  };
+  process.once("exit", drop);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(130));
   for (const url of [registryUrl, risingwaveUrl]) execFileSync("node", ["scripts/db.mjs", "create", url], { stdio: "inherit" });
   execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "ignore", env: { ...process.env, DATABASE_URL: registryUrl } });
   Object.assign(process.env, {
@@ -22,11 +36,11 @@ export function createScratchDatabases(label: string) {
     REDIS_URL: "redis://127.0.0.1:6379/15",
     ARCHIVE_URL: `file://${mkdtempSync(path.join(tmpdir(), "bench-"))}`,
   });
-  return { registryUrl, risingwaveUrl };
+  return { registryUrl, risingwaveUrl, drop };
 }
 
 /** An emulator with `groups` extra MVs and a registered group for each; `dispose` drops everything. */
-export async function startScaledPipeline(groups: number, urls: { registryUrl: string; risingwaveUrl: string }) {
+export async function startScaledPipeline(groups: number, urls: ScratchDatabases) {
   const { DEFAULT_OPTIONS, Emulator } = await import("../../emulator/emulator");
   const { scaleGroupName } = await import("../../emulator/pipeline");
   const started = performance.now();
@@ -56,7 +70,7 @@ export async function startScaledPipeline(groups: number, urls: { registryUrl: s
   const dispose = async () => {
     await prisma.$disconnect();
     await emulator.stop();
-    for (const url of [urls.registryUrl, urls.risingwaveUrl]) execFileSync("node", ["scripts/db.mjs", "drop", url], { stdio: "inherit" });
+    urls.drop();
   };
   return { emulator, readySeconds, dispose };
 }
