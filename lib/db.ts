@@ -33,6 +33,8 @@ function registryPool(): Pool {
     max: 8,
     connectionTimeoutMillis: 2_000,
     application_name: "tideline-registry",
+    // Idle connections must not keep a command-line program (seed, CLI, benchmark) alive after its work.
+    allowExitOnIdle: true,
   });
   pool.on("error", (error) => console.error("[registry] idle client error:", error.message));
   const connect = pool.connect.bind(pool) as () => Promise<PoolClient>;
