@@ -113,6 +113,25 @@ describe("GET /api/serving/{group}/{key}", () => {
   });
 });
 
+describe("the registry down", () => {
+  it("keeps serving a group with the definition it last loaded, and says 503 for one it never loaded", async () => {
+    expect((await get("user_features_1h", "7")).status).toBe(200); // loaded once
+    const { registryGate } = await import("@/lib/db");
+    registryGate().markDown("connection refused"); // as after a failed registry call: no request reaches PostgreSQL
+    try {
+      const later = Date.now() + 11_000; // past the 10 s the definition is trusted without asking the registry
+      const { servingGroup } = await import("@/lib/serving/group-cache");
+      expect((await servingGroup("user_features_1h", later)).definition.name).toBe("user_features_1h");
+      expect((await get("user_features_1h", "7")).status).toBe(200);
+      const unknown = await get("never_loaded_group", "7");
+      expect(unknown.status).toBe(503);
+      expect((await unknown.json()).error).toContain("The registry database is unreachable");
+    } finally {
+      registryGate().markUp();
+    }
+  });
+});
+
 describe("cache templates and the cluster's sinks", () => {
   it("refuses a cache template that can produce a Redis TEMPLATE sink's keys (409 naming the sink)", async () => {
     const { userWithToken } = await import("../support/users");
