@@ -50,13 +50,12 @@ function messagesOf(error: unknown, depth = 0): string[] {
 }
 
 /**
- * A registry query that failed because PostgreSQL is unreachable (the gate in lib/db.ts, or the
- * driver's connection error wrapped by Prisma): a 503 naming the registry, not a 500.
+ * A registry query that failed because PostgreSQL is unreachable, as Prisma reports the first failure:
+ * a 503 naming the registry, not a 500. (Later ones are the gate's AppError in lib/db.ts, which Prisma
+ * passes through unchanged.)
  */
 function registryOutage(error: unknown): string | null {
   const text = messagesOf(error).join(" | ");
-  const gated = /The registry database is unreachable \(since [^)]*\): [^|]*/.exec(text);
-  if (gated) return gated[0].trim();
   // Only Prisma's errors: a Redis client's ECONNREFUSED is not the registry's.
   const fromPrisma = error instanceof Error && error.constructor.name.startsWith("PrismaClient");
   if (fromPrisma && /Can't reach database server|ECONNREFUSED|timeout exceeded when trying to connect|Connection terminated/i.test(text))

@@ -1,4 +1,5 @@
 import { AppError } from "../errors";
+import { formatDateTime } from "../format";
 
 export type GateState = { up: boolean; downSince: string | null; lastError: string | null };
 type Options = { probeEveryMs: number; probeTimeoutMs: number; now?: () => number };
@@ -26,8 +27,7 @@ export class BackendGate {
   /** Throws a 503 at once while the backend is known to be down. */
   check(): void {
     if (this.downSince === null) return;
-    const since = new Date(this.downSince).toISOString().replace("T", " ").slice(0, 19);
-    throw new AppError(503, `${this.label} is unreachable (since ${since} UTC): ${this.lastError ?? "no answer"}`);
+    throw new AppError(503, `${this.label} is unreachable (since ${formatDateTime(this.downSince)}): ${this.lastError ?? "no answer"}`);
   }
 
   /** A call found the backend unreachable: fail fast from now on, and probe until it answers. */

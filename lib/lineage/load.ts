@@ -3,23 +3,17 @@ import { env } from "../env";
 import { listPreviousStatuses } from "../registry/freshness-inputs";
 import { listGroupOutlines } from "../registry/outlines";
 import { notFound } from "../errors";
-import { failingSince, publicSinkError } from "../observability/assess";
+import { failingSinks } from "../observability/assess";
 import { readSinkFailures } from "../risingwave/freshness";
 import { readLineageCatalog, readRelationDefinition } from "../risingwave/lineage";
 import { buildLineageGraph, type LineageGraph, type SinkFailureSummary } from "./graph";
 import { maskConnectorProps, maskDefinition } from "./mask";
 import { findNode, focusSubgraph } from "./traverse";
 
-/** Sinks failing now (their newest SINK_FAIL within the window), by relation id. */
-async function failingSinks(now: number): Promise<Map<number, SinkFailureSummary>> {
-  const failures = await readSinkFailures();
-  const failing = new Map<number, SinkFailureSummary>();
-  for (const failure of failures) {
-    if (failing.has(failure.sinkId)) continue;
-    const since = failingSince(failure.sinkId, failures, now);
-    if (since) failing.set(failure.sinkId, { since: since.toISOString(), error: publicSinkError(failure.error) });
-  }
-  return failing;
+/** Sinks failing now, by relation id, as the freshness page judges them. */
+async function failingSinksNow(now: number): Promise<Map<number, SinkFailureSummary>> {
+  const failing = failingSinks(await readSinkFailures(), now);
+  return new Map([...failing].map(([sinkId, failure]) => [sinkId, { since: failure.since.toISOString(), error: failure.error }]));
 }
 
 /**
@@ -32,7 +26,7 @@ export async function loadLineageGraph(focus?: string): Promise<LineageGraph> {
     readLineageCatalog(),
     listGroupOutlines(),
     listPreviousStatuses(Math.max(60, env.COLLECTOR_INTERVAL_SECONDS * 3)),
-    failingSinks(Date.now()),
+    failingSinksNow(Date.now()),
   ]);
   const graph = buildLineageGraph(
     catalog,

@@ -62,7 +62,7 @@ export type GroupFreshness = Omit<RegisteredGroup, "timestampColumn"> & {
 };
 
 /** A connector's error text may name hosts and credentials (a Redis URL): masked for display. */
-export const publicSinkError = (error: string) => publicBackendError(maskUrlCredentials(error));
+const publicSinkError = (error: string) => publicBackendError(maskUrlCredentials(error));
 
 /** A sink counts as failing while its last SINK_FAIL is this recent. */
 export const SINK_FAILURE_WINDOW_MS = 5 * 60_000;
@@ -77,14 +77,21 @@ export function failureStreakStart(failuresNewestFirst: Date[]): Date | null {
   return start;
 }
 
-/** When a sink's current failure began; null when its newest SINK_FAIL is older than the window. */
-export function failingSince(sinkId: number, failures: PipelineSnapshot["sinkFailures"], now: number): Date | null {
-  const times = failures
-    .filter((event) => event.sinkId === sinkId)
-    .map((event) => event.at)
-    .sort((a, b) => b.getTime() - a.getTime());
-  const newest = times[0];
-  return newest && now - newest.getTime() < SINK_FAILURE_WINDOW_MS ? failureStreakStart(times) : null;
+/**
+ * The sinks failing now (their newest SINK_FAIL within the window), by sink id: since when (the start
+ * of the current run of failures) and the newest error, masked. One pass over the events.
+ */
+export function failingSinks(failures: PipelineSnapshot["sinkFailures"], now: number): Map<number, { since: Date; error: string }> {
+  const bySink = new Map<number, PipelineSnapshot["sinkFailures"]>();
+  for (const failure of failures) bySink.set(failure.sinkId, [...(bySink.get(failure.sinkId) ?? []), failure]);
+  const failing = new Map<number, { since: Date; error: string }>();
+  for (const [sinkId, events] of bySink) {
+    const newestFirst = [...events].sort((a, b) => b.at.getTime() - a.at.getTime());
+    const newest = newestFirst[0];
+    if (!newest || now - newest.at.getTime() >= SINK_FAILURE_WINDOW_MS) continue;
+    failing.set(sinkId, { since: failureStreakStart(newestFirst.map((event) => event.at)) as Date, error: publicSinkError(newest.error) });
+  }
+  return failing;
 }
 
 /** Every upstream relation id of `id`, walking rw_depend edges breadth-first (no recursive SQL in RisingWave). */
@@ -115,6 +122,7 @@ export function assessGroups(
   unreachableReason = "RisingWave is unreachable",
 ): GroupFreshness[] {
   const mvs = new Map((state?.mvs ?? []).map((mv) => [mv.name, mv]));
+  const failing = failingSinks(state?.sinkFailures ?? [], now);
   const children = new Map<number, number[]>();
   for (const edge of state?.edges ?? []) children.set(edge.upstream, [...(children.get(edge.upstream) ?? []), edge.downstream]);
   const assessed = groups.map((group): GroupFreshness => {
@@ -167,7 +175,7 @@ export function assessGroups(
       .map((sink): SinkState => {
         // By id only: another database may have a sink of the same name (§11.12).
         const failure = state.sinkFailures.find((event) => event.sinkId === sink.id);
-        const since = failingSince(sink.id, state.sinkFailures, now);
+        const since = failing.get(sink.id)?.since;
         return {
           name: sink.name,
           connector: sink.connector,
