@@ -1,25 +1,18 @@
 "use client";
 
 import { Field, inputClass } from "@/components/form/field";
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { FRESHNESS_STATUSES, STATUS_LABEL } from "@/lib/observability/classify";
 import { FreshnessBanner } from "./freshness-banner";
+import { FRESHNESS_REFRESH_MS, useFreshnessBoard } from "./use-freshness-board";
 import type { FreshnessBoard as Board } from "@/lib/observability/board";
 import { formatDateTime } from "@/lib/format";
-import { fetchJson } from "@/lib/fetch-json";
-import { queryKeys } from "@/lib/query-keys";
-import { FreshnessBoardSchema } from "@/lib/schemas/responses";
 import { TableHead } from "@/components/ui/table-head";
 import { FreshnessBar } from "./freshness-bar";
 import { LagBreakdown } from "./lag-breakdown";
 import { StatusPill } from "./status-pill";
 import { cardClass, errorTextClass } from "@/components/ui/surface";
-
-const REFRESH_MS = 10_000;
-
-const fetchBoard = (): Promise<Board> => fetchJson("/api/freshness", FreshnessBoardSchema);
 
 function FilterSelect({
   label,
@@ -57,14 +50,7 @@ const GroupLink = ({ name, className = "" }: { name: string; className?: string 
 
 /** The on-call board: polls every 10 s without reloading; filters live in the URL. */
 export function FreshnessBoard({ initial }: { initial: Board }) {
-  const { data, error, dataUpdatedAt, isFetching } = useQuery({
-    queryKey: queryKeys.freshness(),
-    queryFn: fetchBoard,
-    initialData: initial,
-    // The server's measurement time, so server and browser render the same "last updated" text.
-    initialDataUpdatedAt: Date.parse(initial.generatedAt),
-    refetchInterval: REFRESH_MS,
-  });
+  const { data, error, dataUpdatedAt, isFetching } = useFreshnessBoard(initial);
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -108,7 +94,7 @@ export function FreshnessBoard({ initial }: { initial: Board }) {
         {/* Refresh state differs between the server render and hydration by nature. */}
         <p className="text-xs text-slate-500 dark:text-slate-400" suppressHydrationWarning>
           Last updated {formatDateTime(dataUpdatedAt ? new Date(dataUpdatedAt) : board.generatedAt)}
-          {isFetching ? " · refreshing…" : ` · every ${REFRESH_MS / 1000} s`}
+          {isFetching ? " · refreshing…" : ` · every ${FRESHNESS_REFRESH_MS / 1000} s`}
           {board.barrierLatencySeconds !== null ? ` · barrier latency ${board.barrierLatencySeconds.toFixed(2)} s` : ""}
           {error ? <span className={errorTextClass}> · last refresh failed: {error.message}</span> : null}
         </p>

@@ -5,13 +5,12 @@ import { fetchJson } from "@/lib/fetch-json";
 import { formatDateTime } from "@/lib/format";
 import type { FreshnessBoard } from "@/lib/observability/board";
 import { queryKeys } from "@/lib/query-keys";
-import { FreshnessBoardSchema, IncidentListSchema, type IncidentJson } from "@/lib/schemas/responses";
+import { IncidentListSchema, type IncidentJson } from "@/lib/schemas/responses";
 import { errorTextClass } from "@/components/ui/surface";
 import { FreshnessBanner } from "./freshness-banner";
 import { OverviewSummary } from "./overview-summary";
+import { FRESHNESS_REFRESH_MS, useFreshnessBoard } from "./use-freshness-board";
 
-/** The same cadence as /freshness; both pages share the board's cached answer. */
-export const OVERVIEW_REFRESH_MS = 10_000;
 const INCIDENT_LIMIT = 8;
 
 /** When a panel's data was taken, and whether the last refresh failed (then the figures are that old). */
@@ -26,19 +25,13 @@ function TakenAt({ at, error }: { at: number; error: Error | null }) {
 
 /** The overview's figures, refreshed in the browser like the freshness page. */
 export function LiveOverview({ board: initialBoard, incidents: initialIncidents }: { board: FreshnessBoard; incidents: IncidentJson[] }) {
-  const boardQuery = useQuery({
-    queryKey: queryKeys.freshness(),
-    queryFn: () => fetchJson("/api/freshness", FreshnessBoardSchema),
-    initialData: initialBoard,
-    initialDataUpdatedAt: Date.parse(initialBoard.generatedAt),
-    refetchInterval: OVERVIEW_REFRESH_MS,
-  });
+  const boardQuery = useFreshnessBoard(initialBoard);
   const incidentQuery = useQuery({
     queryKey: queryKeys.incidents(INCIDENT_LIMIT),
     queryFn: () => fetchJson(`/api/incidents?limit=${INCIDENT_LIMIT}`, IncidentListSchema),
     initialData: { incidents: initialIncidents },
     initialDataUpdatedAt: Date.parse(initialBoard.generatedAt),
-    refetchInterval: OVERVIEW_REFRESH_MS,
+    refetchInterval: FRESHNESS_REFRESH_MS,
   });
   const board = boardQuery.data;
   return (
