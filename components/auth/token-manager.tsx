@@ -1,11 +1,9 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { FormProvider } from "react-hook-form";
 import { FormField, inputClass } from "@/components/form/field";
-import { FormAlert } from "@/components/form/form-alert";
+import { InlineForm } from "@/components/form/inline-form";
 import { useActionForm } from "@/components/form/use-action-form";
-import { buttonClass } from "@/components/ui/button-link";
 import type { ActionResult } from "@/lib/action-result";
 import type { TokenSummary } from "@/lib/auth/tokens";
 import { formatDateTime } from "@/lib/format";
@@ -36,35 +34,32 @@ export function TokenManager({
       const result = await revoke(id);
       setRevokeError(result.ok ? null : result.error);
     });
-  const { form, pending, serverError, submitTo } = useActionForm({
-    schema: TokenRequestSchema,
-    defaultValues: { name: "", scope: canWrite ? "write" : "read" },
-  });
+  const action = useActionForm({ schema: TokenRequestSchema, defaultValues: { name: "", scope: canWrite ? "write" : "read" } });
+  const { form, submitTo } = action;
   const submit = submitTo(create, (data) => {
     setCreated(data.value);
     form.reset();
   });
   return (
     <div className="space-y-4">
-      <FormProvider {...form}>
-        <form onSubmit={submit} noValidate className="space-y-3" aria-label="Create an API token">
-          <FormAlert error={serverError} title="Token not created" />
-          <div className="flex flex-wrap items-start gap-3">
-            <FormField name="name" label="Name" compact>
-              <input {...form.register("name")} maxLength={100} placeholder="ci-import" className={inputClass(true)} />
-            </FormField>
-            <FormField name="scope" label="Scope" compact>
-              <select {...form.register("scope")} className={inputClass(true)}>
-                <option value="read">read</option>
-                {canWrite ? <option value="write">write</option> : null}
-              </select>
-            </FormField>
-            <button type="submit" disabled={pending} className={`${buttonClass("primary")} mt-5`}>
-              Create token
-            </button>
-          </div>
-        </form>
-      </FormProvider>
+      <InlineForm
+        action={action}
+        onSubmit={submit}
+        label="Create an API token"
+        errorTitle="Token not created"
+        submitLabel="Create token"
+        primary
+      >
+        <FormField name="name" label="Name" compact>
+          <input {...form.register("name")} maxLength={100} placeholder="ci-import" className={inputClass(true)} />
+        </FormField>
+        <FormField name="scope" label="Scope" compact>
+          <select {...form.register("scope")} className={inputClass(true)}>
+            <option value="read">read</option>
+            {canWrite ? <option value="write">write</option> : null}
+          </select>
+        </FormField>
+      </InlineForm>
       {revokeError ? (
         <p role="alert" className={`text-sm ${errorTextClass}`}>
           Not revoked: {revokeError}

@@ -3,6 +3,7 @@
 import { FormProvider } from "react-hook-form";
 import { FormField, inputClass } from "@/components/form/field";
 import { FormAlert } from "@/components/form/form-alert";
+import { InlineForm } from "@/components/form/inline-form";
 import { useActionForm } from "@/components/form/use-action-form";
 import { buttonClass } from "@/components/ui/button-link";
 import { TableHead } from "@/components/ui/table-head";
@@ -72,10 +73,11 @@ const NEW_USER_FIELDS = [
 
 /** Admins: every user with role and teams, and a form to add one. */
 export function UserAdmin({ users, create, update }: { users: UserSummary[]; create: Action; update: Action }) {
-  const { form, pending, serverError, submitTo } = useActionForm({
+  const action = useActionForm({
     schema: UserCreateSchema,
     defaultValues: { email: "", name: "", teams: "", password: "", role: "viewer" as const },
   });
+  const { form, submitTo } = action;
   const add = submitTo(create, () => form.reset());
   return (
     <div className="space-y-6">
@@ -87,26 +89,18 @@ export function UserAdmin({ users, create, update }: { users: UserSummary[]; cre
           ))}
         </tbody>
       </table>
-      <FormProvider {...form}>
-        <form onSubmit={add} noValidate className="space-y-3" aria-label="Add a user">
-          <FormAlert error={serverError} title="User not added" />
-          <div className="flex flex-wrap items-start gap-3">
-            {NEW_USER_FIELDS.map((field) => (
-              <FormField key={field.name} name={field.name} label={field.label} compact>
-                <input {...form.register(field.name)} type={field.type} className={inputClass(true)} />
-              </FormField>
-            ))}
-            <FormField name="role" label="Role" compact>
-              <select {...form.register("role")} className={inputClass(true)}>
-                {roleOptions}
-              </select>
-            </FormField>
-            <button type="submit" disabled={pending} className={`${buttonClass("primary")} mt-5`}>
-              Add user
-            </button>
-          </div>
-        </form>
-      </FormProvider>
+      <InlineForm action={action} onSubmit={add} label="Add a user" errorTitle="User not added" submitLabel="Add user" primary>
+        {NEW_USER_FIELDS.map((field) => (
+          <FormField key={field.name} name={field.name} label={field.label} compact>
+            <input {...form.register(field.name)} type={field.type} className={inputClass(true)} />
+          </FormField>
+        ))}
+        <FormField name="role" label="Role" compact>
+          <select {...form.register("role")} className={inputClass(true)}>
+            {roleOptions}
+          </select>
+        </FormField>
+      </InlineForm>
     </div>
   );
 }
