@@ -1,13 +1,15 @@
 import { BackendStatus } from "@/components/health/backend-status";
 import { LiveOverview } from "@/components/freshness/live-overview";
 import { PageHeader } from "@/components/ui/page-header";
+import { available } from "@/lib/health/availability";
 import { buildFreshnessBoard } from "@/lib/observability/board";
 import { listIncidents } from "@/lib/registry/incidents";
 
 export const dynamic = "force-dynamic";
 
 export default async function OverviewPage() {
-  const [board, incidents] = await Promise.all([buildFreshnessBoard(), listIncidents({ limit: 8 })]);
+  // The board names a registry outage itself; the incidents are then left empty.
+  const [board, incidents] = await Promise.all([buildFreshnessBoard(), available(() => listIncidents({ limit: 8 }))]);
   return (
     <>
       <PageHeader
@@ -18,7 +20,7 @@ export default async function OverviewPage() {
         {/* Times cross to the client as the API sends them, so the first render and the polls agree. */}
         <LiveOverview
           board={board}
-          incidents={incidents.map((incident) => ({
+          incidents={(incidents.ok ? incidents.value : []).map((incident) => ({
             ...incident,
             openedAt: incident.openedAt.toISOString(),
             closedAt: incident.closedAt?.toISOString() ?? null,

@@ -4,18 +4,30 @@ import { Pool, type PoolClient } from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { env } from "./env";
 import { publicBackendError } from "./errors";
-import { BackendGate } from "./health/backend-gate";
+import { BackendGate, isConnectionFailure } from "./health/backend-gate";
 import { pgConfigFromUrl } from "./pg-config";
 
-const cache = globalThis as unknown as { prisma?: PrismaClient; registryGate?: BackendGate; registryPool?: Pool };
+const cache = globalThis as unknown as {
+  prisma?: PrismaClient;
+  registryGate?: BackendGate;
+  registryPool?: Pool;
+  ungatedConnect?: () => Promise<PoolClient>;
+};
 
-/** A connection that cannot be opened (refused, timed out, reset) means the registry is down. */
-const isConnectionFailure = (error: Error) =>
-  /timeout|ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ECONNRESET|terminated|connect/i.test(error.message);
+async function probeRegistry(): Promise<void> {
+  registryPool();
+  const client = await (cache.ungatedConnect as () => Promise<PoolClient>)();
+  try {
+    await client.query("SELECT 1");
+  } finally {
+    client.release();
+  }
+}
 
 /** Once the registry's PostgreSQL is found unreachable, requests fail at once until a probe gets an answer. */
 export function registryGate(): BackendGate {
-  cache.registryGate ??= new BackendGate("The registry database", () => registryPool().query("SELECT 1"), {
+  // The probe takes its connection past the gate: through it, it would only meet the gate's own refusal.
+  cache.registryGate ??= new BackendGate("registry", () => probeRegistry(), {
     probeEveryMs: 2_000,
     probeTimeoutMs: 2_500,
   });
@@ -38,6 +50,7 @@ function registryPool(): Pool {
   });
   pool.on("error", (error) => console.error("[registry] idle client error:", error.message));
   const connect = pool.connect.bind(pool) as () => Promise<PoolClient>;
+  cache.ungatedConnect = connect;
   const gated = async (): Promise<PoolClient> => {
     registryGate().check();
     try {

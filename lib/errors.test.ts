@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { publicBackendError } from "./errors";
+import { AppError, describeError, publicBackendError, unavailableFrom } from "./errors";
 
 describe("publicBackendError", () => {
   it("names the kind of failure without hosts, ports, URLs or credentials", () => {
@@ -12,5 +12,35 @@ describe("publicBackendError", () => {
       "timeout talking to <host> and <host>",
     );
     expect(publicBackendError(new Error("no answer within 2500 ms"))).toBe("no answer within 2500 ms");
+  });
+});
+
+describe("AppError across bundles", () => {
+  it("an AppError thrown by another copy of this module keeps its status", () => {
+    // What another bundle's AppError looks like from here: same brand, different class.
+    const fromOtherBundle = Object.assign(new Error("The registry database is unreachable"), {
+      [Symbol.for("tideline.AppError")]: true,
+      status: 503,
+      issues: [],
+    });
+    expect(fromOtherBundle instanceof AppError).toBe(true);
+    expect(describeError(fromOtherBundle, "internal error", "test")).toEqual({
+      status: 503,
+      error: "The registry database is unreachable",
+      issues: [],
+    });
+    expect(new Error("plain") instanceof AppError).toBe(false);
+  });
+});
+
+describe("registry outages reported by Prisma", () => {
+  it("a Prisma error about the connection is a 503 naming the registry, whatever its (minified) class name", () => {
+    const prismaError = Object.assign(new Error("Connection terminated unexpectedly"), { clientVersion: "6.19.3" });
+    expect(unavailableFrom(prismaError)).toEqual({ backend: "registry", reason: "The registry database is unreachable" });
+    expect(describeError(prismaError, "internal error", "test").status).toBe(503);
+  });
+
+  it("the same words from another client are not the registry's outage", () => {
+    expect(unavailableFrom(new Error("connect ECONNREFUSED 127.0.0.1:6379"))).toBeNull();
   });
 });

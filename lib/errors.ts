@@ -3,14 +3,51 @@ import { ZodError } from "zod";
 /** Errors the registry raises on purpose; route handlers turn them into JSON with a 4xx status. */
 export type Issue = { path: string; message: string; line?: number; column?: number };
 
+const APP_ERROR = Symbol.for("tideline.AppError");
+
+/** The backends Tideline reads; a 503 that names one says whose data is missing. */
+export type Backend = "registry" | "risingwave" | "redis" | "archive";
+export const BACKEND_TITLES: Record<Backend, string> = {
+  registry: "The registry database",
+  risingwave: "RisingWave",
+  redis: "Redis",
+  archive: "The archive",
+};
+
 export class AppError extends Error {
+  /**
+   * A brand, not the class, says what is an AppError: the production build bundles this module more
+   * than once (instrumentation, each route), and the backend gates, shared through globalThis, throw
+   * the copy of whichever bundle created them first.
+   */
+  readonly [APP_ERROR] = true;
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && APP_ERROR in value;
+  }
+  override name = "AppError";
+
   constructor(
     readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503,
     message: string,
     readonly issues: Issue[] = [],
+    /** Set on a 503 that a backend caused. */
+    readonly backend?: Backend,
   ) {
     super(message);
   }
+}
+
+/** A backend that did not answer: a 503 whose message starts with the backend's name. */
+export const unreachable = (backend: Backend, detail: string) =>
+  new AppError(503, `${BACKEND_TITLES[backend]} is unreachable${detail}`, [], backend);
+
+export type Unavailable = { backend: Backend; reason: string };
+
+/** Which backend's outage an error is, or null when it is not one. */
+export function unavailableFrom(error: unknown): Unavailable | null {
+  if (error instanceof AppError && error.status === 503 && error.backend) return { backend: error.backend, reason: error.message };
+  const registry = registryOutage(error);
+  return registry ? { backend: "registry", reason: registry } : null;
 }
 
 export const notFound = (what: string) => new AppError(404, `${what} not found`);
@@ -37,8 +74,8 @@ export type ErrorBody = { status: number; error: string; issues: Issue[] };
 export function describeError(error: unknown, fallback: string, logLabel: string): ErrorBody {
   if (error instanceof AppError) return { status: error.status, error: error.message, issues: error.issues };
   if (error instanceof ZodError) return { status: 422, error: "invalid input", issues: zodIssues(error) };
-  const outage = registryOutage(error);
-  if (outage) return { status: 503, error: outage, issues: [] };
+  const outage = unavailableFrom(error);
+  if (outage) return { status: 503, error: outage.reason, issues: [] };
   console.error(`[${logLabel}] unexpected error:`, error);
   return { status: 500, error: fallback, issues: [] };
 }
@@ -56,10 +93,11 @@ function messagesOf(error: unknown, depth = 0): string[] {
  */
 function registryOutage(error: unknown): string | null {
   const text = messagesOf(error).join(" | ");
-  // Only Prisma's errors: a Redis client's ECONNREFUSED is not the registry's.
-  const fromPrisma = error instanceof Error && error.constructor.name.startsWith("PrismaClient");
+  // Only Prisma's errors (they carry clientVersion; class names are minified in the production build):
+  // a Redis client's ECONNREFUSED is not the registry's.
+  const fromPrisma = error instanceof Error && "clientVersion" in error;
   if (fromPrisma && /Can't reach database server|ECONNREFUSED|timeout exceeded when trying to connect|Connection terminated/i.test(text))
-    return "The registry database is unreachable";
+    return `${BACKEND_TITLES.registry} is unreachable`;
   return null;
 }
 

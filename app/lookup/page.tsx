@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { LookupForm } from "@/components/lookup/lookup-form";
 import { LookupResultView } from "@/components/lookup/lookup-result";
+import { UnavailableBanner } from "@/components/health/unavailable-banner";
 import { EmptyState } from "@/components/ui/empty-state";
+import { available } from "@/lib/health/availability";
 import { PageHeader } from "@/components/ui/page-header";
 import { describeError } from "@/lib/errors";
 import { lookupEntity, lookupGroupOptions } from "@/lib/lookup/lookup";
@@ -15,8 +17,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function LookupPage({ searchParams }: Props) {
   const params = firstValues(await searchParams);
-  const groups = await lookupGroupOptions();
-  const asked = params.group !== undefined;
+  const options = await available(() => lookupGroupOptions());
+  const groups = options.ok ? options.value : [];
+  const asked = options.ok && params.group !== undefined;
   const outcome = asked
     ? await Promise.resolve()
         .then(() => parseLookupQuery(params))
@@ -34,7 +37,9 @@ export default async function LookupPage({ searchParams }: Props) {
         title="Lookup"
         description="One entity's feature values in RisingWave, Redis and the snapshot archive, side by side, with every disagreement explained."
       />
-      {groups.length === 0 ? (
+      {!options.ok ? (
+        <UnavailableBanner unavailable={options.unavailable} affects="The groups to look up are read from it." />
+      ) : groups.length === 0 ? (
         <EmptyState title="No feature groups registered">
           Register a feature group in the registry first; then look up its entities here.
         </EmptyState>
@@ -61,7 +66,7 @@ export default async function LookupPage({ searchParams }: Props) {
       {outcome && !("error" in outcome) ? (
         <LookupResultView result={outcome} apiHref={`/api/lookup?${new URLSearchParams(params)}`} />
       ) : null}
-      {!asked && groups.length > 0 ? (
+      {options.ok && !asked && groups.length > 0 ? (
         <p className="mt-4 text-sm text-slate-600 dark:text-slate-400">
           Pick a group and enter an entity key, e.g. user_features_1h and user_id 42.
         </p>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { FreshnessBoard } from "@/lib/observability/board";
+import { UnavailableBanner } from "@/components/health/unavailable-banner";
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
@@ -42,4 +43,18 @@ export function FreshnessBanner({ board }: { board: FreshnessBoard }) {
       ) : null}
     </div>
   );
+}
+
+const OUTAGE_EFFECT = {
+  registry: "New groups, SLA changes, incidents and history are not shown; freshness is still measured in RisingWave.",
+  risingwave: "Freshness is unknown for every group.",
+  redis: "Serving figures are missing.",
+  archive: "Snapshot figures are missing.",
+} as const;
+
+/** A banner for each backend the board could not read, saying what that leaves out. */
+export function BoardOutages({ board }: { board: FreshnessBoard }) {
+  return board.unavailable.map((outage) => (
+    <UnavailableBanner key={outage.backend} unavailable={outage} affects={OUTAGE_EFFECT[outage.backend]} />
+  ));
 }

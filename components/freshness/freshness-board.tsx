@@ -4,7 +4,7 @@ import { Field, inputClass } from "@/components/form/field";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { FRESHNESS_STATUSES, STATUS_LABEL } from "@/lib/observability/classify";
-import { FreshnessBanner } from "./freshness-banner";
+import { BoardOutages, FreshnessBanner } from "./freshness-banner";
 import { FRESHNESS_REFRESH_MS, useFreshnessBoard } from "./use-freshness-board";
 import type { FreshnessBoard as Board } from "@/lib/observability/board";
 import { formatDateTime } from "@/lib/format";
@@ -73,11 +73,7 @@ export function FreshnessBoard({ initial }: { initial: Board }) {
 
   return (
     <div className="space-y-4">
-      {!board.risingwave.ok ? (
-        <p role="alert" className="rounded-md bg-slate-800 p-3 text-sm text-white">
-          RisingWave is unreachable: freshness is unknown for every group. {board.risingwave.error}
-        </p>
-      ) : null}
+      <BoardOutages board={board} />
       <FreshnessBanner board={board} />
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div className="flex flex-wrap gap-2">

@@ -7,7 +7,7 @@ import type { FreshnessBoard } from "@/lib/observability/board";
 import { queryKeys } from "@/lib/query-keys";
 import { IncidentListSchema, type IncidentJson } from "@/lib/schemas/responses";
 import { errorTextClass } from "@/components/ui/surface";
-import { FreshnessBanner } from "./freshness-banner";
+import { BoardOutages, FreshnessBanner } from "./freshness-banner";
 import { OverviewSummary } from "./overview-summary";
 import { FRESHNESS_REFRESH_MS, useFreshnessBoard } from "./use-freshness-board";
 
@@ -36,6 +36,7 @@ export function LiveOverview({ board: initialBoard, incidents: initialIncidents 
   const board = boardQuery.data;
   return (
     <div className="space-y-6">
+      <BoardOutages board={board} />
       <FreshnessBanner board={board} />
       <OverviewSummary
         board={board}

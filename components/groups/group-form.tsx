@@ -29,9 +29,10 @@ import { useActionForm } from "@/components/form/use-action-form";
 import { PlanView } from "./plan-view";
 import { SchemaCheckTable } from "./schema-check-table";
 import { cardClass, errorTextClass } from "@/components/ui/surface";
+import type { Availability } from "@/lib/health/availability";
 
 type MvOption = { name: string; status: string };
-type Preview = { plan: ChangePlan; check: SchemaCheck | { status: "unavailable"; reason: string } };
+type Preview = { plan: ChangePlan; check: Availability<SchemaCheck> };
 type Props = {
   mode: "create" | "edit";
   initial: GroupFormValues;
@@ -355,9 +356,9 @@ export function GroupForm({
               Live schema check
             </h2>
             {columnsError ? (
-              <SchemaCheckTable check={{ status: "unavailable", reason: columnsError }} />
+              <SchemaCheckTable check={{ ok: false, unavailable: { backend: "risingwave", reason: columnsError } }} />
             ) : liveCheck ? (
-              <SchemaCheckTable check={liveCheck} />
+              <SchemaCheckTable check={{ ok: true, value: liveCheck }} />
             ) : (
               <p className="text-sm text-slate-600 dark:text-slate-400">
                 Choose a materialized view to compare the declared features with its real columns.
@@ -375,7 +376,7 @@ export function GroupForm({
               Review the plan
             </h2>
             <PlanView plan={preview.plan} />
-            {preview.check.status !== "ok" ? (
+            {!preview.check.ok || preview.check.value.status !== "ok" ? (
               <div className="mt-3">
                 <SchemaCheckTable check={preview.check} />
               </div>

@@ -1,5 +1,7 @@
 import { TableHead } from "@/components/ui/table-head";
 import type { SchemaCheck } from "@/lib/groups/schema-check";
+import type { Availability } from "@/lib/health/availability";
+import { UnavailableBanner } from "@/components/health/unavailable-banner";
 import { errorTextClass } from "@/components/ui/surface";
 
 const ROW_TONE = {
@@ -12,17 +14,13 @@ const ROW_TONE = {
 const LABEL = { ok: "match", "dtype-mismatch": "dtype mismatch", missing: "missing column", extra: "not declared" } as const;
 
 /** Declared features next to the live MV's columns (rw_catalog.rw_columns). */
-export function SchemaCheckTable({ check }: { check: SchemaCheck | { status: "unavailable"; reason: string } }) {
-  if (check.status === "unavailable") {
+export function SchemaCheckTable({ check: live }: { check: Availability<SchemaCheck> }) {
+  if (!live.ok) {
     return (
-      <p
-        role="status"
-        className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200"
-      >
-        Live schema check unavailable: {check.reason}
-      </p>
+      <UnavailableBanner unavailable={live.unavailable} affects="The declared features cannot be compared with the MV's columns now." />
     );
   }
+  const check = live.value;
   if (check.status === "mv-missing") {
     return (
       <p

@@ -3,6 +3,8 @@ import { open, readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
 import { env } from "../env";
+import { publicBackendError, unreachable } from "../errors";
+import { BackendGate } from "../health/backend-gate";
 import { parseArchiveUrl, type ArchiveLocation } from "./url";
 
 export type ArchiveObject = { key: string; size: number; lastModified: Date };
@@ -70,12 +72,33 @@ function s3Store(location: Extract<ArchiveLocation, { kind: "s3" }>): ArchiveSto
     region: env.AWS_REGION,
     ...(env.S3_ENDPOINT ? { endpoint: env.S3_ENDPOINT, forcePathStyle: true } : {}),
     maxAttempts: 2,
+    // The SDK's defaults wait minutes for an endpoint that accepts and never answers.
+    requestHandler: { connectionTimeout: 2_000, requestTimeout: 5_000 },
   });
+  const answered = (error: unknown) => (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode !== undefined;
+  // Any HTTP answer, even 403, means the store is reachable again.
+  const probe = () =>
+    client.send(new ListObjectsV2Command({ Bucket: location.bucket, MaxKeys: 1 })).catch((error: unknown) => {
+      if (!answered(error)) throw error;
+    });
+  const gate = new BackendGate("archive", probe, { probeEveryMs: 5_000, probeTimeoutMs: 2_500 });
+  /**
+   * Every S3 call: an answer without an HTTP status (refused, reset, timed out) means the store is
+   * unreachable, closes the gate and is a 503; S3's own errors (403, 404) pass through.
+   */
+  const send: typeof client.send = (async (command: Parameters<typeof client.send>[0]) => {
+    gate.check();
+    try {
+      return await client.send(command);
+    } catch (error) {
+      if (answered(error)) throw error;
+      gate.markDown(publicBackendError(error));
+      throw unreachable("archive", `: ${publicBackendError(error)}`);
+    }
+  }) as typeof client.send;
   const fullKey = (key: string) => [location.prefix, key].filter(Boolean).join("/");
   const get = async (key: string, range?: string) => {
-    const response = await client.send(
-      new GetObjectCommand({ Bucket: location.bucket, Key: fullKey(key), ...(range ? { Range: range } : {}) }),
-    );
+    const response = await send(new GetObjectCommand({ Bucket: location.bucket, Key: fullKey(key), ...(range ? { Range: range } : {}) }));
     if (!response.Body) throw new Error(`empty archive object ${key}`);
     const bytes = await response.Body.transformToByteArray();
     return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
@@ -86,7 +109,7 @@ function s3Store(location: Extract<ArchiveLocation, { kind: "s3" }>): ArchiveSto
       const objects: ArchiveObject[] = [];
       let continuationToken: string | undefined;
       do {
-        const page = await client.send(
+        const page = await send(
           new ListObjectsV2Command({ Bucket: location.bucket, Prefix: fullKey(prefix), ContinuationToken: continuationToken }),
         );
         for (const item of page.Contents ?? []) {
@@ -105,7 +128,7 @@ function s3Store(location: Extract<ArchiveLocation, { kind: "s3" }>): ArchiveSto
       return get(key, `bytes=${start}-${end - 1}`);
     },
     async probe() {
-      await client.send(new ListObjectsV2Command({ Bucket: location.bucket, Prefix: location.prefix, MaxKeys: 1 }));
+      await send(new ListObjectsV2Command({ Bucket: location.bucket, Prefix: location.prefix, MaxKeys: 1 }));
     },
   };
 }

@@ -4,7 +4,9 @@
 // graph, where the Prisma client is not available.
 import { createHash } from "node:crypto";
 import { decode } from "next-auth/jwt";
-import { Pool } from "pg";
+import { Pool, type QueryResultRow } from "pg";
+import { publicBackendError, unreachable } from "../errors";
+import { BackendGate, isConnectionFailure } from "../health/backend-gate";
 import { pgConfigFromUrl } from "../pg-config";
 
 export type CredentialUser = { id: string; email: string; name: string; role: string; teams: string[] };
@@ -18,15 +20,39 @@ SELECT t.id AS token_id, t.scope::text AS scope, u.id, u.email, u.name, u.role::
 FROM "ApiToken" AS t JOIN "User" AS u ON u.id = t."userId"
 WHERE t."tokenHash" = $1 AND t."revokedAt" IS NULL AND u.active`;
 
-const state = globalThis as unknown as { credentialsPool?: Pool };
+const state = globalThis as unknown as { credentialsPool?: Pool; credentialsGate?: BackendGate };
 
 /** A small pool of the registry database for credential checks (shared by the proxy and the routes). */
 export function credentialsPool(databaseUrl: string): Pool {
   if (!state.credentialsPool) {
-    state.credentialsPool = new Pool({ ...pgConfigFromUrl(databaseUrl), max: 2, idleTimeoutMillis: 10_000 });
+    state.credentialsPool = new Pool({
+      ...pgConfigFromUrl(databaseUrl),
+      max: 2,
+      idleTimeoutMillis: 10_000,
+      connectionTimeoutMillis: 2_000,
+    });
     state.credentialsPool.on("error", () => undefined); // an idle client's broken connection is not a crash
   }
   return state.credentialsPool;
+}
+
+/**
+ * Credential checks behind their own gate (this pool is not Prisma's): a registry known down answers
+ * 503 at once instead of each request waiting out the connect timeout.
+ */
+async function credentialRows<Row extends QueryResultRow>(db: Pool, sql: string, params: unknown[]): Promise<Row[]> {
+  const gate = (state.credentialsGate ??= new BackendGate("registry", () => db.query("SELECT 1"), {
+    probeEveryMs: 2_000,
+    probeTimeoutMs: 2_500,
+  }));
+  gate.check();
+  try {
+    return (await db.query<Row>(sql, params)).rows;
+  } catch (error) {
+    if (!(error instanceof Error) || !isConnectionFailure(error)) throw error;
+    gate.markDown(publicBackendError(error));
+    throw unreachable("registry", `: ${publicBackendError(error)}`);
+  }
 }
 
 /** Tokens are stored as SHA-256: they are random, so a fast hash is enough and lookups stay indexed. */
@@ -37,7 +63,7 @@ export async function sessionUser(db: Pool, sessionToken: string, secret: string
   const payload = await decode({ token: sessionToken, secret }).catch(() => null);
   if (typeof payload?.uid !== "string") return null;
   const version = typeof payload.sv === "number" ? payload.sv : 0;
-  const { rows } = await db.query<CredentialUser>(SESSION_USER_SQL, [payload.uid, version]);
+  const rows = await credentialRows<CredentialUser>(db, SESSION_USER_SQL, [payload.uid, version]);
   return rows[0] ?? null;
 }
 
@@ -46,7 +72,7 @@ export async function tokenUser(
   db: Pool,
   value: string,
 ): Promise<{ user: CredentialUser; scope: "read" | "write"; tokenId: string } | null> {
-  const { rows } = await db.query<CredentialUser & { token_id: string; scope: "read" | "write" }>(TOKEN_USER_SQL, [hashToken(value)]);
+  const rows = await credentialRows<CredentialUser & { token_id: string; scope: "read" | "write" }>(db, TOKEN_USER_SQL, [hashToken(value)]);
   const row = rows[0];
   if (!row) return null;
   const { token_id: tokenId, scope, ...user } = row;

@@ -5,7 +5,7 @@ describe("BackendGate", () => {
   it("fails fast once a backend is known down, and opens again when a probe answers", async () => {
     let answering = false;
     const gate = new BackendGate(
-      "RisingWave",
+      "risingwave",
       async () => {
         if (!answering) throw new Error("connection refused");
       },
@@ -29,7 +29,7 @@ describe("BackendGate", () => {
   });
 
   it("treats a probe that hangs as down", async () => {
-    const gate = new BackendGate("Registry", () => new Promise(() => {}), { probeEveryMs: 60_000, probeTimeoutMs: 20 });
+    const gate = new BackendGate("registry", () => new Promise(() => {}), { probeEveryMs: 60_000, probeTimeoutMs: 20 });
     gate.markDown("no answer");
     await gate.probeOnce();
     expect(gate.state().up).toBe(false);

@@ -1,5 +1,9 @@
-import { AppError } from "../errors";
+import { unreachable, type Backend } from "../errors";
 import { formatDateTime } from "../format";
+
+/** A PostgreSQL connection that cannot be opened or was cut (refused, timed out, reset) means the backend is down. */
+export const isConnectionFailure = (error: Error) =>
+  /timeout|ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ECONNRESET|terminated|connect/i.test(error.message);
 
 export type GateState = { up: boolean; downSince: string | null; lastError: string | null };
 type Options = { probeEveryMs: number; probeTimeoutMs: number; now?: () => number };
@@ -17,7 +21,7 @@ export class BackendGate {
   private readonly now: () => number;
 
   constructor(
-    readonly label: string,
+    readonly backend: Backend,
     private readonly probe: () => Promise<unknown>,
     private readonly options: Options,
   ) {
@@ -27,7 +31,7 @@ export class BackendGate {
   /** Throws a 503 at once while the backend is known to be down. */
   check(): void {
     if (this.downSince === null) return;
-    throw new AppError(503, `${this.label} is unreachable (since ${formatDateTime(this.downSince)}): ${this.lastError ?? "no answer"}`);
+    throw unreachable(this.backend, ` (since ${formatDateTime(this.downSince)}): ${this.lastError ?? "no answer"}`);
   }
 
   /** A call found the backend unreachable: fail fast from now on, and probe until it answers. */

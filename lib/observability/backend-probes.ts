@@ -1,6 +1,6 @@
 import "server-only";
 import { getArchive } from "../archive/store";
-import { getRedis } from "../redis/client";
+import { withRedis } from "../redis/client";
 import { pingRegistry } from "../registry/ping";
 import { pingRisingWave } from "../risingwave/ping";
 import type { BackendName, BackendProbe } from "./health";
@@ -10,8 +10,8 @@ export function backendProbes(): Record<BackendName, BackendProbe> {
   return {
     postgres: pingRegistry,
     risingwave: pingRisingWave,
-    // lazyConnect: the first command opens the connection.
-    redis: () => getRedis().ping(),
+    // lazyConnect: the first command opens the connection. Known down: answered by the gate at once.
+    redis: () => withRedis((redis) => redis.ping()),
     archive: () => getArchive().probe(),
   };
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import { env } from "../env";
-import { AppError } from "../errors";
+import { unavailableFrom, type Unavailable } from "../errors";
+import { formatDateTime } from "../format";
+import { available } from "../health/availability";
 import { listMonitoredGroups, listOpenIncidentStarts, listPreviousStatuses } from "../registry/freshness-inputs";
 import { eventTimeColumn } from "../groups/event-time";
 import { listRelations } from "../risingwave/catalog";
@@ -12,6 +14,8 @@ import { latestRedisStats } from "./redis-collector";
 export type FreshnessBoard = {
   generatedAt: string;
   risingwave: { ok: boolean; error: string | null; queries: number };
+  /** Backends that did not answer this time; with the registry down the groups are the last ones read. */
+  unavailable: Unavailable[];
   barrierLatencySeconds: number | null;
   counts: Record<FreshnessStatus, number> & { total: number };
   groups: GroupFreshness[];
@@ -20,7 +24,32 @@ export type FreshnessBoard = {
 const PIPELINE_QUERIES = 8;
 /** Event time scans MVs: measured at most this often, whoever asks (page polls, collector). */
 const EVENT_TIME_TTL_MS = 10_000;
-const cache = globalThis as unknown as { eventTimes?: { at: number; key: string; value: Map<string, Date | null> } };
+type RegistryInputs = { groups: RegisteredGroup[]; previous: Map<string, FreshnessStatus>; openIncidents: Map<string, Date> };
+const cache = globalThis as unknown as {
+  eventTimes?: { at: number; key: string; value: Map<string, Date | null> };
+  lastRegistryInputs?: { at: number; inputs: RegistryInputs };
+};
+
+/**
+ * The registered groups, their last statuses and open incidents. With the registry down, the last ones
+ * this process read (said so in `unavailable`): freshness is still measured live in RisingWave.
+ */
+async function registryInputs(now: number): Promise<{ inputs: RegistryInputs; unavailable: Unavailable | null }> {
+  const loaded = await available(() => Promise.all([listMonitoredGroups(), listPreviousStatuses(), listOpenIncidentStarts()]));
+  if (loaded.ok) {
+    const [groups, previous, openIncidents] = loaded.value;
+    cache.lastRegistryInputs = { at: now, inputs: { groups, previous, openIncidents } };
+    return { inputs: cache.lastRegistryInputs.inputs, unavailable: null };
+  }
+  const known = cache.lastRegistryInputs;
+  const reason = known
+    ? `${loaded.unavailable.reason}. Groups as last read at ${formatDateTime(known.at)}.`
+    : `${loaded.unavailable.reason}. No group definitions were read since this server started.`;
+  return {
+    inputs: known?.inputs ?? { groups: [], previous: new Map(), openIncidents: new Map() },
+    unavailable: { ...loaded.unavailable, reason },
+  };
+}
 
 /** max(timestamp column) of the groups' MVs that are small enough, cached briefly. Three queries. */
 async function eventTimes(
@@ -80,9 +109,10 @@ function withRedisWriteAge(groups: GroupFreshness[]): GroupFreshness[] {
 
 /** Every monitored group's freshness now: the /freshness page, /api/freshness and the collector. */
 export async function buildFreshnessBoard(now = Date.now()): Promise<FreshnessBoard> {
-  const [groups, previous, openIncidents] = await Promise.all([listMonitoredGroups(), listPreviousStatuses(), listOpenIncidentStarts()]);
+  const registry = await registryInputs(now);
+  const { groups, previous, openIncidents } = registry.inputs;
   let snapshot: PipelineSnapshot | null = null;
-  let error: string | null = null;
+  let risingwave: Unavailable | null = null;
   let queries = 0;
   let barrier: number | null = null;
   try {
@@ -93,15 +123,16 @@ export async function buildFreshnessBoard(now = Date.now()): Promise<FreshnessBo
     snapshot = { ...state, eventTimes: measured.value };
     barrier = median(state.barrierDurationsSeconds);
   } catch (caught) {
-    if (!(caught instanceof AppError && caught.status === 503)) throw caught;
-    error = caught.message;
+    risingwave = unavailableFrom(caught);
+    if (!risingwave) throw caught;
   }
-  const assessed = withRedisWriteAge(assessGroups(groups, snapshot, now, previous, openIncidents, error ?? undefined));
+  const assessed = withRedisWriteAge(assessGroups(groups, snapshot, now, previous, openIncidents, risingwave?.reason));
   const counts = Object.fromEntries(FRESHNESS_STATUSES.map((status) => [status, 0])) as Record<FreshnessStatus, number>;
   for (const group of assessed) counts[group.status] += 1;
   return {
     generatedAt: new Date(now).toISOString(),
-    risingwave: { ok: snapshot !== null, error, queries },
+    risingwave: { ok: snapshot !== null, error: risingwave?.reason ?? null, queries },
+    unavailable: [registry.unavailable, risingwave].filter((outage): outage is Unavailable => outage !== null),
     barrierLatencySeconds: barrier,
     counts: { ...counts, total: assessed.length },
     groups: assessed,

@@ -28,6 +28,9 @@ export async function runCollectorCycle(
 ): Promise<CycleResult> {
   const startedAt = performance.now();
   const board = await buildFreshnessBoard(now.getTime());
+  // Last-known groups are for people to read; samples and incidents need the registry itself.
+  const registryDown = board.unavailable.find((outage) => outage.backend === "registry");
+  if (registryDown) throw new Error(registryDown.reason);
   await recordSamples(board.groups, now);
   const events = await syncIncidents(board.groups, now);
   const webhookUrl = "webhookUrl" in options ? options.webhookUrl : env.ALERT_WEBHOOK_URL;

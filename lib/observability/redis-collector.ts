@@ -1,7 +1,7 @@
 import "server-only";
 import { env } from "../env";
 import { listGroupOutlines } from "../registry/outlines";
-import { getRedis } from "../redis/client";
+import { withRedis } from "../redis/client";
 import { keyNamesOf } from "../entity-keys/resolve";
 import type { GroupKeySources } from "../entity-keys/shapes";
 import { DEFAULT_SCAN } from "../redis/keyspace";
@@ -33,7 +33,9 @@ export async function refreshRedisStats(now = new Date()): Promise<RedisStatsSna
     const mvRows = new Map(
       groups.flatMap((group) => (rows.has(group.materializedView) ? [[group.name, rows.get(group.materializedView) as number]] : [])),
     );
-    const snapshot = await collectRedisStats(getRedis(), sources, mvRows, { ...DEFAULT_SCAN, budgetMs: env.REDIS_SCAN_BUDGET_MS }, now);
+    const snapshot = await withRedis((redis) =>
+      collectRedisStats(redis, sources, mvRows, { ...DEFAULT_SCAN, budgetMs: env.REDIS_SCAN_BUDGET_MS }, now),
+    );
     state.redisStats = snapshot;
     state.redisStatsError = undefined;
     return snapshot;

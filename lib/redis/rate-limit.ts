@@ -1,18 +1,18 @@
 import "server-only";
-import { getRedis } from "./client";
+import { withRedis } from "./client";
 
 // Counters live in Redis so a limit holds across app replicas; the key names are Tideline's own.
 const PREFIX = "tideline:limit:";
 
 /** How many times `id` has hit `bucket` in the current window (fixed windows of `windowSeconds`). */
 export async function countHits(bucket: string, id: string): Promise<number> {
-  return Number((await getRedis().get(`${PREFIX}${bucket}:${id}`)) ?? 0);
+  return Number((await withRedis((redis) => redis.get(`${PREFIX}${bucket}:${id}`))) ?? 0);
 }
 
 /** Counts one hit of `id` in `bucket`; returns the count in the window. */
 export async function recordHit(bucket: string, id: string, windowSeconds: number): Promise<number> {
   const key = `${PREFIX}${bucket}:${id}`;
-  const [[, count] = [null, 0]] = ((await getRedis().multi().incr(key).expire(key, windowSeconds, "NX").exec()) ?? []) as [
+  const [[, count] = [null, 0]] = ((await withRedis((redis) => redis.multi().incr(key).expire(key, windowSeconds, "NX").exec())) ?? []) as [
     Error | null,
     number,
   ][];
@@ -29,9 +29,7 @@ export async function takeHit(bucket: string, id: string, limit: number, windowS
 }
 
 export async function clearHits(bucket: string, id: string): Promise<void> {
-  await getRedis()
-    .del(`${PREFIX}${bucket}:${id}`)
-    .catch(() => undefined);
+  await withRedis((redis) => redis.del(`${PREFIX}${bucket}:${id}`)).catch(() => undefined);
 }
 
 /** The client's address as the proxy in front reports it (X-Forwarded-For's first hop), else "direct". */

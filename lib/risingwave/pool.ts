@@ -1,7 +1,7 @@
 import "server-only";
 import { appendFileSync } from "node:fs";
 import { Pool, types, type QueryResultRow } from "pg";
-import { AppError, publicBackendError } from "../errors";
+import { publicBackendError, unreachable } from "../errors";
 import { BackendGate } from "../health/backend-gate";
 import { env } from "../env";
 import { pgConfigFromUrl } from "../pg-config";
@@ -55,7 +55,7 @@ export function getRisingWavePool(): Pool {
 
 /** Once RisingWave is found unreachable, requests fail at once until a background probe gets an answer. */
 export function risingWaveGate(): BackendGate {
-  cache.rwGate ??= new BackendGate("RisingWave", () => getRisingWavePool().query("SELECT 1"), {
+  cache.rwGate ??= new BackendGate("risingwave", () => getRisingWavePool().query("SELECT 1"), {
     probeEveryMs: 2_000,
     probeTimeoutMs: 2_500,
   });
@@ -80,7 +80,7 @@ export async function queryRisingWave<Row extends QueryResultRow>(sql: string, p
       console.error("[risingwave] unreachable:", message);
       // A slow statement (57014) is not an outage; a connection that fails or hangs is.
       if (code !== "57014") risingWaveGate().markDown(publicBackendError(error));
-      throw new AppError(503, `RisingWave is unreachable: ${publicBackendError(error)}`);
+      throw unreachable("risingwave", `: ${publicBackendError(error)}`);
     }
     throw error;
   }

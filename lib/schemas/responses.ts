@@ -21,6 +21,7 @@ export const MvColumnsSchema: z.ZodType<{ name: string; columns: LiveColumn[] | 
 export const FreshnessBoardSchema = z.looseObject({
   generatedAt: z.string(),
   risingwave: z.looseObject({ ok: z.boolean(), error: z.string().nullable() }),
+  unavailable: z.array(z.object({ backend: z.enum(["registry", "risingwave", "redis", "archive"]), reason: z.string() })),
   counts: z.record(z.string(), z.number()),
   groups: z.array(z.looseObject({ name: z.string(), status: z.string() })),
 }) as unknown as z.ZodType<FreshnessBoard>;

@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError } from "../errors";
+import { AppError, unreachable } from "../errors";
 import { parseKey, type KeyColumn, type KeyPart } from "../entity-keys/parse";
 import { decodeRedisValue, entityRedisKeys, renderKeyTemplate, type EntityRedisKey } from "../entity-keys/resolve";
 import { toEpochMs } from "../lookup/normalize";
@@ -24,19 +24,19 @@ const state = globalThis as unknown as { servingBreaker?: CircuitBreaker };
 export const servingBreaker = () => (state.servingBreaker ??= new CircuitBreaker());
 
 /** Key columns with their types; while RisingWave is unknown, digits are read as integers. */
-function servingKeyColumns(group: ServingGroup, rawKey: Record<string, string>): KeyColumn[] {
+function servingKeyColumns(group: ServingGroup, names: string[], rawKey: Record<string, string>): KeyColumn[] {
   if (group.keyColumns) return group.keyColumns;
-  const names = group.definition.entity?.keys ?? [];
-  if (names.length === 0) throw new AppError(503, "RisingWave is unreachable and the group declares no entity keys");
   return names.map((name) => ({ name, dtype: /^-?\d+$/.test(rawKey[name] ?? "") ? "int64" : "string" }));
 }
 
 function keyParts(group: ServingGroup, rawKey: string | Record<string, string>): KeyPart[] {
   const names = group.keyColumns?.map((column) => column.name) ?? group.definition.entity?.keys ?? [];
+  // Without the catalog the key columns come from the definition; the article's YAML names none.
+  if (names.length === 0) throw unreachable("risingwave", " and the group declares no entity keys");
   const byColumn = typeof rawKey === "string" ? (names.length === 1 ? { [names[0] as string]: rawKey } : {}) : rawKey;
   if (typeof rawKey === "string" && names.length !== 1)
     throw new AppError(400, `this group has a composite key (${names.join(", ")}): send each column`);
-  const parsed = parseKey(servingKeyColumns(group, byColumn), byColumn);
+  const parsed = parseKey(servingKeyColumns(group, names, byColumn), byColumn);
   if (!parsed.ok)
     throw new AppError(
       400,
@@ -111,7 +111,7 @@ function vector(
 
 /** The MV to read from; without the catalog RisingWave is not answering, and the read fails as unavailable. */
 function liveRelation(group: ServingGroup): { schema: string; name: string } {
-  if (!group.relation) throw new AppError(503, `RisingWave is unreachable: the schema of ${group.definition.materialized_view} is unknown`);
+  if (!group.relation) throw unreachable("risingwave", `: the schema of ${group.definition.materialized_view} is unknown`);
   return group.relation;
 }
 

@@ -27,8 +27,8 @@ export default async function NewGroupPage() {
         mode="create"
         initial={initial}
         version={null}
-        materializedViews={views.options}
-        risingwaveError={views.error}
+        materializedViews={views.ok ? views.value : null}
+        risingwaveError={views.ok ? undefined : views.unavailable.reason}
         preview={previewGroupAction}
         save={saveGroupAction}
       />

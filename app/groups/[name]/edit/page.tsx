@@ -33,8 +33,8 @@ export default async function EditGroupPage({ params }: Props) {
         mode="edit"
         initial={definitionToForm(group.definition)}
         version={group.version}
-        materializedViews={views.options}
-        risingwaveError={views.error}
+        materializedViews={views.ok ? views.value : null}
+        risingwaveError={views.ok ? undefined : views.unavailable.reason}
         preview={previewGroupAction}
         save={saveGroupAction}
       />

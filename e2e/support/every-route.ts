@@ -1,0 +1,45 @@
+// Every page and API route of the app, each with arguments that reach its backends (a demo group,
+// a demo key): what the degraded-backend test requests with one backend broken at a time.
+const GROUP = "user_features_1h";
+
+export const EVERY_PAGE = [
+  "/",
+  "/groups",
+  "/groups?q=user",
+  `/groups/${GROUP}`,
+  `/groups/${GROUP}/freshness`,
+  `/groups/${GROUP}/archive`,
+  `/groups/${GROUP}/edit`,
+  "/groups/new",
+  "/groups/import",
+  "/freshness",
+  "/lineage",
+  "/lookup",
+  `/lookup?group=${GROUP}&key=7`,
+  "/redis",
+  "/settings",
+  "/settings/users",
+  "/api-docs",
+  "/signin",
+  "/no-such-page",
+];
+
+export const EVERY_API_ROUTE: { method: "GET" | "POST"; path: string; body?: unknown }[] = [
+  { method: "GET", path: "/api/health" },
+  { method: "GET", path: "/api/groups" },
+  { method: "GET", path: `/api/groups/${GROUP}` },
+  { method: "GET", path: `/api/groups/${GROUP}/yaml` },
+  { method: "GET", path: `/api/groups/${GROUP}/freshness` },
+  { method: "GET", path: `/api/groups/${GROUP}/redis` },
+  { method: "GET", path: "/api/registry/export" },
+  { method: "GET", path: "/api/freshness" },
+  { method: "GET", path: "/api/incidents" },
+  { method: "GET", path: "/api/lineage" },
+  { method: "GET", path: `/api/lineage/relations/1` },
+  { method: "GET", path: `/api/lookup?group=${GROUP}&key=7` },
+  { method: "GET", path: `/api/serving/${GROUP}/7` },
+  { method: "POST", path: "/api/serving/batch", body: { requests: [{ group: GROUP, keys: ["7", "8"] }] } },
+  { method: "GET", path: "/api/redis/stats" },
+  { method: "GET", path: "/api/risingwave/materialized-views" },
+  { method: "GET", path: "/api/openapi.json" },
+];
