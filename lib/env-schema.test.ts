@@ -37,7 +37,7 @@ describe("parseEnv", () => {
     } catch (error) {
       const message = (error as Error).message;
       expect(message).toContain("DATABASE_URL: must be a postgres:// or postgresql:// URL");
-      expect(message).toContain("REDIS_URL: Invalid URL");
+      expect(message).toContain("REDIS_URL: must be a redis:// or rediss:// URL, or a JSON array of them (Redis Cluster)");
       expect(message).toContain("AUTH_SECRET: must be at least 32 bytes");
       expect(message).toContain("RISINGWAVE_URL: missing");
       expect(message).toContain("ARCHIVE_URL: missing");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseRedisTarget } from "./redis/url";
 
 const postgresUrl = z
   .string()
@@ -13,10 +14,13 @@ const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 const EnvFields = z.object({
   DATABASE_URL: postgresUrl,
   RISINGWAVE_URL: postgresUrl,
-  REDIS_URL: z
-    .string()
-    .url()
-    .refine((value) => /^rediss?:\/\//.test(value), "must be a redis:// or rediss:// URL"),
+  REDIS_URL: z.string().superRefine((value, context) => {
+    try {
+      parseRedisTarget(value);
+    } catch (error) {
+      context.addIssue({ code: "custom", message: (error as Error).message });
+    }
+  }),
   ARCHIVE_URL: z
     .string()
     .url()

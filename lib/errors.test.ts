@@ -40,6 +40,11 @@ describe("registry outages reported by Prisma", () => {
     expect(describeError(prismaError, "internal error", "test").status).toBe(503);
   });
 
+  it("a wait for a busy pool is said as busy, not as an outage", () => {
+    const busy = Object.assign(new Error("timeout exceeded when trying to connect"), { clientVersion: "6.19.3" });
+    expect(unavailableFrom(busy)?.reason).toMatch(/^The registry database is busy/);
+  });
+
   it("the same words from another client are not the registry's outage", () => {
     expect(unavailableFrom(new Error("connect ECONNREFUSED 127.0.0.1:6379"))).toBeNull();
   });

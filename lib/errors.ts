@@ -95,9 +95,11 @@ function registryOutage(error: unknown): string | null {
   const text = messagesOf(error).join(" | ");
   // Only Prisma's errors (they carry clientVersion; class names are minified in the production build):
   // a Redis client's ECONNREFUSED is not the registry's.
-  const fromPrisma = error instanceof Error && "clientVersion" in error;
-  if (fromPrisma && /Can't reach database server|ECONNREFUSED|timeout exceeded when trying to connect|Connection terminated/i.test(text))
-    return `${BACKEND_TITLES.registry} is unreachable`;
+  if (!(error instanceof Error && "clientVersion" in error)) return null;
+  // pg-pool's wait for a free connection ran out: PostgreSQL answers, this server is saturated.
+  if (/timeout exceeded when trying to connect/i.test(text))
+    return `${BACKEND_TITLES.registry} is busy: every connection of this server is in use; retry`;
+  if (/Can't reach database server|ECONNREFUSED|Connection terminated/i.test(text)) return `${BACKEND_TITLES.registry} is unreachable`;
   return null;
 }
 

@@ -89,6 +89,8 @@ redis_answers() { # PING without needing redis-cli
 
 ensure_redis() {
   local host port
+  # A Redis Cluster (REDIS_URL as a JSON array of node URLs) is the user's to run.
+  case "$REDIS_URL" in \[*) return 0 ;; esac
   host="$(url_part "$REDIS_URL" host)"; port="$(url_part "$REDIS_URL" port)"
   redis_answers "$host" "$port" && return 0
   is_local_host "$host" || die "Redis at $host:$port does not answer; start it or fix REDIS_URL."

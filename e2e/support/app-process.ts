@@ -2,19 +2,9 @@
 // closed or hanging port), for tests that need the app to meet a broken backend from its start.
 import { spawn, type ChildProcess } from "node:child_process";
 import { connect, createServer, type Server, type Socket } from "node:net";
+import { freePort } from "../../tests/support/redis-server";
 
 export type AppProcess = { baseURL: string; output: () => string; stop(): Promise<void> };
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 export type PortMode = "hang" | "closed" | "forward";
 export type BrokenPort = { port: number; set(mode: PortMode): Promise<void>; close(): void };

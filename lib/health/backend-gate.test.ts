@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BackendGate } from "./backend-gate";
+import { BackendGate, isConnectionFailure, isPoolBusy } from "./backend-gate";
 
 describe("BackendGate", () => {
   it("fails fast once a backend is known down, and opens again when a probe answers", async () => {
@@ -34,5 +34,15 @@ describe("BackendGate", () => {
     await gate.probeOnce();
     expect(gate.state().up).toBe(false);
     gate.markUp();
+  });
+});
+
+describe("what closes a gate", () => {
+  it("a connection refused, cut or timed out does; waiting for a busy pool does not", () => {
+    expect(isConnectionFailure(new Error("connect ECONNREFUSED 127.0.0.1:4566"))).toBe(true);
+    expect(isConnectionFailure(new Error("Connection terminated due to connection timeout"))).toBe(true);
+    const busy = new Error("timeout exceeded when trying to connect");
+    expect(isPoolBusy(busy)).toBe(true);
+    expect(isConnectionFailure(busy)).toBe(false);
   });
 });

@@ -1,9 +1,15 @@
 import { unreachable, type Backend } from "../errors";
 import { formatDateTime } from "../format";
 
+/**
+ * pg-pool's words for a request that waited its connect timeout for a pooled connection while all were
+ * busy: the backend is answering, this process is saturated. Not an outage.
+ */
+export const isPoolBusy = (error: Error) => /timeout exceeded when trying to connect/i.test(error.message);
+
 /** A PostgreSQL connection that cannot be opened or was cut (refused, timed out, reset) means the backend is down. */
 export const isConnectionFailure = (error: Error) =>
-  /timeout|ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ECONNRESET|terminated|connect/i.test(error.message);
+  !isPoolBusy(error) && /timeout|ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ECONNRESET|terminated|connect/i.test(error.message);
 
 export type GateState = { up: boolean; downSince: string | null; lastError: string | null };
 type Options = { probeEveryMs: number; probeTimeoutMs: number; now?: () => number };

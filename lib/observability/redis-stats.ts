@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import { serverInfo, type RedisClient } from "../redis/batch";
 import { TTL_BUCKETS, estimateCount, parseInfo, type KeyCount, type TtlBucket } from "../redis/estimate";
 import { keyPatterns, type GroupKeySources } from "../entity-keys/shapes";
 import { describeSample, scanKeyspace, type ScanOptions } from "../redis/keyspace";
@@ -89,7 +89,7 @@ export function serverStats(info: string): RedisServerStats {
  * commands on a sample only, and INFO. `mvRows` maps a group to its MV's row count.
  */
 export async function collectRedisStats(
-  redis: Redis,
+  redis: RedisClient,
   sources: GroupKeySources[],
   mvRows: Map<string, number>,
   options: ScanOptions,
@@ -98,7 +98,7 @@ export async function collectRedisStats(
   const patterns = keyPatterns(sources);
   const scan = await scanKeyspace(redis, patterns, options);
   const [info, samples] = await Promise.all([
-    redis.info(),
+    serverInfo(redis),
     Promise.all(scan.patterns.map((pattern, index) => describeSample(redis, pattern.sample, patterns[index]?.role === "json-sink"))),
   ]);
   const patternStats: PatternStats[] = patterns.map((pattern, index) => {

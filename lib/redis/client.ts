@@ -1,24 +1,37 @@
 import "server-only";
-import { Redis, ReplyError } from "ioredis";
+import { Cluster, Redis, type RedisOptions } from "ioredis";
 import { env } from "../env";
 import { AppError, publicBackendError, unreachable } from "../errors";
 import { BackendGate } from "../health/backend-gate";
+import { isOutage, type RedisClient } from "./batch";
+import { parseRedisTarget } from "./url";
 
-const cache = globalThis as unknown as { redis?: Redis; redisGate?: BackendGate };
+const cache = globalThis as unknown as { redis?: RedisClient; redisGate?: BackendGate };
 
-/**
- * The online-store client. A command is retried once at most so a dead Redis fails fast;
- * reconnection keeps going in the background with a capped back-off so Redis coming back is noticed.
- */
-export function getRedis(): Redis {
+// A command is retried once at most so a dead Redis fails fast.
+const COMMAND_OPTIONS: RedisOptions = { connectTimeout: 2_000, commandTimeout: 2_000, maxRetriesPerRequest: 1 };
+// Reconnection keeps going in the background with a capped back-off, so Redis coming back is noticed.
+const backOff = (attempt: number) => Math.min(attempt * 250, 2_000);
+
+/** The online-store client, created on first use (lazily connected). */
+export function getRedis(): RedisClient {
   if (!cache.redis) {
-    const redis = new Redis(env.REDIS_URL, {
-      lazyConnect: true,
-      connectTimeout: 2_000,
-      commandTimeout: 2_000,
-      maxRetriesPerRequest: 1,
-      retryStrategy: (attempt) => Math.min(attempt * 250, 2_000),
-    });
+    const target = parseRedisTarget(env.REDIS_URL);
+    const redis =
+      target.kind === "server"
+        ? new Redis(target.url, { ...COMMAND_OPTIONS, lazyConnect: true, retryStrategy: backOff })
+        : new Cluster(target.nodes, {
+            lazyConnect: true,
+            clusterRetryStrategy: backOff,
+            // Commands of one tick are pipelined per node: a cluster pipeline cannot span slots.
+            enableAutoPipelining: true,
+            redisOptions: {
+              ...COMMAND_OPTIONS,
+              ...(target.username ? { username: target.username } : {}),
+              ...(target.password ? { password: target.password } : {}),
+              ...(target.tls ? { tls: {} } : {}),
+            },
+          });
     redis.on("error", () => {
       // Reported through failed commands and /api/health; without a listener ioredis logs every retry.
     });
@@ -33,15 +46,12 @@ export function redisGate(): BackendGate {
   return cache.redisGate;
 }
 
-/** Redis answered with an error (wrong type, script error): Redis is up. Anything else means it did not answer. */
-const isOutage = (error: unknown) => error instanceof Error && !(error instanceof ReplyError);
-
 /**
  * Every Redis call goes through here. A call that gets no answer (refused, closed, timed out) closes
  * the gate and becomes a 503 naming Redis, so later calls answer in a millisecond instead of each
  * waiting out the command timeout.
  */
-export async function withRedis<T>(call: (redis: Redis) => Promise<T>): Promise<T> {
+export async function withRedis<T>(call: (redis: RedisClient) => Promise<T>): Promise<T> {
   redisGate().check();
   try {
     return await call(getRedis());
@@ -50,15 +60,4 @@ export async function withRedis<T>(call: (redis: Redis) => Promise<T>): Promise<
     redisGate().markDown(publicBackendError(error));
     throw unreachable("redis", `: ${publicBackendError(error)}`);
   }
-}
-
-/**
- * A pipeline's replies; a pipeline that lost its connection reports it per command rather than
- * rejecting, so an outage error in any reply is thrown (and seen by `withRedis`).
- */
-export async function execPipeline(pipeline: ReturnType<Redis["pipeline"]>): Promise<[Error | null, unknown][]> {
-  const replies = (await pipeline.exec()) ?? [];
-  const outage = replies.find(([error]) => isOutage(error));
-  if (outage) throw outage[0];
-  return replies;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { RedisKeyRole } from "../entity-keys/resolve";
-import { execPipeline, withRedis } from "./client";
+import { runBatch } from "./batch";
+import { withRedis } from "./client";
 
 export type RedisKeyRequest = { key: string; role: RedisKeyRole; source: string };
 export type RedisKeyState = RedisKeyRequest & {
@@ -20,16 +21,16 @@ const EXPECTED_TYPE: Record<RedisKeyRole, string> = { "json-sink": "string", "te
  */
 export async function readRedisKeys(requests: RedisKeyRequest[]): Promise<RedisKeyState[]> {
   if (requests.length === 0) return [];
-  const replies = await withRedis((redis) => {
-    const pipeline = redis.pipeline();
-    for (const request of requests) {
-      pipeline.type(request.key);
-      pipeline.pttl(request.key);
-      if (EXPECTED_TYPE[request.role] === "hash") pipeline.hgetall(request.key);
-      else pipeline.get(request.key);
-    }
-    return execPipeline(pipeline);
-  });
+  const replies = await withRedis((redis) =>
+    runBatch(redis, (batch) => {
+      for (const request of requests) {
+        batch.type(request.key);
+        batch.pttl(request.key);
+        if (EXPECTED_TYPE[request.role] === "hash") batch.hgetall(request.key);
+        else batch.get(request.key);
+      }
+    }),
+  );
   return requests.map((request, index) => {
     const [typeReply, ttlReply, valueReply] = replies.slice(index * 3, index * 3 + 3);
     if (typeReply?.[0]) throw typeReply[0];

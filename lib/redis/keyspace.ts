@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import { masters, runBatch, type RedisClient } from "./batch";
 import { Reservoir, ttlBucket, type TtlBucket } from "./estimate";
 import { matchesPieces, specificity, type KeyPattern } from "../entity-keys/shapes";
 
@@ -24,41 +24,47 @@ export type KeyspaceScan = {
  * against the patterns client-side, so one pass serves every group, and a uniform sample of each
  * pattern's keys is kept for the per-key commands.
  */
-export async function scanKeyspace(redis: Redis, patterns: KeyPattern[], options: ScanOptions = DEFAULT_SCAN): Promise<KeyspaceScan> {
+export async function scanKeyspace(redis: RedisClient, patterns: KeyPattern[], options: ScanOptions = DEFAULT_SCAN): Promise<KeyspaceScan> {
   // The most specific shape first, so `{"a":…,"b":…}` is not counted as `{"a":…}`.
   const order = patterns.map((pattern, index) => ({ pattern, index })).sort((a, b) => specificity(b.pattern) - specificity(a.pattern));
   const matched = patterns.map(() => 0);
   const samples = patterns.map(() => new Reservoir<string>(options.sampleSize));
   const started = performance.now();
-  const dbsize = await redis.dbsize();
-  let cursor = "0";
+  // A cluster's masters are walked in turns, sharing the one budget, so each is sampled alike.
+  const servers = await masters(redis);
+  const dbsize = (await Promise.all(servers.map((server) => server.dbsize()))).reduce((sum, size) => sum + size, 0);
+  const walks = servers.map((server) => ({ server, cursor: "0", done: false }));
   let examined = 0;
   let calls = 0;
   let slowestCallMs = 0;
   let cutShort = false;
   do {
-    const callStarted = performance.now();
-    const [next, keys] = await redis.scan(cursor, "COUNT", options.count);
-    slowestCallMs = Math.max(slowestCallMs, performance.now() - callStarted);
-    calls++;
-    cursor = next;
-    for (const key of keys) {
-      // The budget holds per key too: a walk never overstays it by more than one key's matching.
-      if (performance.now() - started >= options.budgetMs) {
-        cutShort = true;
-        break;
+    for (const walk of walks.filter((each) => !each.done)) {
+      const callStarted = performance.now();
+      const [next, keys] = await walk.server.scan(walk.cursor, "COUNT", options.count);
+      slowestCallMs = Math.max(slowestCallMs, performance.now() - callStarted);
+      calls++;
+      walk.cursor = next;
+      walk.done = next === "0";
+      for (const key of keys) {
+        // The budget holds per key too: a walk never overstays it by more than one key's matching.
+        if (performance.now() - started >= options.budgetMs) {
+          cutShort = true;
+          break;
+        }
+        examined++;
+        const hit = order.find(({ pattern }) => matchesPieces(pattern.pieces, key));
+        if (!hit) continue;
+        matched[hit.index] = (matched[hit.index] ?? 0) + 1;
+        samples[hit.index]?.offer(key);
       }
-      examined++;
-      const hit = order.find(({ pattern }) => matchesPieces(pattern.pieces, key));
-      if (!hit) continue;
-      matched[hit.index] = (matched[hit.index] ?? 0) + 1;
-      samples[hit.index]?.offer(key);
+      if (cutShort) break;
     }
-  } while (!cutShort && cursor !== "0" && performance.now() - started < options.budgetMs);
+  } while (!cutShort && walks.some((walk) => !walk.done) && performance.now() - started < options.budgetMs);
   return {
     dbsize,
     examined,
-    complete: cursor === "0" && !cutShort,
+    complete: walks.every((walk) => walk.done) && !cutShort,
     elapsedMs: Math.round(performance.now() - started),
     calls,
     slowestCallMs: Number(slowestCallMs.toFixed(2)),
@@ -75,7 +81,7 @@ export type SampleDetails = {
 };
 
 /** TYPE, PTTL and MEMORY USAGE (and GET with `withValues`) of sampled keys, pipelined (one round trip per pattern). */
-export async function describeSample(redis: Redis, keys: string[], withValues = false): Promise<SampleDetails> {
+export async function describeSample(redis: RedisClient, keys: string[], withValues = false): Promise<SampleDetails> {
   const details: SampleDetails = {
     memoryBytes: [],
     ttl: { "no TTL": 0, "< 1 min": 0, "< 1 h": 0, "< 1 d": 0, longer: 0 },
@@ -84,14 +90,14 @@ export async function describeSample(redis: Redis, keys: string[], withValues = 
   };
   const perKey = withValues ? 4 : 3;
   if (keys.length === 0) return details;
-  const pipeline = redis.pipeline();
-  for (const key of keys) {
-    pipeline.type(key);
-    pipeline.pttl(key);
-    pipeline.call("MEMORY", "USAGE", key);
-    if (withValues) pipeline.get(key); // a hash answers WRONGTYPE: no value, nothing else lost
-  }
-  const replies = (await pipeline.exec()) ?? [];
+  const replies = await runBatch(redis, (batch) => {
+    for (const key of keys) {
+      batch.type(key);
+      batch.pttl(key);
+      batch.memory("USAGE", key);
+      if (withValues) batch.get(key); // a hash answers WRONGTYPE: no value, nothing else lost
+    }
+  });
   keys.forEach((_, index) => {
     const [type, pttl, memory, value] = replies
       .slice(index * perKey, (index + 1) * perKey)

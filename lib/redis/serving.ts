@@ -1,19 +1,20 @@
 import "server-only";
-import { execPipeline, withRedis } from "./client";
+import { runBatch } from "./batch";
+import { withRedis } from "./client";
 
 export type ServingRead = { key: string; type: "hash" | "string" };
 
 /** The values of many serving keys in one pipeline: HGETALL for hashes, GET for strings; null when absent. */
 export async function readServingValues(reads: ServingRead[]): Promise<(string | Record<string, string> | null)[]> {
   if (reads.length === 0) return [];
-  const replies = await withRedis((redis) => {
-    const pipeline = redis.pipeline();
-    for (const read of reads) {
-      if (read.type === "hash") pipeline.hgetall(read.key);
-      else pipeline.get(read.key);
-    }
-    return execPipeline(pipeline);
-  });
+  const replies = await withRedis((redis) =>
+    runBatch(redis, (batch) => {
+      for (const read of reads) {
+        if (read.type === "hash") batch.hgetall(read.key);
+        else batch.get(read.key);
+      }
+    }),
+  );
   return replies.map(([error, value]) => {
     if (error || value === null || value === undefined) return null;
     if (typeof value === "object" && Object.keys(value).length === 0) return null; // HGETALL of a missing key
@@ -36,14 +37,14 @@ return 1`;
 /** Cache-aside fill: every hash with its TTL, in one pipeline; returns how many keys were written. */
 export async function writeServingHashes(entries: { key: string; fields: Record<string, string>; ttlSeconds?: number }[]): Promise<number> {
   if (entries.length === 0) return 0;
-  const replies = await withRedis((redis) => {
-    const pipeline = redis.pipeline();
-    for (const entry of entries) {
-      const fields = Object.entries(entry.fields).flat();
-      if (fields.length === 0) continue;
-      pipeline.eval(FILL_HASH, 1, entry.key, String(entry.ttlSeconds ?? 0), ...fields);
-    }
-    return execPipeline(pipeline);
-  });
+  const replies = await withRedis((redis) =>
+    runBatch(redis, (batch) => {
+      for (const entry of entries) {
+        const fields = Object.entries(entry.fields).flat();
+        if (fields.length === 0) continue;
+        batch.eval(FILL_HASH, 1, entry.key, String(entry.ttlSeconds ?? 0), ...fields);
+      }
+    }),
+  );
   return replies.filter(([error, written]) => !error && written === 1).length;
 }

@@ -1,8 +1,8 @@
 import "server-only";
 import { appendFileSync } from "node:fs";
 import { Pool, types, type QueryResultRow } from "pg";
-import { publicBackendError, unreachable } from "../errors";
-import { BackendGate } from "../health/backend-gate";
+import { AppError, publicBackendError, unreachable } from "../errors";
+import { BackendGate, isPoolBusy } from "../health/backend-gate";
 import { env } from "../env";
 import { pgConfigFromUrl } from "../pg-config";
 
@@ -38,7 +38,7 @@ export function getRisingWavePool(): Pool {
   if (!cache.rwPool) {
     const pool = new Pool({
       ...pgConfigFromUrl(env.RISINGWAVE_URL),
-      max: 4,
+      max: 10,
       connectionTimeoutMillis: 2_000,
       idleTimeoutMillis: 30_000,
       query_timeout: env.RISINGWAVE_QUERY_TIMEOUT_MS,
@@ -75,6 +75,8 @@ export async function queryRisingWave<Row extends QueryResultRow>(sql: string, p
   } catch (error) {
     const code = (error as { code?: string }).code;
     const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof Error && isPoolBusy(error))
+      throw new AppError(503, "RisingWave is busy: every connection of this server is in use; retry");
     // SQLSTATE classes 08 (connection) and 57 (operator intervention, e.g. statement timeout), or no code at all.
     if (!code || code.startsWith("08") || code.startsWith("57") || /timeout|ECONNREFUSED|ENOTFOUND|terminated/i.test(message)) {
       console.error("[risingwave] unreachable:", message);
