@@ -1,6 +1,6 @@
 // Load over HTTP, as users meet it: a production server (`next start` of this build) on a scratch
 // registry and emulator, each target hit by autocannon at BENCH_CONNECTIONS (50) for BENCH_SECONDS
-// (60), next to a bare node:http server answering a small JSON on the same loopback (the baseline:
+// (60; BENCH_MAX_OLD_SPACE_MB caps the server's heap), next to a bare node:http server answering a small JSON on the same loopback (the baseline:
 // what the client and the loopback cost). Prints latency percentiles, throughput, errors, the
 // server's RSS before and after each target, and a second, shorter round to show memory settles.
 // Loopback only; every process and scratch database is gone at the end.
@@ -80,6 +80,8 @@ async function main() {
   const server = await start("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], /Ready in/, {
     ...process.env,
     PUBLIC_URL: `http://127.0.0.1:${port}`,
+    // A capped heap shows whether memory is garbage V8 has not collected yet, or held.
+    ...(process.env.BENCH_MAX_OLD_SPACE_MB ? { NODE_OPTIONS: `--max-old-space-size=${process.env.BENCH_MAX_OLD_SPACE_MB}` } : {}),
   });
   const base = `http://127.0.0.1:${port}`;
 
