@@ -4,11 +4,12 @@
 // what the client and the loopback cost). Prints latency percentiles, throughput, errors, the
 // server's RSS before and after each target, and a second, shorter round to show memory settles.
 // Loopback only; every process and scratch database is gone at the end.
-import { spawn, execFileSync, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import autocannon from "autocannon";
+import { rssMb, startProcess, stopProcesses } from "./support/processes";
 import { createScratchDatabases } from "./support/scale";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
@@ -23,31 +24,6 @@ const TARGETS = [
 ];
 
 const urls = createScratchDatabases("load");
-const children: ChildProcess[] = [];
-process.once("exit", () => children.forEach((child) => child.kill("SIGTERM")));
-
-function start(command: string, args: string[], ready: RegExp, env: NodeJS.ProcessEnv = process.env): Promise<ChildProcess> {
-  const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
-  children.push(child);
-  let output = "";
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${command} ${args.join(" ")} did not start:\n${output}`)), 120_000);
-    const collect = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (ready.test(output)) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    };
-    child.stdout?.on("data", collect);
-    child.stderr?.on("data", collect);
-    child.once("exit", (code) => reject(new Error(`${command} exited with ${code}:\n${output}`)));
-  });
-}
-
-/** Resident memory of a process, in MB (Linux /proc). */
-const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
-
 async function hit(url: string, seconds: number) {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, timeout: 10 });
   return {
@@ -69,7 +45,7 @@ const line = (label: string, figures: Awaited<ReturnType<typeof hit>>, extra = "
 
 async function main() {
   execFileSync("node_modules/.bin/tsx", ["--conditions=react-server", "prisma/seed.ts"], { stdio: "ignore" });
-  await start("node_modules/.bin/tsx", ["emulator/main.ts", "--users", "2000"], /emulator running/);
+  await startProcess("node_modules/.bin/tsx", ["emulator/main.ts", "--users", "2000"], /emulator running/);
   // The build in .next is measured as it is: after a change, `npm run build` first.
   if (!existsSync(".next/BUILD_ID")) {
     console.log("building the app (next build)…");
@@ -77,8 +53,7 @@ async function main() {
   }
   console.log(`measuring the build of ${statSync(".next/BUILD_ID").mtime.toISOString()}`);
   const port = 3300 + (process.pid % 500);
-  const server = await start("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], /Ready in/, {
-    ...process.env,
+  const server = await startProcess("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], /Ready in/, {
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     // A capped heap shows whether memory is garbage V8 has not collected yet, or held.
     ...(process.env.BENCH_MAX_OLD_SPACE_MB ? { NODE_OPTIONS: `--max-old-space-size=${process.env.BENCH_MAX_OLD_SPACE_MB}` } : {}),
@@ -122,7 +97,7 @@ main()
     process.exitCode = 1;
   })
   .finally(() => {
-    children.forEach((child) => child.kill("SIGTERM"));
+    stopProcesses();
     urls.drop();
     process.exit();
   });

@@ -36,6 +36,9 @@ const EnvFields = z.object({
   RISINGWAVE_STATEMENT_LOG: z.string().min(1).optional(),
   /** The freshness collector runs inside the app server (instrumentation hook) unless disabled. */
   COLLECTOR_ENABLED: z.enum(["true", "false"]).default("true"),
+  /** `npm run serve`: the online serving gateway's port. */
+  SERVING_PORT: z.coerce.number().int().min(1).max(65_535).default(3001),
+  SERVING_HOST: z.string().min(1).default("127.0.0.1"),
   COLLECTOR_INTERVAL_SECONDS: z.coerce.number().positive().max(3_600).default(15),
   /** How often the collector walks Redis's keyspace for the key stats, and how long one walk may take. */
   REDIS_STATS_INTERVAL_SECONDS: z.coerce.number().positive().max(86_400).default(60),

@@ -27,6 +27,7 @@ stop_pidfile() {
   fi
 }
 stop_pidfile app
+stop_pidfile gateway
 stop_pidfile emulator
 
 if [ -f emulator/main.ts ]; then
@@ -41,12 +42,18 @@ npx next build >"$TIDELINE_STATE_DIR/build.log" 2>&1 || { tail -40 "$TIDELINE_ST
 PORT="${PORT:-3000}"
 shutdown() {
   stop_pidfile app
+  stop_pidfile gateway
   stop_pidfile emulator
 }
 trap shutdown EXIT INT TERM
 node_modules/.bin/next start -p "$PORT" &
 echo $! >"$TIDELINE_STATE_DIR/app.pid"
 wait_for 60 "the app on port $PORT" http_ok "http://127.0.0.1:$PORT/api/health"
-say "Tideline is running at http://localhost:$PORT  (Ctrl-C stops the app and the emulator)"
+node_modules/.bin/tsx --conditions=react-server scripts/serve.ts >"$TIDELINE_STATE_DIR/gateway.log" 2>&1 &
+echo $! >"$TIDELINE_STATE_DIR/gateway.pid"
+SERVING_PORT="${SERVING_PORT:-3001}"
+wait_for 60 "the serving gateway on port $SERVING_PORT" http_ok "http://127.0.0.1:$SERVING_PORT/healthz"
+say "Tideline is running at http://localhost:$PORT  (Ctrl-C stops the app, the gateway and the emulator)"
+say "online serving gateway: http://localhost:$SERVING_PORT/v1/features/user_features_1h/42 (metrics at /metrics)"
 say "sign in to edit: admin@example.com / tideline-admin (owners: ml-platform@example.com / tideline-ml, recsys@example.com / tideline-recsys)"
 wait "$(cat "$TIDELINE_STATE_DIR/app.pid")"

@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { MemoryChart } from "@/components/redis/memory-chart";
 import { formatKeyCount, formatShare, groupCoverage } from "@/components/redis/format";
+import { UnavailableBanner } from "@/components/health/unavailable-banner";
+import { walkStale } from "@/components/redis/format";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatBytes, formatDateTime } from "@/lib/format";
 import { latestRedisStats } from "@/lib/observability/redis-collector";
-import { cardClass, errorTextClass } from "@/components/ui/surface";
+import { cardClass } from "@/components/ui/surface";
 
 export const metadata: Metadata = { title: "Redis" };
 export const dynamic = "force-dynamic";
@@ -18,20 +20,22 @@ type Props = { searchParams: Promise<{ sort?: string }> };
 export default async function RedisPage({ searchParams }: Props) {
   const requested = (await searchParams).sort;
   const sort: Sort = requested && requested in SORTS ? (requested as Sort) : "memory";
-  const { stats, error } = latestRedisStats();
+  const { stats, failure } = latestRedisStats();
   if (!stats) {
     return (
       <>
         <PageHeader title="Redis" description="The online store per feature group: keys, memory, TTLs and coverage." />
-        <EmptyState title={error ? "The Redis walk failed" : "Not collected yet"}>
-          {error ? (
-            <span role="alert">
-              {error.message} ({formatDateTime(error.at)})
-            </span>
-          ) : (
-            "The collector walks the keyspace with SCAN shortly after start, then every REDIS_STATS_INTERVAL_SECONDS; this page shows its last result."
-          )}
-        </EmptyState>
+        {failure ? (
+          <UnavailableBanner
+            unavailable={failure}
+            affects={`The Redis walk of ${formatDateTime(failure.at)} failed, and none has succeeded yet.`}
+          />
+        ) : (
+          <EmptyState title="Not collected yet">
+            The collector walks the keyspace with SCAN shortly after start, then every REDIS_STATS_INTERVAL_SECONDS; this page shows its
+            last result.
+          </EmptyState>
+        )}
       </>
     );
   }
@@ -64,11 +68,7 @@ export default async function RedisPage({ searchParams }: Props) {
         title="Redis"
         description="The online store per feature group: keys, memory, TTLs and coverage, from the collector's last walk."
       />
-      {error ? (
-        <p role="alert" className={`mb-3 text-sm ${errorTextClass}`}>
-          The latest walk failed ({error.message}); showing the one before.
-        </p>
-      ) : null}
+      {failure ? <UnavailableBanner unavailable={failure} affects={walkStale(stats.collectedAt)} /> : null}
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7" aria-label="Server">
         {figures.map(([label, value]) => (
           <div key={label} className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">

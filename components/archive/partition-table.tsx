@@ -1,5 +1,6 @@
 import type { ArchiveSection } from "@/lib/archive/group-archive";
 import { formatBytes } from "@/lib/format";
+import { UnavailableBanner } from "@/components/health/unavailable-banner";
 import { TableHead } from "@/components/ui/table-head";
 import { cardClass, errorTextClass } from "@/components/ui/surface";
 
@@ -23,12 +24,10 @@ export function PartitionTable({ section }: { section: ArchiveSection }) {
           </span>
         ) : null}
       </p>
-      {section.error ? (
-        <p role="alert" className={`text-sm ${errorTextClass}`}>
-          The archive could not be listed: {section.error}
-        </p>
+      {section.unavailable ? (
+        <UnavailableBanner unavailable={section.unavailable} affects="This folder's partitions cannot be listed." />
       ) : null}
-      {!section.error && rows.length === 0 ? (
+      {!section.unavailable && rows.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">No Parquet files under this folder yet.</p>
       ) : null}
       {rows.length > 0 ? (

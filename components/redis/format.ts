@@ -1,5 +1,6 @@
 import type { GroupRedisStats, PatternStats } from "@/lib/observability/redis-stats";
 import type { KeyCount } from "@/lib/redis/estimate";
+import { formatDateTime } from "@/lib/format";
 
 /** "1,234" when counted, "≈ 299,795 ± 1,081" when estimated from a partial walk. */
 export function formatKeyCount(keys: Pick<KeyCount, "count" | "exact" | "margin">): string {
@@ -16,3 +17,6 @@ export function groupCoverage(group: GroupRedisStats): number | null {
   const pool = sinks.length > 0 ? sinks : group.patterns.filter((pattern) => pattern.coverage !== null);
   return pool.length === 0 ? null : Math.max(...pool.map((pattern) => pattern.coverage as number));
 }
+
+/** What a failed walk leaves on screen: the walk before it, marked stale. */
+export const walkStale = (collectedAt: string) => `The figures below are stale: they are from the walk of ${formatDateTime(collectedAt)}.`;

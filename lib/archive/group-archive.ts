@@ -1,4 +1,6 @@
 import "server-only";
+import { unavailableFrom, type Unavailable } from "../errors";
+import { available } from "../health/availability";
 import { readSinksOf, type SinkInfo } from "../risingwave/entity";
 import type { FeatureGroupDefinition } from "../schemas/feature-group";
 import { missingDays } from "./partitions";
@@ -6,7 +8,14 @@ import { describePartitions, type PartitionSummary } from "./snapshots";
 import { getArchive } from "./store";
 import { sinkFolder } from "./url";
 
-export type ArchiveSection = { title: string; folder: string; partitions: PartitionSummary[]; missingDays: string[]; error?: string };
+export type ArchiveSection = {
+  title: string;
+  folder: string;
+  partitions: PartitionSummary[];
+  missingDays: string[];
+  /** The folder could not be listed. */
+  unavailable?: Unavailable;
+};
 export type ArchiveFolder = { folder: string; sink: string | null };
 
 /** Where a group's training data lives: the registry's snapshot path and the folders of the file sinks fed by its MV (unique). */
@@ -23,12 +32,11 @@ export function archiveFoldersOf(definition: FeatureGroupDefinition, sinks: Sink
   return folders.filter((entry, index) => folders.findIndex((other) => other.folder === entry.folder) === index);
 }
 
-async function archiveFolders(definition: FeatureGroupDefinition): Promise<{ folders: ArchiveFolder[]; sinkError?: string }> {
-  const sinks = await readSinksOf(definition.materialized_view).catch((error: unknown) =>
-    error instanceof Error ? error : new Error(String(error)),
-  );
-  if (sinks instanceof Error) return { folders: archiveFoldersOf(definition, []), sinkError: sinks.message };
-  return { folders: archiveFoldersOf(definition, sinks) };
+/** The group's folders; without RisingWave, the registry's snapshot path alone (the file sinks are unknown). */
+async function archiveFolders(definition: FeatureGroupDefinition): Promise<{ folders: ArchiveFolder[]; sinksUnavailable?: Unavailable }> {
+  const sinks = await available(() => readSinksOf(definition.materialized_view));
+  if (!sinks.ok) return { folders: archiveFoldersOf(definition, []), sinksUnavailable: sinks.unavailable };
+  return { folders: archiveFoldersOf(definition, sinks.value) };
 }
 
 /**
@@ -37,8 +45,8 @@ async function archiveFolders(definition: FeatureGroupDefinition): Promise<{ fol
  */
 export async function describeGroupArchive(
   definition: FeatureGroupDefinition,
-): Promise<{ sections: ArchiveSection[]; sinkError?: string }> {
-  const { folders, sinkError } = await archiveFolders(definition);
+): Promise<{ sections: ArchiveSection[]; sinksUnavailable?: Unavailable }> {
+  const { folders, sinksUnavailable } = await archiveFolders(definition);
   const sections = await Promise.all(
     folders.map(async ({ folder, sink }): Promise<ArchiveSection[]> => {
       try {
@@ -67,11 +75,11 @@ export async function describeGroupArchive(
             folder,
             partitions: [],
             missingDays: [],
-            error: error instanceof Error ? error.message : String(error),
+            unavailable: unavailableFrom(error) ?? { backend: "archive", reason: error instanceof Error ? error.message : String(error) },
           },
         ];
       }
     }),
   );
-  return { sections: sections.flat(), ...(sinkError ? { sinkError } : {}) };
+  return { sections: sections.flat(), ...(sinksUnavailable ? { sinksUnavailable } : {}) };
 }

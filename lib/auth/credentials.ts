@@ -78,3 +78,13 @@ export async function tokenUser(
   const { token_id: tokenId, scope, ...user } = row;
   return { user, scope, tokenId };
 }
+
+const ACTIVE_TOKENS_SQL = `
+SELECT t."tokenHash" AS hash, t.scope::text AS scope FROM "ApiToken" AS t JOIN "User" AS u ON u.id = t."userId"
+WHERE t."revokedAt" IS NULL AND u.active`;
+
+/** Every usable token's hash and scope: what a serving process holds in memory instead of asking per request. */
+export async function activeTokenHashes(db: Pool): Promise<Map<string, "read" | "write">> {
+  const rows = await credentialRows<{ hash: string; scope: "read" | "write" }>(db, ACTIVE_TOKENS_SQL, []);
+  return new Map(rows.map((row) => [row.hash, row.scope]));
+}

@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "../env";
+import { unavailableFrom, type Unavailable } from "../errors";
 import { listGroupOutlines } from "../registry/outlines";
 import { withRedis } from "../redis/client";
 import { keyNamesOf } from "../entity-keys/resolve";
@@ -10,7 +11,9 @@ import { listRelations } from "../risingwave/catalog";
 import { readMvRowCounts, readRedisSinksOfMany } from "../risingwave/entity";
 import { collectRedisStats, type RedisStatsSnapshot } from "./redis-stats";
 
-const state = globalThis as unknown as { redisStats?: RedisStatsSnapshot; redisStatsError?: { at: string; message: string } };
+/** The last walk's failure: the backend it could not read (Redis, RisingWave or the registry), and when. */
+export type WalkFailure = Unavailable & { at: string };
+const state = globalThis as unknown as { redisStats?: RedisStatsSnapshot; redisStatsFailure?: WalkFailure };
 
 /**
  * Walks the keyspace once for every group (three RisingWave statements, one registry query), and keeps
@@ -37,15 +40,16 @@ export async function refreshRedisStats(now = new Date()): Promise<RedisStatsSna
       collectRedisStats(redis, sources, mvRows, { ...DEFAULT_SCAN, budgetMs: env.REDIS_SCAN_BUDGET_MS }, now),
     );
     state.redisStats = snapshot;
-    state.redisStatsError = undefined;
+    state.redisStatsFailure = undefined;
     return snapshot;
   } catch (error) {
-    state.redisStatsError = { at: now.toISOString(), message: error instanceof Error ? error.message : String(error) };
+    const outage = unavailableFrom(error) ?? { backend: "redis", reason: error instanceof Error ? error.message : String(error) };
+    state.redisStatsFailure = { ...outage, at: now.toISOString() };
     throw error;
   }
 }
 
 /** The last collected stats (null before the first walk) and the last failure, if the latest walk failed. */
-export function latestRedisStats(): { stats: RedisStatsSnapshot | null; error: { at: string; message: string } | null } {
-  return { stats: state.redisStats ?? null, error: state.redisStatsError ?? null };
+export function latestRedisStats(): { stats: RedisStatsSnapshot | null; failure: WalkFailure | null } {
+  return { stats: state.redisStats ?? null, failure: state.redisStatsFailure ?? null };
 }

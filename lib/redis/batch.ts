@@ -9,14 +9,15 @@ type Reply = [Error | null, unknown];
 export const isOutage = (error: unknown) => error instanceof Error && !(error instanceof ReplyError);
 
 /**
- * Commands on many keys in one round trip, each answered alone ([error, value]). On one server, a
- * pipeline; on a cluster the keys live in different slots, which one pipeline cannot span, so each
- * command is sent by itself and auto-pipelining batches them per node. A lost connection shows in
- * every reply rather than as a rejection: it is thrown.
+ * Commands on many keys in one round trip, each answered alone ([error, value]). With auto-pipelining
+ * (the app's clients) each command is sent by itself and the client batches those of one tick, per
+ * node on a cluster (whose keys live in slots one pipeline cannot span), together with other requests'
+ * commands; otherwise, an explicit pipeline. A lost connection shows in every reply rather than as a
+ * rejection: it is thrown.
  */
 export async function runBatch(redis: RedisClient, build: (batch: ChainableCommander) => void): Promise<Reply[]> {
   let replies: Reply[];
-  if (redis instanceof Cluster) {
+  if (redis instanceof Cluster || redis.options.enableAutoPipelining) {
     const calls: (() => Promise<unknown>)[] = [];
     const commands = redis as unknown as Record<string | symbol, (...args: unknown[]) => Promise<unknown>>;
     const recorder: ChainableCommander = new Proxy({} as ChainableCommander, {

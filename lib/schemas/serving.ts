@@ -21,6 +21,20 @@ export const BatchRequestSchema = z
     `at most ${MAX_BATCH_ENTITIES} entities per call`,
   );
 
+/**
+ * POST /v1/features (the gateway): a feature vector per entity from several groups at once. An entity
+ * gives the key columns of every entity type it has (`{user_id: 42, customer_id: 9}`); each group
+ * serves the entities that carry all its key columns.
+ */
+export const FeatureVectorRequestSchema = z.object({
+  groups: z.array(GroupNameSchema).min(1).max(50),
+  entities: z
+    .array(z.record(z.string().max(63), keyValue))
+    .min(1)
+    .max(MAX_BATCH_ENTITIES),
+});
+export type FeatureVectorRequest = z.infer<typeof FeatureVectorRequestSchema>;
+
 export const ServingPathSchema = z.object({
   group: GroupNameSchema,
   key: z

@@ -52,3 +52,8 @@ export async function servingGroup(name: string, now = Date.now()): Promise<Serv
   cache.servingGroups.set(name, { group, loadedAt: now });
   return group;
 }
+
+/** A registry write was announced: the next request of each group reads its definition again. */
+export function forgetServingGroups(): void {
+  cache.servingGroups?.clear();
+}

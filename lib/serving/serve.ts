@@ -155,6 +155,12 @@ const fillEntry = (group: ServingGroup, parts: KeyPart[], row: EntityRow) => {
   return { key: renderKeyTemplate(redis.key_template, parts), fields, ttlSeconds: redis.ttl_seconds };
 };
 
+/** The key columns a group's entities are named by (the MV's primary key, or the definition's while RisingWave is unknown). */
+export async function servingKeyNames(groupName: string, now = Date.now()): Promise<string[]> {
+  const group = await servingGroup(groupName, now);
+  return group.keyColumns?.map((column) => column.name) ?? group.definition.entity?.keys ?? [];
+}
+
 /** Redis first; on a miss RisingWave (behind the breaker), and the cache-aside hash is filled with the group's TTL. */
 export async function serveFeatures(groupName: string, rawKey: string | Record<string, string>, now = Date.now()): Promise<ServedVector> {
   const group = await servingGroup(groupName, now);

@@ -6,7 +6,7 @@ import { Client } from "pg";
 import { describe, expect, it } from "vitest";
 import { pgConfigFromUrl } from "@/lib/pg-config";
 
-const TINY = { BENCH_GROUPS: "20", BENCH_RUNS: "3", BENCH_KEYS: "3000" };
+const TINY = { BENCH_GROUPS: "20", BENCH_RUNS: "3", BENCH_KEYS: "3000", BENCH_SECONDS: "1" };
 
 function runBench(script: string, stopAfter?: RegExp): Promise<{ code: number | null; output: string; pid: number }> {
   return new Promise((resolve) => {

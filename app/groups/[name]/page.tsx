@@ -19,13 +19,16 @@ import { canEditGroup } from "@/lib/auth/permissions";
 import { describeError } from "@/lib/errors";
 import { loadLineageGraph } from "@/lib/lineage/load";
 import { latestRedisStats } from "@/lib/observability/redis-collector";
+import { available } from "@/lib/health/availability";
+import { UnavailableBanner } from "@/components/health/unavailable-banner";
+import { walkStale } from "@/components/redis/format";
 import { getGroup, listAudit } from "@/lib/registry/groups";
 import { liveSchemaCheck } from "@/lib/groups/live-check";
 import { loadFreshnessHistory } from "@/lib/registry/samples";
 import { WINDOWS } from "@/lib/schemas/freshness";
 import { definitionToYaml } from "@/lib/yaml/serialize";
 import { deleteGroupAction, deprecateGroupAction } from "../actions";
-import { cardClass, errorTextClass } from "@/components/ui/surface";
+import { cardClass } from "@/components/ui/surface";
 
 export const dynamic = "force-dynamic";
 const TABS = [
@@ -140,26 +143,27 @@ async function FeaturesTab({ definition }: { definition: Parameters<typeof liveS
 
 /** Upstream and downstream of the group's MV; a missing MV or an unreachable RisingWave is said plainly. */
 async function LineageTab({ materializedView }: { materializedView: string }) {
-  const graph = await loadLineageGraph(materializedView).catch((error: unknown) =>
+  // An outage gets the banner; anything else (the MV is not in RisingWave) is said in its place.
+  const graph = await available(() => loadLineageGraph(materializedView)).catch((error: unknown) =>
     describeError(error, "the lineage could not be read", "page"),
   );
   if ("error" in graph) return <EmptyState title="No lineage to show">{graph.error}</EmptyState>;
-  return <GroupLineage graph={graph} nodeId={materializedView} />;
+  if (!graph.ok)
+    return <UnavailableBanner unavailable={graph.unavailable} affects="The group's upstream and downstream cannot be drawn now." />;
+  return <GroupLineage graph={graph.value} nodeId={materializedView} />;
 }
 
 /** Keys, memory, TTLs and coverage in Redis, from the collector's last walk (a page view never scans). */
 function RedisSection({ name }: { name: string }) {
-  const { stats, error } = latestRedisStats();
+  const { stats, failure } = latestRedisStats();
   const group = stats?.groups.find((entry) => entry.group === name);
   return (
     <section aria-labelledby="redis-heading" className={`mt-6 ${cardClass()}`}>
       <h2 id="redis-heading" className="mb-2 text-base font-semibold">
         Redis
       </h2>
-      {error ? (
-        <p role="alert" className={`mb-2 text-sm ${errorTextClass}`}>
-          The last walk failed: {error.message}
-        </p>
+      {failure ? (
+        <UnavailableBanner unavailable={failure} affects={stats ? walkStale(stats.collectedAt) : "No key stats have been collected yet."} />
       ) : null}
       {stats && group ? (
         <GroupRedisStatsView stats={group} collectedAt={stats.collectedAt} />

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PartitionTable } from "@/components/archive/partition-table";
+import { UnavailableBanner } from "@/components/health/unavailable-banner";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { describeGroupArchive } from "@/lib/archive/group-archive";
@@ -17,17 +18,18 @@ export default async function GroupArchivePage({ params }: Props) {
   const { name } = await params;
   const group = await getGroup(name);
   if (!group) notFound();
-  const { sections, sinkError } = await describeGroupArchive(group.definition);
+  const { sections, sinksUnavailable } = await describeGroupArchive(group.definition);
   return (
     <>
       <PageHeader
         title={`${name} · archive`}
         description="Training snapshots and file-sink output per day: files, rows and bytes, with missing days flagged."
       />
-      {sinkError ? (
-        <p role="alert" className="mb-4 text-sm text-amber-700 dark:text-amber-400">
-          File sinks could not be read from RisingWave ({sinkError}); snapshots are listed below.
-        </p>
+      {sinksUnavailable ? (
+        <UnavailableBanner
+          unavailable={sinksUnavailable}
+          affects="The file sinks are unknown; the registry's snapshot folder is listed below."
+        />
       ) : null}
       {sections.length === 0 ? (
         <EmptyState title="Nothing archived for this group">

@@ -14,8 +14,8 @@ export const GET = defineRoute(
   },
   async ({ params: { name } }) => {
     if (!(await getGroup(name))) throw notFound(`Feature group ${name}`);
-    const { stats, error } = latestRedisStats();
+    const { stats, failure } = latestRedisStats();
     const group = stats?.groups.find((entry) => entry.group === name) ?? null;
-    return { group, collectedAt: stats?.collectedAt ?? null, scan: stats?.scan ?? null, error };
+    return { group, collectedAt: stats?.collectedAt ?? null, scan: stats?.scan ?? null, failure };
   },
 );
