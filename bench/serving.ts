@@ -4,7 +4,7 @@
 // one keep-alive connection each (p50 / p99 / p99.9), then throughput at 32 connections for 10 s
 // each, the gateway's RSS under load, a 20-group vector against one group, and the ratios last.
 // Run: npm run bench:serving
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
@@ -65,15 +65,14 @@ async function main() {
 
     const env = { READ_ACCESS: "public", COLLECTOR_ENABLED: "false" };
     const gatewayPort = await freePort();
-    const gateway = await startProcess(
-      process.execPath,
-      ["--conditions=react-server", "--import", "tsx", "scripts/serve.ts"],
-      /serving gateway on/,
-      {
-        ...env,
-        SERVING_PORT: String(gatewayPort),
-      },
-    );
+    // Exactly what `npm run serve` runs, heap settings included.
+    const serveArgs = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { serve: string } }).scripts.serve
+      .split(" ")
+      .slice(1);
+    const gateway = await startProcess(process.execPath, serveArgs, /serving gateway on/, {
+      ...env,
+      SERVING_PORT: String(gatewayPort),
+    });
     const barePort = await freePort();
     await startProcess(process.execPath, ["bench/support/bare-serving.mjs"], /bare serving on/, { BARE_PORT: String(barePort) });
     const servers: { label: string; url: string }[] = [

@@ -49,7 +49,7 @@ trap shutdown EXIT INT TERM
 node_modules/.bin/next start -p "$PORT" &
 echo $! >"$TIDELINE_STATE_DIR/app.pid"
 wait_for 60 "the app on port $PORT" http_ok "http://127.0.0.1:$PORT/api/health"
-node_modules/.bin/tsx --conditions=react-server scripts/serve.ts >"$TIDELINE_STATE_DIR/gateway.log" 2>&1 &
+npm run --silent serve >"$TIDELINE_STATE_DIR/gateway.log" 2>&1 &
 echo $! >"$TIDELINE_STATE_DIR/gateway.pid"
 SERVING_PORT="${SERVING_PORT:-3001}"
 wait_for 60 "the serving gateway on port $SERVING_PORT" http_ok "http://127.0.0.1:$SERVING_PORT/healthz"
