@@ -2,14 +2,14 @@ import { BackendStatus } from "@/components/health/backend-status";
 import { LiveOverview } from "@/components/freshness/live-overview";
 import { PageHeader } from "@/components/ui/page-header";
 import { available } from "@/lib/health/availability";
-import { buildFreshnessBoard } from "@/lib/observability/board";
+import { sharedFreshnessBoard } from "@/lib/observability/board";
 import { listIncidents } from "@/lib/registry/incidents";
 
 export const dynamic = "force-dynamic";
 
 export default async function OverviewPage() {
   // The board names a registry outage itself; the incidents are then left empty.
-  const [board, incidents] = await Promise.all([buildFreshnessBoard(), available(() => listIncidents({ limit: 8 }))]);
+  const [board, incidents] = await Promise.all([sharedFreshnessBoard(), available(() => listIncidents({ limit: 8 }))]);
   return (
     <>
       <PageHeader

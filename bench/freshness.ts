@@ -28,6 +28,13 @@ async function main() {
     console.log(
       `buildFreshnessBoard (${GROUPS} groups, event time measured): ${percentiles(timings)}  RisingWave queries per refresh: ${queries}`,
     );
+    // 50 dashboards asking at once (what /api/freshness and the pages call): builds shared.
+    const { sharedFreshnessBoard } = await import("../lib/observability/board");
+    const viewersStarted = performance.now();
+    const viewers = await Promise.all(Array.from({ length: 50 }, () => sharedFreshnessBoard(clock + RUNS * 11_000 + 60_000)));
+    console.log(
+      `50 concurrent viewers: ${new Set(viewers).size} board build(s), all answered in ${(performance.now() - viewersStarted).toFixed(0)} ms`,
+    );
     const cycle = await runCollectorCycle(new Date(clock + 30_000), { webhookUrl: undefined });
     console.log(`collector cycle: ${cycle.durationMs} ms, ${cycle.risingwaveQueries} RisingWave queries for ${cycle.groups} groups`);
   } finally {

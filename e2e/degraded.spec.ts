@@ -83,7 +83,9 @@ for (const scenario of SCENARIOS) {
         await expect
           .poll(async () => (await (await client!.get("/api/health")).json()).status, { timeout: 15_000, intervals: [500] })
           .toBe("ok");
-        expect(await (await client.get(scenario.page)).text()).not.toMatch(scenario.banner);
+        await expect
+          .poll(async () => (await client!.get(scenario.page)).text(), { timeout: 15_000, intervals: [500] })
+          .not.toMatch(scenario.banner);
       } finally {
         await client?.dispose();
         await app?.stop();

@@ -70,7 +70,7 @@ test("with Prometheus unreachable, /freshness still answers and shows lag as unk
     const response = await page.goto("/freshness");
     expect(response?.status()).toBe(200);
     const row = page.locator('tr[data-group="user_features_1h"]');
-    await expect(row).toContainText("user_events: lag unknown", { timeout: 15_000 });
+    await expect(row).toContainText("user_events: lag unknown", { timeout: 30_000 });
   } finally {
     emulator("resume", "prometheus");
   }

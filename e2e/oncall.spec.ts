@@ -76,7 +76,7 @@ test("a failing Redis sink: the overview turns 'serving stale' by itself, names 
   await expect(row(page, "user_features_1h").locator("[data-cause]")).toContainText("user_features_to_redis");
   await expect(row(page, "user_features_1h")).toContainText("Redis error: connection refused");
   // What the model reads: the newest value in Redis, from the key stats walk's sample.
-  await expect(row(page, "user_features_1h")).toContainText(/newest value in Redis [\d.]+ (s|min) old/, { timeout: 15_000 });
+  await expect(row(page, "user_features_1h")).toContainText(/newest value in Redis [\d.]+ (s|min) old/, { timeout: 30_000 });
   await shoot(page, "/freshness", "oncall-sink-freshness");
 
   await page.goto("/lineage?node=user_features_to_redis");

@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { FreshnessBoard } from "@/components/freshness/freshness-board";
 import { PageHeader } from "@/components/ui/page-header";
-import { buildFreshnessBoard } from "@/lib/observability/board";
+import { sharedFreshnessBoard } from "@/lib/observability/board";
 
 export const metadata: Metadata = { title: "Freshness" };
 export const dynamic = "force-dynamic";
 
 export default async function FreshnessPage() {
-  const board = await buildFreshnessBoard();
+  const board = await sharedFreshnessBoard();
   return (
     <>
       <PageHeader

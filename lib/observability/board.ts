@@ -28,7 +28,28 @@ type RegistryInputs = { groups: RegisteredGroup[]; previous: Map<string, Freshne
 const cache = globalThis as unknown as {
   eventTimes?: { at: number; key: string; value: Map<string, Date | null> };
   lastRegistryInputs?: { at: number; inputs: RegistryInputs };
+  sharedBoard?: { at: number; promise: Promise<FreshnessBoard>; settled: boolean };
 };
+
+/** How long one build is served to every viewer: dashboards poll every 10 s, so they stay current. */
+const SHARED_BOARD_MS = 5_000;
+
+/**
+ * The board for people (pages, GET /api/freshness): one build at a time whoever asks, reused for
+ * 5 s, so 50 open dashboards cost one build per interval. The collector builds its own.
+ */
+export function sharedFreshnessBoard(now = Date.now()): Promise<FreshnessBoard> {
+  const shared = cache.sharedBoard;
+  if (shared && (!shared.settled || now - shared.at < SHARED_BOARD_MS)) return shared.promise;
+  const entry = { at: now, promise: buildFreshnessBoard(now), settled: false };
+  cache.sharedBoard = entry;
+  const forget = () => {
+    if (cache.sharedBoard === entry) cache.sharedBoard = undefined;
+  };
+  // A failed build, or one that a backend outage degraded, is not kept: recovery shows on the next request.
+  entry.promise.then((board) => (board.unavailable.length > 0 ? forget() : (entry.settled = true)), forget);
+  return entry.promise;
+}
 
 /**
  * The registered groups, their last statuses and open incidents. With the registry down, the last ones

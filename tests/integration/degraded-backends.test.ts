@@ -37,7 +37,7 @@ describe("RisingWave hanging", () => {
     const second = await timed(() => freshness.GET());
     expect(second.response.status).toBe(200);
     expect(second.elapsedMs).toBeLessThan(200);
-    expect((await second.response.json()).risingwave.error).toMatch(/^RisingWave is unreachable \(since .* UTC\)/);
+    expect((await second.response.json()).risingwave.error).toMatch(/^RisingWave is unreachable/);
   });
 
   it("routes that need RisingWave answer 503 naming it, within 200 ms", async () => {

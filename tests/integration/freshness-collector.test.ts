@@ -68,17 +68,15 @@ describe("freshness collector", () => {
   it("sums per-source lag over partitions once, not once per job; any lag error is 'unknown', never a failed board", async () => {
     await setFault(emulator.pool, "lag", "user_events", { messages: 900 });
     await advance(2);
-    let board = await (await freshnessRoute.GET()).json();
-    const lag = board.groups.find((group: { name: string }) => group.name === "user_features_1h").sources[0].lagMessages;
+    let board = await buildFreshnessBoard(); // not the route: it shares the first test's build for 5 s
+    const lag = board.groups.find((group) => group.name === "user_features_1h")?.sources[0]?.lagMessages;
     expect(lag).toBeGreaterThan(0);
     expect(lag).toBeLessThanOrEqual(900); // four jobs read the topic: a sum over rows would be up to 3,600
     await clearFaults(emulator.pool, "user_events");
     await setFault(emulator.pool, "prometheus-down", "prometheus");
-    const response = await freshnessRoute.GET();
-    expect(response.status).toBe(200);
-    board = await response.json();
+    board = await buildFreshnessBoard(); // the route would answer the build it shares for 5 s
     expect(board.risingwave.ok).toBe(true);
-    expect(board.groups.find((group: { name: string }) => group.name === "user_features_1h").sources).toEqual([
+    expect(board.groups.find((group) => group.name === "user_features_1h")?.sources).toEqual([
       { name: "user_events", connector: "KAFKA", lagMessages: null },
     ]);
     await clearFaults(emulator.pool, "prometheus");
@@ -211,5 +209,15 @@ describe("freshness collector", () => {
       [300, "breach", 400, "2026-11-24T10:50:00.000Z"],
       [3600, "warning", 250, "2026-11-23T10:00:00.000Z"],
     ]);
+  });
+
+  it("shares one board build among 50 concurrent viewers, and builds again once it is 5 s old", async () => {
+    const { sharedFreshnessBoard } = await import("@/lib/observability/board");
+    // Last in this file: a build at a later clock leaves its event times cached for the tests after it.
+    const now = Date.now() + 60_000; // past any build an earlier request shared
+    const boards = await Promise.all(Array.from({ length: 50 }, () => sharedFreshnessBoard(now)));
+    expect(new Set(boards).size).toBe(1);
+    expect(await sharedFreshnessBoard(now + 4_999)).toBe(boards[0]);
+    expect(await sharedFreshnessBoard(now + 5_000)).not.toBe(boards[0]);
   });
 });

@@ -1,8 +1,8 @@
 import { defineRoute } from "@/lib/api/define-route";
-import { buildFreshnessBoard } from "@/lib/observability/board";
+import { sharedFreshnessBoard } from "@/lib/observability/board";
 
 export const dynamic = "force-dynamic";
 
 export const GET = defineRoute({ summary: "Every monitored group's freshness now (the /freshness page polls this).", access: "read" }, () =>
-  buildFreshnessBoard(),
+  sharedFreshnessBoard(),
 );
