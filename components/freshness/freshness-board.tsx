@@ -8,9 +8,11 @@ import { BoardOutages, FreshnessBanner } from "./freshness-banner";
 import { FRESHNESS_REFRESH_MS, useFreshnessBoard } from "./use-freshness-board";
 import type { FreshnessBoard as Board } from "@/lib/observability/board";
 import { formatDateTime } from "@/lib/format";
+import { Pagination } from "@/components/ui/pagination";
 import { TableHead } from "@/components/ui/table-head";
 import { FreshnessBar } from "./freshness-bar";
 import { LagBreakdown } from "./lag-breakdown";
+import { ServingUsageLine } from "./serving-usage";
 import { StatusPill } from "./status-pill";
 import { cardClass, errorTextClass } from "@/components/ui/surface";
 
@@ -48,7 +50,10 @@ const GroupLink = ({ name, className = "" }: { name: string; className?: string 
   </Link>
 );
 
-/** The on-call board: polls every 10 s without reloading; filters live in the URL. */
+/** Rows drawn at once: 1,000 groups stay quick to render and refresh; the worst come first. */
+const PAGE_SIZE = 100;
+
+/** The on-call board: polls every 10 s without reloading; filters and the page live in the URL. */
 export function FreshnessBoard({ initial }: { initial: Board }) {
   const { data, error, dataUpdatedAt, isFetching } = useFreshnessBoard(initial);
   const router = useRouter();
@@ -59,6 +64,7 @@ export function FreshnessBoard({ initial }: { initial: Board }) {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
     else next.delete(key);
+    next.delete("page"); // a new filter starts on its first page
     router.replace(`${pathname}?${next.toString()}`, { scroll: false });
   };
   const board = data ?? initial;
@@ -68,6 +74,9 @@ export function FreshnessBoard({ initial }: { initial: Board }) {
       (!filter.status || group.status === filter.status) &&
       (!filter.tag || group.tags.includes(filter.tag)),
   );
+  const pages = Math.max(1, Math.ceil(groups.length / PAGE_SIZE));
+  const page = Math.min(pages, Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1));
+  const shown = groups.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const owners = [...new Set(board.groups.map((group) => group.owner))].sort();
   const tags = [...new Set(board.groups.flatMap((group) => group.tags))].sort();
 
@@ -113,7 +122,7 @@ export function FreshnessBoard({ initial }: { initial: Board }) {
         <>
           {/* Phones: one card per group, name, status, freshness and cause together, nothing to scroll sideways. */}
           <ul className="space-y-3 sm:hidden" aria-label="Freshness by feature group (cards)">
-            {groups.map((group) => (
+            {shown.map((group) => (
               <li key={group.name} data-group-card={group.name} data-status={group.status} className={`space-y-2 ${cardClass()}`}>
                 <div className="flex items-start justify-between gap-2">
                   <GroupLink name={group.name} className="min-w-0 break-all" />
@@ -121,6 +130,7 @@ export function FreshnessBoard({ initial }: { initial: Board }) {
                 </div>
                 <FreshnessBar freshnessSeconds={group.freshnessSeconds} slaSeconds={group.slaSeconds} status={group.status} />
                 <LagBreakdown group={group} />
+                {group.serving ? <ServingUsageLine usage={group.serving} /> : null}
                 {group.breachSince ? <p className="text-xs">Since {formatDateTime(group.breachSince)}</p> : null}
               </li>
             ))}
@@ -133,7 +143,7 @@ export function FreshnessBoard({ initial }: { initial: Board }) {
                 columns={["Status", "Feature group", "Freshness vs SLA", "Where the delay sits", "Breaching since"]}
               />
               <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-                {groups.map((group) => (
+                {shown.map((group) => (
                   <tr key={group.name} data-group={group.name} data-status={group.status} className="align-top">
                     <td className="px-3 py-2.5">
                       <StatusPill status={group.status} />
@@ -141,6 +151,7 @@ export function FreshnessBoard({ initial }: { initial: Board }) {
                     <td className="px-3 py-2.5">
                       <GroupLink name={group.name} />
                       <span className="block text-xs text-slate-500">{group.owner}</span>
+                      {group.serving ? <ServingUsageLine usage={group.serving} /> : null}
                     </td>
                     <td className="px-3 py-2.5">
                       <FreshnessBar freshnessSeconds={group.freshnessSeconds} slaSeconds={group.slaSeconds} status={group.status} />
@@ -154,6 +165,9 @@ export function FreshnessBoard({ initial }: { initial: Board }) {
               </tbody>
             </table>
           </div>
+          {groups.length > PAGE_SIZE ? (
+            <Pagination basePath={pathname} params={filter} page={page} size={PAGE_SIZE} total={groups.length} />
+          ) : null}
         </>
       )}
     </div>

@@ -1,4 +1,5 @@
 import { publicBackendError } from "../errors";
+import type { ServingUsage } from "../redis/serving-usage";
 import { maskUrlCredentials } from "../lineage/mask";
 import { delayCause, failingRedisSinks, type DelayCause } from "./cause";
 import { classifyFreshness, severityRank, type FreshnessStatus } from "./classify";
@@ -59,6 +60,8 @@ export type GroupFreshness = Omit<RegisteredGroup, "timestampColumn"> & {
   cause: DelayCause | null;
   /** The newest value the JSON sink left in Redis (the key stats walk's sample): its age when sampled. */
   redisWrite?: { newestValueAgeSeconds: number; sampledAt: string } | null;
+  /** Online serving over the last hour (boards for people only; absent when Redis could not say). */
+  serving?: ServingUsage;
 };
 
 /** A connector's error text may name hosts and credentials (a Redis URL): masked for display. */

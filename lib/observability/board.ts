@@ -10,6 +10,7 @@ import { readEventTimes, readPipelineState, readRowCounts, type PipelineState } 
 import { assessGroups, type GroupFreshness, type PipelineSnapshot, type RegisteredGroup } from "./assess";
 import { FRESHNESS_STATUSES, type FreshnessStatus } from "./classify";
 import { latestRedisStats } from "./redis-collector";
+import { readServingUsage } from "../redis/serving-usage";
 
 export type FreshnessBoard = {
   generatedAt: string;
@@ -34,6 +35,16 @@ const cache = globalThis as unknown as {
 /** How long one build is served to every viewer: dashboards poll every 10 s, so they stay current. */
 const SHARED_BOARD_MS = 5_000;
 
+/** Each group's online serving over the last hour, when Redis answers (one round trip). */
+async function withServingUsage(board: FreshnessBoard): Promise<FreshnessBoard> {
+  const usage = await readServingUsage().catch(() => null);
+  if (!usage) return board;
+  return {
+    ...board,
+    groups: board.groups.map((group) => ({ ...group, serving: usage.get(group.name) ?? { requests: 0, stale: 0, fallback: 0 } })),
+  };
+}
+
 /**
  * The board for people (pages, GET /api/freshness): one build at a time whoever asks, reused for
  * 5 s, so 50 open dashboards cost one build per interval. The collector builds its own.
@@ -41,7 +52,7 @@ const SHARED_BOARD_MS = 5_000;
 export function sharedFreshnessBoard(now = Date.now()): Promise<FreshnessBoard> {
   const shared = cache.sharedBoard;
   if (shared && (!shared.settled || now - shared.at < SHARED_BOARD_MS)) return shared.promise;
-  const entry = { at: now, promise: buildFreshnessBoard(now), settled: false };
+  const entry = { at: now, promise: buildFreshnessBoard(now).then(withServingUsage), settled: false };
   cache.sharedBoard = entry;
   const forget = () => {
     if (cache.sharedBoard === entry) cache.sharedBoard = undefined;

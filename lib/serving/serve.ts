@@ -4,6 +4,7 @@ import { parseKey, type KeyColumn, type KeyPart } from "../entity-keys/parse";
 import { decodeRedisValue, entityRedisKeys, renderKeyTemplate, type EntityRedisKey } from "../entity-keys/resolve";
 import { toEpochMs } from "../lookup/normalize";
 import { readServingValues, writeServingHashes, type ServingRead } from "../redis/serving";
+import { recordServingUsage } from "../redis/serving-usage";
 import { readEntityRow, readEntityRows, type EntityRow } from "../risingwave/entity";
 import { CircuitBreaker } from "./circuit-breaker";
 import { servingGroup, type ServingGroup } from "./group-cache";
@@ -155,6 +156,12 @@ const fillEntry = (group: ServingGroup, parts: KeyPart[], row: EntityRow) => {
   return { key: renderKeyTemplate(redis.key_template, parts), fields, ttlSeconds: redis.ttl_seconds };
 };
 
+/** Every served vector counts towards its group's serving figures (the gateway's and every replica's). */
+function counted(served: ServedVector): ServedVector {
+  recordServingUsage(served.group, served);
+  return served;
+}
+
 /** The key columns a group's entities are named by (the MV's primary key, or the definition's while RisingWave is unknown). */
 export async function servingKeyNames(groupName: string, now = Date.now()): Promise<string[]> {
   const group = await servingGroup(groupName, now);
@@ -168,7 +175,7 @@ export async function serveFeatures(groupName: string, rawKey: string | Record<s
   const place = redisPlace(group, parts);
   const cached = place ? await readServingValues([place]).catch(() => [null]) : [null];
   const values = place && cached[0] ? place.columns(cached[0]) : null;
-  if (values) return vector(group, parts, values, "redis", now);
+  if (values) return counted(vector(group, parts, values, "redis", now));
   const sql = selectedColumns(group, parts);
   const [row] = await guardedRead(
     `${groupName}\u0000${JSON.stringify(parts)}`,
@@ -181,7 +188,7 @@ export async function serveFeatures(groupName: string, rawKey: string | Record<s
   if (!row) throw new AppError(404, `no ${group.definition.entity?.name ?? "entity"} with this key in ${groupName}`);
   const fill = fillEntry(group, parts, row);
   if (fill) await writeServingHashes([fill]).catch(() => undefined); // a cache write failing must not fail the read
-  return vector(group, parts, row, "risingwave", now);
+  return counted(vector(group, parts, row, "risingwave", now));
 }
 
 /**
@@ -275,5 +282,6 @@ export async function serveGroupBatch(
       }
     }
   }
+  for (const entry of entries) if ("source" in entry) counted(entry);
   return entries as BatchEntry[];
 }

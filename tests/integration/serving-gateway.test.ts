@@ -135,4 +135,12 @@ describe("the serving gateway", () => {
     expect(text).toMatch(/tideline_serving_request_duration_seconds_bucket\{le="0\.005",group="user_features_1h"\} \d+/);
     expect(text).toMatch(/tideline_serving_breaker_open 0/);
   });
+
+  it("counts what it served towards the group's serving figures of the last hour", async () => {
+    const { flushServingUsage, readServingUsage } = await import("@/lib/redis/serving-usage");
+    await flushServingUsage();
+    const usage = (await readServingUsage()).get("user_features_1h");
+    expect(usage?.requests).toBeGreaterThan(5);
+    expect(usage?.fallback).toBeGreaterThanOrEqual(1); // user 9, read from RisingWave after its key was deleted
+  });
 });

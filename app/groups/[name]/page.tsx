@@ -20,6 +20,8 @@ import { describeError } from "@/lib/errors";
 import { loadLineageGraph } from "@/lib/lineage/load";
 import { latestRedisStats } from "@/lib/observability/redis-collector";
 import { available } from "@/lib/health/availability";
+import { readServingUsage } from "@/lib/redis/serving-usage";
+import { ServingUsageLine } from "@/components/freshness/serving-usage";
 import { UnavailableBanner } from "@/components/health/unavailable-banner";
 import { walkStale } from "@/components/redis/format";
 import { getGroup, listAudit } from "@/lib/registry/groups";
@@ -154,14 +156,20 @@ async function LineageTab({ materializedView }: { materializedView: string }) {
 }
 
 /** Keys, memory, TTLs and coverage in Redis, from the collector's last walk (a page view never scans). */
-function RedisSection({ name }: { name: string }) {
+async function RedisSection({ name }: { name: string }) {
   const { stats, failure } = latestRedisStats();
+  const usage = await available(() => readServingUsage());
   const group = stats?.groups.find((entry) => entry.group === name);
   return (
     <section aria-labelledby="redis-heading" className={`mt-6 ${cardClass()}`}>
       <h2 id="redis-heading" className="mb-2 text-base font-semibold">
         Redis
       </h2>
+      {usage.ok ? (
+        <p className="mb-2 text-sm">
+          Online serving: <ServingUsageLine usage={usage.value.get(name)} />
+        </p>
+      ) : null}
       {failure ? (
         <UnavailableBanner unavailable={failure} affects={stats ? walkStale(stats.collectedAt) : "No key stats have been collected yet."} />
       ) : null}
