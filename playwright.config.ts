@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { ADMIN_STATE } from "./e2e/support/accounts";
+import { CHROMIUM_LAUNCH } from "./e2e/support/chromium";
 
 // Browser tests run Debian's Chromium against `next start` (a production build); never a downloaded browser.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -26,18 +27,7 @@ export default defineConfig({
     baseURL,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
-    launchOptions: {
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--headless",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH,
   },
   // "setup" signs in as the demo admin once; the specs start from that session.
   projects: [

@@ -4,8 +4,9 @@
 // Run: npm run bench:freshness-page  (scratch databases, dropped at the end)
 import { existsSync } from "node:fs";
 import { chromium } from "@playwright/test";
+import { CHROMIUM_LAUNCH } from "../e2e/support/chromium";
 import { freePort } from "../tests/support/redis-server";
-import { startProcess, stopProcesses } from "./support/processes";
+import { runBenchmark, startProcess, stopProcesses } from "./support/processes";
 import { createScratchDatabases, startScaledPipeline } from "./support/scale";
 
 const GROUPS = Number(process.env.BENCH_GROUPS ?? 1_000);
@@ -14,18 +15,7 @@ const urls = createScratchDatabases("page");
 async function main() {
   if (!existsSync(".next/BUILD_ID")) throw new Error("no build in .next: run `npm run build` first");
   const { emulator, dispose } = await startScaledPipeline(GROUPS, urls);
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--headless",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
     emulator.start(); // barriers every second, as a cluster commits epochs
     const port = await freePort();
@@ -73,11 +63,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    stopProcesses();
-    process.exit(1);
-  },
-);
+runBenchmark(main);

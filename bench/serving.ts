@@ -10,7 +10,7 @@ import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import { demoDefinition, registerDemoGroups } from "../tests/support/registry";
 import { freePort } from "../tests/support/redis-server";
-import { rssMb, startProcess, stopProcesses } from "./support/processes";
+import { rssMb, runBenchmark, startProcess, stopProcesses } from "./support/processes";
 import { createScratchDatabases, percentiles, startScaledPipeline } from "./support/scale";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3_000);
@@ -159,11 +159,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    stopProcesses();
-    process.exit(1);
-  },
-);
+runBenchmark(main);

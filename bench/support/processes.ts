@@ -29,3 +29,15 @@ export function startProcess(command: string, args: string[], ready: RegExp, env
 
 /** Resident memory of a process, in MB (Linux /proc). */
 export const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+
+/** Runs a benchmark's main: exit 0 when it ends, 1 (its processes stopped) when it fails. */
+export function runBenchmark(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      stopProcesses();
+      process.exit(1);
+    },
+  );
+}
