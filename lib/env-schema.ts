@@ -45,6 +45,8 @@ const EnvFields = z.object({
   REDIS_SCAN_BUDGET_MS: z.coerce.number().int().positive().max(60_000).default(1_500),
   /** Event-time freshness scans the MV (max of the timestamp column); larger MVs are skipped. */
   EVENT_TIME_MAX_ROWS: z.coerce.number().int().nonnegative().default(5_000_000),
+  /** At most this many MVs have their event time measured per board build, the most overdue first. */
+  EVENT_TIME_BATCH: z.coerce.number().int().positive().max(10_000).default(200),
   /** Slack-compatible incoming webhook that receives incident open/close messages. */
   ALERT_WEBHOOK_URL: z.string().url().optional(),
   /** Reading: open to everyone (the demo), or only to signed-in users and API tokens. Writing always needs a user. */

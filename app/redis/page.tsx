@@ -6,7 +6,7 @@ import { UnavailableBanner } from "@/components/health/unavailable-banner";
 import { walkStale } from "@/components/redis/format";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { formatBytes, formatDateTime } from "@/lib/format";
+import { formatBytes, formatCount, formatDateTime } from "@/lib/format";
 import { latestRedisStats } from "@/lib/observability/redis-collector";
 import { cardClass } from "@/components/ui/surface";
 
@@ -56,11 +56,11 @@ export default async function RedisPage({ searchParams }: Props) {
         : `${formatBytes(server.usedMemoryBytes)}${server.maxMemoryBytes ? ` of ${formatBytes(server.maxMemoryBytes)}` : ""}`,
     ],
     ["Hit ratio", formatShare(server.hitRatio)],
-    ["Evicted keys", server.evictedKeys?.toLocaleString("en-US") ?? "–"],
-    ["Expired keys", server.expiredKeys?.toLocaleString("en-US") ?? "–"],
+    ["Evicted keys", server.evictedKeys == null ? "–" : formatCount(server.evictedKeys)],
+    ["Expired keys", server.expiredKeys == null ? "–" : formatCount(server.expiredKeys)],
     ["Clients", server.connectedClients?.toString() ?? "–"],
-    ["Ops/s", server.opsPerSecond?.toLocaleString("en-US") ?? "–"],
-    ["Keys in the database", scan.dbsize.toLocaleString("en-US")],
+    ["Ops/s", server.opsPerSecond == null ? "–" : formatCount(server.opsPerSecond)],
+    ["Keys in the database", formatCount(scan.dbsize)],
   ];
   return (
     <>
@@ -78,8 +78,8 @@ export default async function RedisPage({ searchParams }: Props) {
         ))}
       </dl>
       <p className="mt-2 text-xs text-slate-500">
-        Walk at {formatDateTime(stats.collectedAt)}: {scan.calls.toLocaleString("en-US")} SCAN calls over {scan.elapsedMs} ms,{" "}
-        {scan.examined.toLocaleString("en-US")} keys examined,{" "}
+        Walk at {formatDateTime(stats.collectedAt)}: {formatCount(scan.calls)} SCAN calls over {scan.elapsedMs} ms,{" "}
+        {formatCount(scan.examined)} keys examined,{" "}
         {scan.complete ? "complete (exact counts)" : "stopped at its time budget (counts are estimates with a 95% bound)"}.
       </p>
       <section aria-labelledby="memory-heading" className={`mt-6 ${cardClass()}`}>

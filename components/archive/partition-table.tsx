@@ -1,5 +1,5 @@
 import type { ArchiveSection } from "@/lib/archive/group-archive";
-import { formatBytes } from "@/lib/format";
+import { formatBytes, formatCount } from "@/lib/format";
 import { UnavailableBanner } from "@/components/health/unavailable-banner";
 import { TableHead } from "@/components/ui/table-head";
 import { cardClass, errorTextClass } from "@/components/ui/surface";
@@ -66,7 +66,7 @@ export function PartitionTable({ section }: { section: ArchiveSection }) {
                       {row.partition.rows === null ? (
                         <span title="Too many files to open every footer">not counted</span>
                       ) : (
-                        row.partition.rows.toLocaleString("en-US")
+                        formatCount(row.partition.rows)
                       )}
                     </td>
                     <td className="px-2 py-1 text-right tabular-nums">{formatBytes(row.partition.bytes)}</td>

@@ -1,4 +1,4 @@
-import { formatDateTime, formatDuration } from "@/lib/format";
+import { formatDateTime, formatDuration, formatCount } from "@/lib/format";
 import type { GroupFreshness } from "@/lib/observability/assess";
 import type { DelayStage } from "@/lib/observability/cause";
 
@@ -20,7 +20,7 @@ export function LagBreakdown({ group }: { group: GroupFreshness }) {
     ...group.sources.map((source) =>
       stage(
         `source-${source.name}`,
-        `${source.name}: ${source.lagMessages === null ? "lag unknown" : `${source.lagMessages.toLocaleString("en-US")} msg behind`}`,
+        `${source.name}: ${source.lagMessages === null ? "lag unknown" : `${formatCount(source.lagMessages)} msg behind`}`,
         isCause("source", source.name),
       ),
     ),

@@ -1,11 +1,11 @@
 import type { GroupRedisStats, PatternStats } from "@/lib/observability/redis-stats";
 import type { KeyCount } from "@/lib/redis/estimate";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, formatCount } from "@/lib/format";
 
 /** "1,234" when counted, "≈ 299,795 ± 1,081" when estimated from a partial walk. */
 export function formatKeyCount(keys: Pick<KeyCount, "count" | "exact" | "margin">): string {
-  const count = keys.count.toLocaleString("en-US");
-  return keys.exact ? count : `≈ ${count} ± ${keys.margin.toLocaleString("en-US")}`;
+  const count = formatCount(keys.count);
+  return keys.exact ? count : `≈ ${count} ± ${formatCount(keys.margin)}`;
 }
 
 export const formatShare = (share: number | null) =>

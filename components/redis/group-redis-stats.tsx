@@ -1,5 +1,5 @@
 import type { GroupRedisStats } from "@/lib/observability/redis-stats";
-import { formatBytes, formatDateTime } from "@/lib/format";
+import { formatBytes, formatDateTime, formatCount } from "@/lib/format";
 import { TableHead } from "@/components/ui/table-head";
 import { formatKeyCount, formatShare, groupCoverage } from "./format";
 import { TtlHistogram } from "./ttl-histogram";
@@ -15,7 +15,7 @@ export function GroupRedisStatsView({ stats, collectedAt }: { stats: GroupRedisS
         {[
           ["Keys", formatKeyCount({ count: stats.keys, exact: stats.exact, margin: stats.margin }) + (stats.exact ? "" : " (estimate)")],
           ["Memory", stats.memoryBytes === null ? "–" : `${stats.exact ? "" : "≈ "}${formatBytes(stats.memoryBytes)}`],
-          ["MV rows", stats.mvRows === null ? "unknown" : stats.mvRows.toLocaleString("en-US")],
+          ["MV rows", stats.mvRows === null ? "unknown" : formatCount(stats.mvRows)],
           ["Coverage", coverage === null ? "–" : `${formatShare(coverage)} (${formatShare(1 - coverage)} missing)`],
         ].map(([label, value]) => (
           <div key={label} className="rounded border border-slate-200 p-2 dark:border-slate-800">

@@ -1,20 +1,18 @@
 import "server-only";
-import { env } from "../env";
 import { unavailableFrom, type Unavailable } from "../errors";
 import { formatDateTime } from "../format";
 import { available } from "../health/availability";
 import { listMonitoredGroups, listOpenIncidentStarts, listPreviousStatuses } from "../registry/freshness-inputs";
-import { eventTimeColumn } from "../groups/event-time";
-import { listRelations } from "../risingwave/catalog";
-import { readEventTimes, readPipelineState, readRowCounts, type PipelineState } from "../risingwave/freshness";
+import { readPipelineState } from "../risingwave/freshness";
 import { assessGroups, type GroupFreshness, type PipelineSnapshot, type RegisteredGroup } from "./assess";
 import { FRESHNESS_STATUSES, type FreshnessStatus } from "./classify";
+import { measureEventTimes, type EventTimeCoverage } from "./event-times";
 import { latestRedisStats } from "./redis-collector";
 import { readServingUsage } from "../redis/serving-usage";
 
 export type FreshnessBoard = {
   generatedAt: string;
-  risingwave: { ok: boolean; error: string | null; queries: number };
+  risingwave: { ok: boolean; error: string | null; queries: number; eventTime: EventTimeCoverage | null };
   /** Backends that did not answer this time; with the registry down the groups are the last ones read. */
   unavailable: Unavailable[];
   barrierLatencySeconds: number | null;
@@ -22,12 +20,8 @@ export type FreshnessBoard = {
   groups: GroupFreshness[];
 };
 
-const PIPELINE_QUERIES = 8;
-/** Event time scans MVs: measured at most this often, whoever asks (page polls, collector). */
-const EVENT_TIME_TTL_MS = 10_000;
 type RegistryInputs = { groups: RegisteredGroup[]; previous: Map<string, FreshnessStatus>; openIncidents: Map<string, Date> };
 const cache = globalThis as unknown as {
-  eventTimes?: { at: number; key: string; value: Map<string, Date | null> };
   lastRegistryInputs?: { at: number; inputs: RegistryInputs };
   sharedBoard?: { at: number; promise: Promise<FreshnessBoard>; settled: boolean };
 };
@@ -83,37 +77,6 @@ async function registryInputs(now: number): Promise<{ inputs: RegistryInputs; un
   };
 }
 
-/** max(timestamp column) of the groups' MVs that are small enough, cached briefly. Three queries. */
-async function eventTimes(
-  groups: RegisteredGroup[],
-  state: PipelineState,
-  now: number,
-): Promise<{ value: Map<string, Date | null>; queries: number }> {
-  const mvIds = new Map(state.mvs.map((mv) => [mv.name, mv.id]));
-  const wanted = groups.filter((group) => mvIds.has(group.materializedView));
-  const key = wanted
-    .map((group) => `${group.materializedView}.${group.timestampColumn ?? ""}`)
-    .sort()
-    .join(",");
-  if (cache.eventTimes && cache.eventTimes.key === key && now - cache.eventTimes.at < EVENT_TIME_TTL_MS)
-    return { value: cache.eventTimes.value, queries: 0 };
-  if (wanted.length === 0) return { value: new Map(), queries: 0 };
-  const [rows, relations] = await Promise.all([
-    readRowCounts(wanted.map((group) => mvIds.get(group.materializedView) as number)),
-    listRelations(wanted.map((group) => group.materializedView)),
-  ]);
-  const targets = new Map<string, { schema: string; mv: string; column: string }>();
-  for (const group of wanted) {
-    const relation = relations.get(group.materializedView);
-    const column = eventTimeColumn(group.timestampColumn, relation?.columns);
-    if (!relation || !column || (rows.get(mvIds.get(group.materializedView) as number) ?? 0) > env.EVENT_TIME_MAX_ROWS) continue;
-    targets.set(group.materializedView, { schema: relation.schema, mv: group.materializedView, column });
-  }
-  const value = await readEventTimes([...targets.values()]);
-  cache.eventTimes = { at: now, key, value };
-  return { value, queries: 3 };
-}
-
 function median(values: number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
@@ -147,11 +110,15 @@ export async function buildFreshnessBoard(now = Date.now()): Promise<FreshnessBo
   let risingwave: Unavailable | null = null;
   let queries = 0;
   let barrier: number | null = null;
+  let eventTime: EventTimeCoverage | null = null;
   try {
-    const state = await readPipelineState([...new Set(groups.map((group) => group.materializedView))]);
-    queries = PIPELINE_QUERIES;
-    const measured = await eventTimes(groups, state, now).catch(() => ({ value: new Map<string, Date | null>(), queries: 0 }));
-    queries += measured.queries;
+    const state = await readPipelineState(
+      [...new Set(groups.map((group) => group.materializedView))],
+      [...new Set(groups.flatMap((group) => (group.timestampColumn ? [group.timestampColumn] : [])))],
+    );
+    const measured = await measureEventTimes(groups, state, now);
+    queries = state.statements + measured.statements;
+    eventTime = measured.coverage;
     snapshot = { ...state, eventTimes: measured.value };
     barrier = median(state.barrierDurationsSeconds);
   } catch (caught) {
@@ -163,7 +130,7 @@ export async function buildFreshnessBoard(now = Date.now()): Promise<FreshnessBo
   for (const group of assessed) counts[group.status] += 1;
   return {
     generatedAt: new Date(now).toISOString(),
-    risingwave: { ok: snapshot !== null, error: risingwave?.reason ?? null, queries },
+    risingwave: { ok: snapshot !== null, error: risingwave?.reason ?? null, queries, eventTime },
     unavailable: [registry.unavailable, risingwave].filter((outage): outage is Unavailable => outage !== null),
     barrierLatencySeconds: barrier,
     counts: { ...counts, total: assessed.length },

@@ -1,4 +1,4 @@
-import { formatDateTime, formatDuration } from "../format";
+import { formatDateTime, formatDuration, formatCount } from "../format";
 import { WARNING_RATIO } from "./classify";
 
 /** The pipeline stage that holds a group's delay, named for the person on call. */
@@ -50,7 +50,7 @@ export function delayCause(group: CauseInputs): DelayCause | null {
       return {
         stage: "source",
         subject: behind.name,
-        text: `the ${behind.connector.toLowerCase() === "kafka" ? "Kafka consumer" : "reader"} of ${behind.name} is ${(behind.lagMessages as number).toLocaleString("en-US")} messages behind`,
+        text: `the ${behind.connector.toLowerCase() === "kafka" ? "Kafka consumer" : "reader"} of ${behind.name} is ${formatCount(behind.lagMessages as number)} messages behind`,
       };
     const names = group.sources.map((source) => source.name).join(", ");
     return {
