@@ -100,6 +100,16 @@ describe("the entity key resolver", () => {
     });
   });
 
+  it("renders templates with escaped braces, unknown placeholders and stray characters, the same each time", () => {
+    const parsed = parseKey([{ name: "user_id", dtype: "int64", dataType: "bigint" }], { user_id: "42" });
+    const parts = parsed.ok ? parsed.parts : [];
+    for (let time = 0; time < 2; time++) {
+      expect(renderKeyTemplate("user:{user_id}", parts)).toBe("user:42");
+      expect(renderKeyTemplate("\\{literal\\}:{user_id}:{missing}", parts)).toBe("{literal}:42:NULL");
+      expect(renderKeyTemplate("a\\b{ x}{user_id}}", parts)).toBe("a\\b{ x}42}");
+    }
+  });
+
   it("renders date, timestamp and boolean keys in RisingWave's text forms", () => {
     const typed = parseKey(
       [

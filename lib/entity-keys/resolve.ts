@@ -38,11 +38,37 @@ export function jsonSinkKey(parts: KeyPart[]): string {
 
 /** `{column}` placeholders filled with RisingWave's text of each key value; `\{` `\}` are literal braces. */
 export function renderKeyTemplate(template: string, parts: KeyPart[]): string {
-  const values = new Map(parts.map((part) => [part.column, keyText(part)]));
-  return template.replace(
-    /\\([{}])|\{([a-zA-Z_][a-zA-Z0-9_]*)\}/g,
-    (_, literal: string | undefined, column: string | undefined) => literal ?? values.get(column ?? "") ?? "NULL",
-  );
+  const pieces = compiledTemplate(template);
+  let key = "";
+  for (const piece of pieces) {
+    if (typeof piece === "string") key += piece;
+    else {
+      const part = parts.find((candidate) => candidate.column === piece.column);
+      key += part ? keyText(part) : "NULL";
+    }
+  }
+  return key;
+}
+
+// Serving renders a key per request: each template is split into literal text and placeholders once.
+const TEMPLATES = new Map<string, (string | { column: string })[]>();
+const MAX_TEMPLATES = 1_000;
+function compiledTemplate(template: string): (string | { column: string })[] {
+  let pieces = TEMPLATES.get(template);
+  if (pieces) return pieces;
+  pieces = [];
+  let literal = "";
+  for (const match of template.matchAll(/\\([{}])|\{([a-zA-Z_][a-zA-Z0-9_]*)\}|([^\\{]+|[\\{])/g)) {
+    if (match[2] !== undefined) {
+      if (literal) pieces.push(literal);
+      literal = "";
+      pieces.push({ column: match[2] });
+    } else literal += match[1] ?? match[3] ?? "";
+  }
+  if (literal) pieces.push(literal);
+  if (TEMPLATES.size >= MAX_TEMPLATES) TEMPLATES.clear();
+  TEMPLATES.set(template, pieces);
+  return pieces;
 }
 
 /** Every Redis key of the entity: one per Redis sink of the MV, then the registry's serving cache. */

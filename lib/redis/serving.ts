@@ -1,4 +1,5 @@
 import "server-only";
+import { ReplyError } from "ioredis";
 import { runBatch } from "./batch";
 import { withRedis } from "./client";
 
@@ -15,11 +16,24 @@ export async function readServingValues(reads: ServingRead[]): Promise<(string |
       }
     }),
   );
-  return replies.map(([error, value]) => {
-    if (error || value === null || value === undefined) return null;
-    if (typeof value === "object" && Object.keys(value).length === 0) return null; // HGETALL of a missing key
-    return value as string | Record<string, string>;
-  });
+  return replies.map(([error, value]) => (error ? null : present(value)));
+}
+
+function present(value: unknown): string | Record<string, string> | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "object" && Object.keys(value).length === 0) return null; // HGETALL of a missing key
+  return value as string | Record<string, string>;
+}
+
+/** One serving key: the per-request path, a single command (auto-pipelined with other requests'). */
+export async function readServingValue(read: ServingRead): Promise<string | Record<string, string> | null> {
+  const value = await withRedis((redis) =>
+    (read.type === "hash" ? (redis.hgetall(read.key) as Promise<unknown>) : redis.get(read.key)).catch((error: unknown) => {
+      if (error instanceof ReplyError) return null; // the key holds another type: Redis answered, nothing to serve
+      throw error;
+    }),
+  );
+  return present(value);
 }
 
 /**

@@ -26,6 +26,14 @@ function send(response: ServerResponse, status: number, body: unknown) {
   response.end(JSON.stringify(body));
 }
 
+function decodePathPart(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw new AppError(400, `the path part ${part} is not valid percent-encoding`);
+  }
+}
+
 async function readJson(request: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -122,20 +130,20 @@ export function createGateway(): Gateway {
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
-    const url = new URL(request.url ?? "/", "http://gateway");
-    const features = /^\/v1\/features\/([^/]+)\/([^/]+)$/.exec(url.pathname);
-    if (request.method === "GET" && url.pathname === "/healthz") {
+    // The path alone: no query string is read, and `new URL` costs more than the rest of a cache hit's routing.
+    const pathname = (request.url ?? "/").split("?", 1)[0] as string;
+    const features = /^\/v1\/features\/([^/]+)\/([^/]+)$/.exec(pathname);
+    if (request.method === "GET" && pathname === "/healthz") {
       return send(response, 200, { status: "ok", breaker: servingBreaker().state(Date.now()), groups: groups?.size ?? null });
     }
-    if (request.method === "GET" && url.pathname === "/metrics") {
-      response.writeHead(200, { "content-type": metrics.registry.contentType });
-      return response.end(await metrics.registry.metrics());
+    if (request.method === "GET" && pathname === "/metrics") {
+      response.writeHead(200, { "content-type": metrics.contentType });
+      return response.end(metrics.render());
     }
-    if (url.pathname.startsWith("/v1/")) authorize(request);
-    if (request.method === "GET" && features)
-      return featureVector(response, decodeURIComponent(features[1]!), decodeURIComponent(features[2]!));
-    if (request.method === "POST" && url.pathname === "/v1/features") return vectors(request, response);
-    send(response, 404, { error: `no route ${request.method} ${url.pathname}`, issues: [] });
+    if (pathname.startsWith("/v1/")) authorize(request);
+    if (request.method === "GET" && features) return featureVector(response, decodePathPart(features[1]!), decodePathPart(features[2]!));
+    if (request.method === "POST" && pathname === "/v1/features") return vectors(request, response);
+    send(response, 404, { error: `no route ${request.method} ${pathname}`, issues: [] });
   }
 
   const server = createServer((request, response) => {

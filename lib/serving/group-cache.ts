@@ -24,12 +24,16 @@ export type ServingGroup = {
 
 /** Serving must not ask PostgreSQL and RisingWave about the group on every request: definitions live 10 s. */
 const TTL_MS = 10_000;
-const cache = globalThis as unknown as { servingGroups?: Map<string, { group: ServingGroup; loadedAt: number }> };
+type Cached = { group: ServingGroup; loadedAt: number };
+const cache = globalThis as unknown as {
+  servingGroups?: Map<string, Cached>;
+  servingGroupLoads?: Map<string, Promise<ServingGroup>>;
+  /** Bumped by every announced registry write: a load begun before it must not be kept. */
+  servingGroupGeneration?: number;
+};
 
-export async function servingGroup(name: string, now = Date.now()): Promise<ServingGroup> {
-  cache.servingGroups ??= new Map();
-  const cached = cache.servingGroups.get(name);
-  if (cached && now - cached.loadedAt < TTL_MS && cached.group.relation) return cached.group;
+async function loadServingGroup(name: string, cached: Cached | undefined, now: number): Promise<ServingGroup> {
+  const generation = cache.servingGroupGeneration ?? 0;
   // The registry down: keep serving with the definition last loaded (it changes rarely; values come from Redis).
   const stored = await getGroup(name).catch((error: unknown) => {
     if (cached) return { definition: cached.group.definition };
@@ -49,11 +53,37 @@ export async function servingGroup(name: string, now = Date.now()): Promise<Serv
     columnTypes: new Map((relation?.columns ?? []).map((column) => [column.name, column.dataType])),
     timestampColumn: relation ? eventTimeColumn(definition.timestamp_column, relation.columns) : (definition.timestamp_column ?? null),
   };
-  cache.servingGroups.set(name, { group, loadedAt: now });
+  if (generation === (cache.servingGroupGeneration ?? 0)) cache.servingGroups?.set(name, { group, loadedAt: now });
   return group;
+}
+
+/**
+ * The group as serving needs it. One load at a time per group whoever asks; once loaded, an expired
+ * entry keeps answering while the next load runs, so no request waits on PostgreSQL after the first.
+ * Await it: a promise while loading.
+ */
+export function servingGroup(name: string, now = Date.now()): ServingGroup | Promise<ServingGroup> {
+  const groups = (cache.servingGroups ??= new Map());
+  const loads = (cache.servingGroupLoads ??= new Map());
+  const cached = groups.get(name);
+  // Synchronous when fresh: the hot path of a cache hit spends no microtask here.
+  if (cached && now - cached.loadedAt < TTL_MS && cached.group.relation) return cached.group;
+  let load = loads.get(name);
+  if (!load) {
+    load = loadServingGroup(name, cached, now).finally(() => loads.delete(name));
+    loads.set(name, load);
+  }
+  // Without RisingWave's catalog the cached entry cannot serve misses: wait for the load then.
+  if (cached?.group.relation) {
+    load.catch(() => undefined);
+    return cached.group;
+  }
+  return load;
 }
 
 /** A registry write was announced: the next request of each group reads its definition again. */
 export function forgetServingGroups(): void {
+  cache.servingGroupGeneration = (cache.servingGroupGeneration ?? 0) + 1;
   cache.servingGroups?.clear();
+  cache.servingGroupLoads?.clear();
 }

@@ -3,7 +3,7 @@ import { AppError, unreachable } from "../errors";
 import { parseKey, type KeyColumn, type KeyPart } from "../entity-keys/parse";
 import { decodeRedisValue, entityRedisKeys, renderKeyTemplate, type EntityRedisKey } from "../entity-keys/resolve";
 import { toEpochMs } from "../lookup/normalize";
-import { readServingValues, writeServingHashes, type ServingRead } from "../redis/serving";
+import { readServingValue, readServingValues, writeServingHashes, type ServingRead } from "../redis/serving";
 import { recordServingUsage } from "../redis/serving-usage";
 import { readEntityRow, readEntityRows, type EntityRow } from "../risingwave/entity";
 import { CircuitBreaker } from "./circuit-breaker";
@@ -170,11 +170,12 @@ export async function servingKeyNames(groupName: string, now = Date.now()): Prom
 
 /** Redis first; on a miss RisingWave (behind the breaker), and the cache-aside hash is filled with the group's TTL. */
 export async function serveFeatures(groupName: string, rawKey: string | Record<string, string>, now = Date.now()): Promise<ServedVector> {
-  const group = await servingGroup(groupName, now);
+  const known = servingGroup(groupName, now);
+  const group = known instanceof Promise ? await known : known;
   const parts = keyParts(group, rawKey);
   const place = redisPlace(group, parts);
-  const cached = place ? await readServingValues([place]).catch(() => [null]) : [null];
-  const values = place && cached[0] ? place.columns(cached[0]) : null;
+  const cached = place ? await readServingValue(place).catch(() => null) : null;
+  const values = place && cached ? place.columns(cached) : null;
   if (values) return counted(vector(group, parts, values, "redis", now));
   const sql = selectedColumns(group, parts);
   const [row] = await guardedRead(
