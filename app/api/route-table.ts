@@ -3,7 +3,9 @@
 import type { DocumentedRoute } from "@/lib/api/openapi";
 import * as featureVector from "./serving/[group]/[key]/route";
 import * as featureBatch from "./serving/batch/route";
+import * as drift from "./drift/route";
 import * as freshness from "./freshness/route";
+import * as groupDrift from "./groups/[name]/drift/route";
 import * as groupFreshness from "./groups/[name]/freshness/route";
 import * as groupRedis from "./groups/[name]/redis/route";
 import * as group from "./groups/[name]/route";
@@ -27,10 +29,12 @@ export const ROUTE_TABLE: DocumentedRoute[] = [
   route("/api/groups/[name]", group),
   route("/api/groups/[name]/yaml", groupYaml),
   route("/api/groups/[name]/freshness", groupFreshness),
+  route("/api/groups/[name]/drift", groupDrift),
   route("/api/groups/[name]/redis", groupRedis),
   route("/api/registry/import", registryImport),
   route("/api/registry/export", registryExport),
   route("/api/freshness", freshness),
+  route("/api/drift", drift),
   route("/api/incidents", incidents),
   route("/api/lineage", lineage),
   route("/api/lineage/relations/[id]", relation),

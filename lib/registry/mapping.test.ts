@@ -16,6 +16,7 @@ describe("registry mapping", () => {
       timestamp_column: "last_event_ts",
       redis: { kind: "hash", key_template: "features:user:{user_id}", ttl_seconds: 7200 },
       snapshot: { path: "snapshots/user_features_1h" },
+      drift: { psi: { warning: 0.2, breach: 0.4 }, features: { a: { null_rate: { warning: 0.1, breach: 0.3 } } } },
       features: [
         { name: "b", dtype: "int64", description: "second declared first" },
         { name: "a", dtype: "float64" },

@@ -1,3 +1,5 @@
+import { Prisma } from "@/generated/prisma/client";
+import type { DriftThresholds } from "../drift/thresholds";
 import type { FeatureGroupDefinition, GroupStatus } from "../schemas/feature-group";
 
 /** A registry row with its relations, as loaded by lib/registry/groups.ts. */
@@ -15,6 +17,7 @@ export type StoredGroup = {
   redisValueKind: "json" | "template" | "hash" | null;
   redisTtlSeconds: number | null;
   snapshotPath: string | null;
+  driftThresholds: unknown;
   status: GroupStatus;
   features: { name: string; dtype: string; description: string; position: number }[];
 };
@@ -41,6 +44,7 @@ export function toDefinition(group: StoredGroup): FeatureGroupDefinition {
         }
       : {}),
     ...(group.snapshotPath ? { snapshot: { path: group.snapshotPath } } : {}),
+    ...(group.driftThresholds && group.driftThresholds !== Prisma.DbNull ? { drift: group.driftThresholds as DriftThresholds } : {}),
     status: group.status,
     features: [...group.features]
       .sort((a, b) => a.position - b.position)
@@ -66,6 +70,8 @@ export function groupColumns(definition: FeatureGroupDefinition) {
     redisKeyTemplate: definition.redis?.key_template ?? null,
     redisTtlSeconds: definition.redis?.ttl_seconds ?? null,
     snapshotPath: definition.snapshot?.path ?? null,
+    // Prisma writes SQL NULL into a JSON column only when told so (Prisma.DbNull), a plain null it refuses.
+    driftThresholds: (definition.drift ?? Prisma.DbNull) as DriftThresholds | typeof Prisma.DbNull,
     status: definition.status,
   };
 }

@@ -1,15 +1,16 @@
 import "server-only";
 import type { KeyPart } from "../entity-keys/parse";
 import { keyPredicate } from "../entity-keys/resolve";
+import { multimap } from "../multimap";
 import { qualifiedName, quoteIdent } from "./identifiers";
 import { queryRisingWave } from "./pool";
 
 const SINKS_OF_SQL = `
-SELECT s.name, s.connector, s.connector_props, s.format_encode_options
+SELECT r.name AS mv, s.name, s.connector, s.connector_props, s.format_encode_options
 FROM rw_catalog.rw_sinks AS s
 JOIN rw_catalog.rw_depend AS d ON d.objid = s.id
 JOIN rw_catalog.rw_relations AS r ON r.id = d.refobjid
-WHERE r.name = $1
+WHERE r.name = ANY($1::varchar[])
 ORDER BY s.name`;
 
 export type EntityRow = Record<string, unknown>;
@@ -69,20 +70,32 @@ export type SinkInfo = {
 
 /** The sinks fed by an MV, with the options the lookup and the archive page need. */
 export async function readSinksOf(mv: string): Promise<SinkInfo[]> {
+  return (await readSinksOfMany([mv])).get(mv) ?? [];
+}
+
+/** The sinks of many MVs in one statement, by MV name (each MV's sinks by name). */
+export async function readSinksOfMany(mvs: string[]): Promise<Map<string, SinkInfo[]>> {
+  if (mvs.length === 0) return new Map();
   const rows = await queryRisingWave<{
+    mv: string;
     name: string;
     connector: string;
     connector_props: Record<string, unknown> | null;
     format_encode_options: Record<string, unknown> | null;
-  }>(SINKS_OF_SQL, [mv]);
-  return rows.map((row) => ({
-    name: row.name,
-    connector: row.connector.toLowerCase(),
-    keyFormat: plainOption(row.format_encode_options, "key_format"),
-    valueFormat: plainOption(row.format_encode_options, "value_format"),
-    s3Bucket: plainOption(row.connector_props, "s3.bucket_name"),
-    s3Path: plainOption(row.connector_props, "s3.path"),
-  }));
+  }>(SINKS_OF_SQL, [mvs]);
+  return multimap(
+    rows.map((row) => [
+      row.mv,
+      {
+        name: row.name,
+        connector: row.connector.toLowerCase(),
+        keyFormat: plainOption(row.format_encode_options, "key_format"),
+        valueFormat: plainOption(row.format_encode_options, "value_format"),
+        s3Bucket: plainOption(row.connector_props, "s3.bucket_name"),
+        s3Path: plainOption(row.connector_props, "s3.path"),
+      },
+    ]),
+  );
 }
 
 /** The Redis sinks fed by an MV. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DriftThresholdsSchema } from "../drift/thresholds";
 
 /** Feature dtypes Tideline understands; RisingWave column types map onto these in lib/registry/dtypes.ts. */
 /** planned: registered before its MV exists (the live schema check is waived, on the record). */
@@ -80,6 +81,8 @@ export const FeatureGroupSchema = z
       })
       .optional(),
     snapshot: z.object({ path: z.string().min(1).max(500) }).optional(),
+    /** Drift thresholds (lib/drift/thresholds.ts); defaults apply where absent. */
+    drift: DriftThresholdsSchema.optional(),
     status: z.enum(GROUP_STATUSES).default("active"),
     features: z.array(FeatureSchema).min(1, "declare at least one feature"),
   })
