@@ -8,6 +8,7 @@ const PAGES = [
   "/groups/user_features_1h",
   "/groups/user_features_1h/freshness",
   "/groups/user_features_1h/archive",
+  "/groups/user_features_1h/drift",
   "/groups/new",
   "/groups/import",
   "/freshness",

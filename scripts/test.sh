@@ -55,7 +55,7 @@ EMULATOR_PID=$!
 wait_for 60 "the emulator" grep -q "emulator running" "$TIDELINE_STATE_DIR/e2e-emulator-$RUN_ID.log"
 
 # The freshness e2e test stalls an MV and waits for the collector's alert: short cycles, local receiver.
-export COLLECTOR_INTERVAL_SECONDS=2 REDIS_STATS_INTERVAL_SECONDS=5
+export COLLECTOR_INTERVAL_SECONDS=2 REDIS_STATS_INTERVAL_SECONDS=5 DRIFT_INTERVAL_MINUTES=0.25
 export E2E_WEBHOOK_PORT=3197
 export ALERT_WEBHOOK_URL="http://127.0.0.1:$E2E_WEBHOOK_PORT/webhook"
 # Sign-in redirects and alert links point at the e2e server (playwright.config.ts: E2E_PORT, default 3100).

@@ -8,6 +8,7 @@ export const EVERY_PAGE = [
   "/groups?q=user",
   `/groups/${GROUP}`,
   `/groups/${GROUP}/freshness`,
+  `/groups/${GROUP}/drift`,
   `/groups/${GROUP}/archive`,
   `/groups/${GROUP}/edit`,
   "/groups/new",

@@ -22,7 +22,16 @@ export type FeatureDrift = {
   /** Bin edges (numbers, ages in seconds) or categories, from the training distribution (else the served sample). */
   edges: number[];
   categories: string[];
-  summaries: { training: FeatureSummary | null; live: FeatureSummary | null; served: FeatureSummary | null };
+  /**
+   * live: the whole MV (the aggregate statement); liveSample: the sampled entities' RisingWave values,
+   * compared with their Redis values (served) so live↔served measures the same entities, not sampling noise.
+   */
+  summaries: {
+    training: FeatureSummary | null;
+    live: FeatureSummary | null;
+    liveSample: FeatureSummary | null;
+    served: FeatureSummary | null;
+  };
   pairs: Record<DriftPair, PairMetrics>;
   status: DriftStatus;
 };
@@ -171,7 +180,7 @@ export function assessFeature(
   const pairs = {
     training_live: comparePair(summaries.training, summaries.live, feature.name, thresholds),
     training_served: comparePair(summaries.training, summaries.served, feature.name, thresholds),
-    live_served: comparePair(summaries.live, summaries.served, feature.name, thresholds),
+    live_served: comparePair(summaries.liveSample, summaries.served, feature.name, thresholds),
   };
   const known = Object.values(pairs).filter((pair) => pair.status !== "unknown");
   return {

@@ -148,7 +148,8 @@ export async function measureGroupDrift(
     problems.push(`Redis: ${reason(error)}`);
     return null;
   });
-  const served: Record<string, unknown>[] = [];
+  // Each sampled entity that Redis serves: its RisingWave row and its Redis values, side by side.
+  const servedPairs: { risingwave: Record<string, unknown>; redis: Record<string, unknown> }[] = [];
   const parity: Parity = { sampled: entities.length, mismatched: 0, mismatchRate: null, byFeature: {}, examples: [], status: "unknown" };
   if (raw) {
     let position = 0;
@@ -159,7 +160,7 @@ export async function measureGroupDrift(
         return { id: `${key.source}`, kind: "redis", values, missingReason: "no value at this key", cache: key.role === "cache" };
       });
       const first = layers.find((layer) => layer.values);
-      if (first?.values) served.push(first.values);
+      if (first?.values) servedPairs.push({ risingwave: entity.row, redis: first.values });
       const comparison = compareLayers(
         features,
         { id: "risingwave", kind: "risingwave", values: entity.row },
@@ -192,19 +193,15 @@ export async function measureGroupDrift(
 
   const features = present.map((feature) => {
     const plan = plans.get(feature.name) as ReturnType<typeof trainingPlan>;
+    const sideOf = (values: unknown[]) => servedSummary(feature.kind, values, now, plan.edges, plan.categories);
     return assessFeature(
       feature,
       { edges: plan.edges, categories: plan.categories },
       {
         training: plan.training,
         live: live?.stats ? liveSummary(live.stats.columns[feature.name], live.stats.rows, plan.categories) : null,
-        served: servedSummary(
-          feature.kind,
-          served.map((values) => values[feature.name]),
-          now,
-          plan.edges,
-          plan.categories,
-        ),
+        liveSample: sideOf(servedPairs.map((pair) => pair.risingwave[feature.name])),
+        served: sideOf(servedPairs.map((pair) => pair.redis[feature.name])),
       },
       definition.drift,
     );

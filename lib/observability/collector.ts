@@ -6,6 +6,7 @@ import { syncIncidents } from "../registry/incidents";
 import { applyRetention, recordSamples } from "../registry/samples";
 import { deliverDueWebhooks, enqueueWebhooks, type Sender } from "../registry/webhooks";
 import { alertPayload } from "./alert-message";
+import { runDriftCycle } from "../drift/cycle";
 import { buildFreshnessBoard } from "./board";
 
 const RETENTION_EVERY_CYCLES = 20;
@@ -76,22 +77,22 @@ const state = globalThis as unknown as { collectorTimer?: ReturnType<typeof setI
  * Runs inside the Next.js server, started by the instrumentation hook: one process to deploy and
  * nothing to forget. Cycles never overlap; an error is logged and the next cycle tries again.
  */
-/** The Redis key stats walk on its own, slower cadence (one walk at a time). */
-function startRedisStats(): void {
+/** A background task on its own cadence: one run at a time, an error logged and the next run tried. */
+function repeat(label: string, everyMs: number, task: () => Promise<void>, firstAfterMs = 0): void {
   let running = false;
-  const walk = async () => {
+  const run = async () => {
     if (running) return;
     running = true;
     try {
-      await refreshRedisStats();
+      await task();
     } catch (error) {
-      console.error("[collector] Redis key stats failed:", error instanceof Error ? error.message : error);
+      console.error(`[collector] ${label} failed:`, error instanceof Error ? error.message : error);
     } finally {
       running = false;
     }
   };
-  setInterval(() => void walk(), env.REDIS_STATS_INTERVAL_SECONDS * 1000).unref?.();
-  void walk();
+  setInterval(() => void run(), everyMs).unref?.();
+  setTimeout(() => void run(), firstAfterMs).unref?.();
 }
 
 export function startCollector(): void {
@@ -122,7 +123,19 @@ export function startCollector(): void {
   state.collectorTimer = setInterval(() => void tick(), env.COLLECTOR_INTERVAL_SECONDS * 1000);
   state.collectorTimer.unref?.();
   void tick();
-  startRedisStats();
+  // The Redis key stats walk and the drift cycle on their own, slower cadences.
+  repeat("Redis key stats", env.REDIS_STATS_INTERVAL_SECONDS * 1000, async () => void (await refreshRedisStats()));
+  repeat(
+    "drift cycle",
+    env.DRIFT_INTERVAL_MINUTES * 60_000,
+    async () => {
+      if (!leading) return; // the lease holder measures drift, like freshness
+      const cycle = await runDriftCycle();
+      console.log(`[collector] drift: ${cycle.groups} groups, ${cycle.breaches} in breach, ${cycle.durationMs} ms`);
+    },
+    // After the first freshness cycle has settled who holds the lease.
+    env.COLLECTOR_INTERVAL_SECONDS * 1000 + 5_000,
+  );
   console.log(
     `[collector] sampling every ${env.COLLECTOR_INTERVAL_SECONDS} s${env.ALERT_WEBHOOK_URL ? ", alerts to the configured webhook" : ""}`,
   );

@@ -43,6 +43,7 @@ const FIGURES: Record<string, RegExp> = {
   "bench/lineage.ts": /p50 [\d.]+ ms/,
   "bench/serving.ts": /p50 [\d.]+ ms/,
   "bench/redis-stats.ts": /keyspace: \d+ keys/,
+  "bench/drift.ts": /drift cycle: \d+ groups, \d+ features/,
 };
 
 describe("benchmarks at a tiny size", () => {

@@ -62,6 +62,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
           <div className="flex flex-wrap items-center gap-2">
             <StatusBadge status={definition.status} />
             <ButtonLink href={`/groups/${name}/freshness`}>Freshness</ButtonLink>
+            <ButtonLink href={`/groups/${name}/drift`}>Drift</ButtonLink>
             <ButtonLink href={`/groups/${name}/archive`}>Archive</ButtonLink>
             <ButtonLink href={`/lookup?group=${name}`}>Look up an entity</ButtonLink>
             {editable ? (
