@@ -6,6 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
+import { latestDriftSummaries } from "@/lib/registry/drift-runs";
 import { searchGroups } from "@/lib/registry/search";
 import { GroupSearchSchema } from "@/lib/schemas/group-search";
 import { firstValues } from "@/lib/search-params";
@@ -19,6 +20,8 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
   // After a delete: the group page is gone, so this list confirms it.
   const deleted = typeof params.deleted === "string" ? params.deleted.slice(0, 200) : null;
   const result = await searchGroups(query);
+  // The page's groups' latest drift, one query; the catalog stands without it.
+  const drift = await latestDriftSummaries(result.items.map((item) => item.name)).catch(() => []);
   const filters = [
     query.owner && `owner ${query.owner}`,
     query.entity && `entity ${query.entity}`,
@@ -49,7 +52,7 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
       <GroupFilters key={JSON.stringify(query)} query={query} facets={result.facets} />
       {result.items.length > 0 ? (
         <>
-          <GroupTable items={result.items} />
+          <GroupTable items={result.items} drift={new Map(drift.map((run) => [run.group, run.status]))} />
           <Pagination basePath="/groups" params={{ ...query }} page={result.page} size={result.size} total={result.total} />
         </>
       ) : filtered ? (

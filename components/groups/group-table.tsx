@@ -2,18 +2,29 @@ import Link from "next/link";
 import { TableHead } from "@/components/ui/table-head";
 import { formatDuration } from "@/lib/format";
 import type { GroupSearchItem } from "@/lib/registry/search";
+import { DriftStatusBadge } from "@/components/drift/drift-status";
+import type { DriftStatus } from "@/lib/drift/assess";
 import { StatusBadge } from "./status-badge";
 import { cardClass } from "@/components/ui/surface";
 import { TagLinks } from "./tag-links";
 
-export function GroupTable({ items }: { items: GroupSearchItem[] }) {
+/** `drift`: each group's latest drift status (absent: never measured). */
+export function GroupTable({ items, drift }: { items: GroupSearchItem[]; drift: Map<string, DriftStatus> }) {
   return (
     <div className={cardClass(false)}>
-      <table className="w-full min-w-[720px] text-left text-sm">
+      <table className="w-full min-w-[800px] text-left text-sm">
         <TableHead
           className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:text-slate-400"
           cellClassName="px-4 py-2"
-          columns={["Feature group", "Owner", "Entity", { label: "Features", align: "right" }, { label: "SLA", align: "right" }, "Status"]}
+          columns={[
+            "Feature group",
+            "Owner",
+            "Entity",
+            { label: "Features", align: "right" },
+            { label: "SLA", align: "right" },
+            "Status",
+            "Drift",
+          ]}
         />
         <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
           {items.map((item) => (
@@ -48,6 +59,15 @@ export function GroupTable({ items }: { items: GroupSearchItem[] }) {
               <td className="px-4 py-3 text-right tabular-nums">{formatDuration(item.freshnessSlaSeconds)}</td>
               <td className="px-4 py-3">
                 <StatusBadge status={item.status} />
+              </td>
+              <td className="px-4 py-3">
+                {drift.has(item.name) ? (
+                  <Link href={`/groups/${item.name}/drift`} aria-label={`${item.name} drift: ${drift.get(item.name)}`}>
+                    <DriftStatusBadge status={drift.get(item.name) as DriftStatus} />
+                  </Link>
+                ) : (
+                  <span className="text-xs text-slate-500">not measured</span>
+                )}
               </td>
             </tr>
           ))}

@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound } from "../errors";
-import { driftHistory, latestDriftRuns } from "../registry/drift-runs";
+import { driftHistory, latestDriftSummaries, type DriftSummary } from "../registry/drift-runs";
 import { getGroup } from "../registry/groups";
 import type { DriftStatus } from "./assess";
 import type { GroupDrift } from "./measure";
@@ -30,28 +30,13 @@ export async function groupDriftView(
   };
 }
 
-export type DriftOverviewRow = {
-  group: string;
-  measuredAt: string;
-  status: DriftStatus;
-  /** Features in warning or breach, worst first. */
-  drifting: { name: string; status: DriftStatus }[];
-  mismatchRate: number | null;
-};
-
-/** Every group's newest run, in brief (GET /api/drift, the catalog's drift column, the overview's counts). */
-export async function latestDriftOverview(): Promise<{ groups: DriftOverviewRow[] }> {
-  const runs = await latestDriftRuns();
+/** Every group's newest run, in brief (GET /api/drift): the drifting features worst first. */
+export async function latestDriftOverview(): Promise<{ groups: DriftSummary[] }> {
+  const runs = await latestDriftSummaries();
   return {
     groups: runs.map((run) => ({
-      group: run.group,
-      measuredAt: run.measuredAt,
-      status: run.status,
-      drifting: run.features
-        .filter((feature) => feature.status === "warning" || feature.status === "breach")
-        .sort((a, b) => (a.status === b.status ? a.name.localeCompare(b.name) : a.status === "breach" ? -1 : 1))
-        .map((feature) => ({ name: feature.name, status: feature.status })),
-      mismatchRate: run.parity.mismatchRate,
+      ...run,
+      drifting: [...run.drifting].sort((a, b) => (a.status === b.status ? a.name.localeCompare(b.name) : a.status === "breach" ? -1 : 1)),
     })),
   };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { getPrisma } from "../db";
+import type { DriftStatus } from "../drift/assess";
 import type { GroupDrift } from "../drift/measure";
 
 /** Drift results are kept this long (the issue's 30 days). */
@@ -19,11 +20,42 @@ export async function saveDriftRuns(results: GroupDrift[]): Promise<void> {
   });
 }
 
-/** Each group's newest run (one query, DISTINCT ON). */
-export async function latestDriftRuns(): Promise<GroupDrift[]> {
-  const rows = await getPrisma().$queryRaw<{ result: GroupDrift }[]>`
-    SELECT DISTINCT ON ("groupName") "result" FROM "DriftRun" ORDER BY "groupName", "at" DESC`;
-  return rows.map((row) => row.result);
+export type DriftSummary = {
+  group: string;
+  measuredAt: string;
+  status: DriftStatus;
+  mismatchRate: number | null;
+  /** Features in warning or breach. */
+  drifting: { name: string; status: DriftStatus }[];
+};
+
+/**
+ * Each group's newest run in brief (one query: the newest row per group first, then only its
+ * drifting features out of the stored JSON), for all groups or the named ones.
+ */
+export async function latestDriftSummaries(names?: string[]): Promise<DriftSummary[]> {
+  const rows = await getPrisma().$queryRaw<
+    { group: string; at: Date; status: DriftStatus; mismatchRate: number | null; drifting: DriftSummary["drifting"] }[]
+  >`
+    WITH latest AS (
+      SELECT DISTINCT ON ("groupName") "groupName", "at", "status", "mismatchRate", "result"
+      FROM "DriftRun"
+      WHERE ${names ?? null}::text[] IS NULL OR "groupName" = ANY(${names ?? null}::text[])
+      ORDER BY "groupName", "at" DESC
+    )
+    SELECT l."groupName" AS "group", l."at", l."status", l."mismatchRate",
+      (SELECT coalesce(jsonb_agg(jsonb_build_object('name', f ->> 'name', 'status', f ->> 'status')), '[]'::jsonb)
+       FROM jsonb_array_elements(l."result" -> 'features') AS f
+       WHERE f ->> 'status' IN ('warning', 'breach')) AS drifting
+    FROM latest AS l
+    ORDER BY l."groupName"`;
+  return rows.map((row) => ({
+    group: row.group,
+    measuredAt: row.at.toISOString(),
+    status: row.status,
+    mismatchRate: row.mismatchRate,
+    drifting: row.drifting,
+  }));
 }
 
 /** A group's runs since `since`, oldest first: the newest in full, the others as each feature's status and distances. */
