@@ -15,6 +15,8 @@ describe("group form mapping", () => {
       timestamp_column: "ts",
       redis: { kind: "hash", key_template: "f:{user_id}", ttl_seconds: 7200 },
       snapshot: { path: "snapshots/g" },
+      // No form field shows it; an edit through the form keeps it.
+      drift: { psi: { warning: 0.2, breach: 0.3 }, features: { x: { mismatch: { warning: 0.1, breach: 0.5 } } } },
       status: "draft",
       features: [{ name: "x", dtype: "int64", description: "d" }],
     });

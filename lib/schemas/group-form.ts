@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { DriftThresholds } from "../drift/thresholds";
 import { FeatureGroupSchema, type Dtype, type FeatureGroupDefinition, type FeatureGroupInput, type GroupStatus } from "./feature-group";
 
 /** The group form's fields: flat strings where people type lists ("a, b") or optional sections. */
@@ -19,6 +20,8 @@ export type GroupFormValues = {
   snapshotPath: string;
   status: GroupStatus;
   features: { name: string; dtype: Dtype; description: string }[];
+  /** The YAML `drift:` block, carried through unchanged: the form has no fields for it, an edit must not drop it. */
+  drift?: DriftThresholds;
 };
 
 const list = (text: string) =>
@@ -66,6 +69,7 @@ export function definitionToForm(definition: FeatureGroupDefinition): GroupFormV
     snapshotPath: definition.snapshot?.path ?? "",
     status: definition.status,
     features: definition.features.map((feature) => ({ ...feature })),
+    ...(definition.drift ? { drift: definition.drift } : {}),
   };
 }
 
@@ -97,6 +101,7 @@ export function formToDefinitionInput(values: GroupFormValues): FeatureGroupInpu
       dtype: feature.dtype,
       description: feature.description.trim(),
     })),
+    drift: values.drift,
   };
 }
 
