@@ -21,8 +21,9 @@ test("filters are in the URL and an empty result says so", async ({ page }) => {
   await page.goto("/groups?tag=no-such-tag");
   await expect(page.getByRole("heading", { name: "No feature group matches" })).toBeVisible();
   await page.goto("/groups?owner=recsys%40example.com");
-  await expect(page.getByRole("link", { name: "user_item_affinity" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "user_features_1h" })).toHaveCount(0);
+  // Exact names: each row also links to the group's drift ("user_item_affinity drift: ok").
+  await expect(page.getByRole("link", { name: "user_item_affinity", exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "user_features_1h", exact: true })).toHaveCount(0);
 });
 
 test("group page shows the live schema check, the YAML and the history", async ({ page }) => {
@@ -73,7 +74,7 @@ test("register a group through the form against a live MV: mismatch shown, plan,
   await expect(page).toHaveURL(/\/groups\/order_value_features_e2e\?saved=1$/);
   await expect(page.getByRole("status").filter({ hasText: "Saved order_value_features_e2e as version 1." })).toBeVisible();
   await page.goto("/groups?q=order_value_features_e2e");
-  await expect(page.getByRole("link", { name: "order_value_features_e2e" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "order_value_features_e2e", exact: true })).toBeVisible();
 });
 
 test("invalid input is explained next to the field", async ({ page }) => {
