@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { TableHead } from "@/components/ui/table-head";
 import type { FeatureDrift, PairMetrics } from "@/lib/drift/assess";
-import type { DriftPoint } from "@/lib/drift/views";
+import type { DriftPoint } from "@/lib/registry/drift-runs";
 import { DriftStatusBadge } from "./drift-status";
 import { Sparkline } from "./sparkline";
 

@@ -33,7 +33,7 @@ describe("drift assessment", () => {
 
   it("bins live and served on the training's quantiles, and breaches a feature that moved", () => {
     const training = Array.from({ length: 100 }, (_, index) => index);
-    const plan = trainingPlan("numeric", training, 0, [], 0);
+    const plan = trainingPlan("numeric", training, 0);
     expect(plan.edges).toHaveLength(9);
     const moved = servedSummary(
       "numeric",
@@ -56,7 +56,7 @@ describe("drift assessment", () => {
   });
 
   it("compares categories with Jensen–Shannon, flags a null-rate jump, and is unknown without values", () => {
-    const plan = trainingPlan("categorical", ["a", "a", "b", null], 0, [], 0);
+    const plan = trainingPlan("categorical", ["a", "a", "b", null], 0);
     expect(plan.categories).toEqual(["a", "b"]);
     const served = servedSummary("categorical", ["a", null, null, null], 0, [], plan.categories);
     const pair = comparePair(plan.training, served, "c", null);
@@ -70,7 +70,7 @@ describe("drift assessment", () => {
   });
 
   it("lays the three sides over the same bins as shares for the overlay", () => {
-    const plan = trainingPlan("numeric", [1, 2, 3, 4], 0, [], 0);
+    const plan = trainingPlan("numeric", [1, 2, 3, 4], 0);
     const feature = assessFeature(
       { name: "x", dtype: "int64", kind: "numeric" },
       plan,

@@ -137,23 +137,23 @@ export function numericValues(values: unknown[], kind: DriftKind, referenceMs: n
 export const categoricalValues = (values: unknown[]): (string | null)[] =>
   values.map((value) => (value === null || value === undefined ? null : String(value)));
 
-/** The training summary of a feature and the bins/categories the other sides are counted over. */
+/**
+ * The training summary of a feature and the bins (deciles) or categories (top values) the other
+ * sides are counted over; without a training snapshot, none: the pairs with training are unknown.
+ */
 export function trainingPlan(
   kind: DriftKind,
   training: unknown[] | null,
   referenceMs: number,
-  fallback: unknown[],
-  fallbackReferenceMs: number,
 ): { edges: number[]; categories: string[]; training: FeatureSummary | null } {
+  if (!training) return { edges: [], categories: [], training: null };
   if (kind === "categorical") {
-    const summary = training ? summarizeCategories(categoricalValues(training)) : null;
-    const categories = (summary ?? summarizeCategories(categoricalValues(fallback))).top.map(([value]) => value);
-    return { edges: [], categories, training: summary };
+    const summary = summarizeCategories(categoricalValues(training));
+    return { edges: [], categories: summary.top.map(([value]) => value), training: summary };
   }
-  const base = training ? numericValues(training, kind, referenceMs) : numericValues(fallback, kind, fallbackReferenceMs);
-  const sorted = base.filter((value): value is number => value !== null).sort((a, b) => a - b);
-  const edges = quantileEdges(sorted);
-  return { edges, categories: [], training: training ? summarizeNumbers(base, edges) : null };
+  const values = numericValues(training, kind, referenceMs);
+  const edges = quantileEdges(values.filter((value): value is number => value !== null).sort((a, b) => a - b));
+  return { edges, categories: [], training: summarizeNumbers(values, edges) };
 }
 
 /** The served side of a feature from the Redis values of the sampled entities. */

@@ -17,9 +17,9 @@ import {
   trainingPlan,
   worstStatus,
   type DriftStatus,
+  levelOf,
   type FeatureDrift,
 } from "./assess";
-import { levelOf } from "./assess";
 import { levelsFor } from "./thresholds";
 
 export type ParityExample = {
@@ -98,13 +98,7 @@ export async function measureGroupDrift(
   const plans = new Map(
     present.map((feature) => [
       feature.name,
-      trainingPlan(
-        feature.kind,
-        training ? training.rows.map((row) => row[feature.name]) : null,
-        training?.takenAt.getTime() ?? now,
-        [],
-        now,
-      ),
+      trainingPlan(feature.kind, training ? training.rows.map((row) => row[feature.name]) : null, training?.takenAt.getTime() ?? now),
     ]),
   );
   let live: Awaited<ReturnType<typeof readLiveDrift>> | null = null;

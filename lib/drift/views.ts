@@ -1,13 +1,10 @@
 import "server-only";
 import { notFound } from "../errors";
-import { driftHistory, latestDriftSummaries, type DriftSummary } from "../registry/drift-runs";
+import { driftHistory, latestDriftRun, latestDriftSummaries, type DriftPoint, type DriftSummary } from "../registry/drift-runs";
 import { getGroup } from "../registry/groups";
-import type { DriftStatus } from "./assess";
 import type { GroupDrift } from "./measure";
 
 const HISTORY_DAYS = 30;
-
-export type DriftPoint = { at: string; status: DriftStatus; features: Record<string, { status: DriftStatus; distance: number | null }> };
 
 /** The group page's drift: the newest run in full, and each run's per-feature status and training↔live distance. */
 export async function groupDriftView(
@@ -16,18 +13,8 @@ export async function groupDriftView(
 ): Promise<{ group: string; latest: GroupDrift | null; history: DriftPoint[] }> {
   const group = await getGroup(name);
   if (!group) throw notFound(`feature group ${name}`);
-  const runs = await driftHistory(name, new Date(now - HISTORY_DAYS * 86_400_000));
-  return {
-    group: name,
-    latest: runs[runs.length - 1] ?? null,
-    history: runs.map((run) => ({
-      at: run.measuredAt,
-      status: run.status,
-      features: Object.fromEntries(
-        run.features.map((feature) => [feature.name, { status: feature.status, distance: feature.pairs.training_live.distance }]),
-      ),
-    })),
-  };
+  const [latest, history] = await Promise.all([latestDriftRun(name), driftHistory(name, new Date(now - HISTORY_DAYS * 86_400_000))]);
+  return { group: name, latest, history };
 }
 
 /** Every group's newest run, in brief (GET /api/drift): the drifting features worst first. */

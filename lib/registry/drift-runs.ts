@@ -58,14 +58,27 @@ export async function latestDriftSummaries(names?: string[]): Promise<DriftSumma
   }));
 }
 
-/** A group's runs since `since`, oldest first: the newest in full, the others as each feature's status and distances. */
-export async function driftHistory(group: string, since: Date): Promise<GroupDrift[]> {
-  const rows = await getPrisma().driftRun.findMany({
-    where: { groupName: group, at: { gte: since } },
-    orderBy: { at: "asc" },
-    select: { result: true },
-  });
-  return rows.map((row) => row.result as unknown as GroupDrift);
+/** A group's newest run, in full (the drift page's table, overlay and parity). */
+export async function latestDriftRun(group: string): Promise<GroupDrift | null> {
+  const row = await getPrisma().driftRun.findFirst({ where: { groupName: group }, orderBy: { at: "desc" }, select: { result: true } });
+  return row ? (row.result as unknown as GroupDrift) : null;
+}
+
+export type DriftPoint = { at: string; status: DriftStatus; features: Record<string, { status: DriftStatus; distance: number | null }> };
+
+/**
+ * A group's runs since `since`, oldest first, as each feature's status and training↔live distance:
+ * projected in SQL, so 30 days of runs (8,640 at the demo's 5 minutes) never load their full results.
+ */
+export async function driftHistory(group: string, since: Date): Promise<DriftPoint[]> {
+  const rows = await getPrisma().$queryRaw<{ at: Date; status: DriftStatus; features: DriftPoint["features"] }[]>`
+    SELECT "at", "status",
+      (SELECT coalesce(jsonb_object_agg(f ->> 'name', jsonb_build_object('status', f ->> 'status', 'distance', f -> 'pairs' -> 'training_live' -> 'distance')), '{}'::jsonb)
+       FROM jsonb_array_elements("result" -> 'features') AS f) AS features
+    FROM "DriftRun"
+    WHERE "groupName" = ${group} AND "at" >= ${since}
+    ORDER BY "at"`;
+  return rows.map((row) => ({ at: row.at.toISOString(), status: row.status, features: row.features }));
 }
 
 export async function applyDriftRetention(now: Date): Promise<number> {
