@@ -123,18 +123,14 @@ WHERE m.name = ANY($1::varchar[])`;
 
 /** The Redis sinks of many MVs in one statement: MV name → its sinks' TEMPLATE key formats (null for JSON). */
 export async function readRedisSinksOfMany(mvs: string[]): Promise<Map<string, { name: string; keyFormat: string | null }[]>> {
-  const result = new Map<string, { name: string; keyFormat: string | null }[]>();
-  if (mvs.length === 0) return result;
+  if (mvs.length === 0) return new Map();
   const rows = await queryRisingWave<{ mv: string; name: string; format_encode_options: Record<string, unknown> | null }>(
     SINKS_OF_MANY_SQL,
     [mvs],
   );
-  for (const row of rows)
-    result.set(row.mv, [
-      ...(result.get(row.mv) ?? []),
-      { name: row.name, keyFormat: plainOption(row.format_encode_options, "key_format") },
-    ]);
-  return result;
+  return multimap(
+    rows.map((row) => [row.mv, { name: row.name, keyFormat: plainOption(row.format_encode_options, "key_format") }] as const),
+  );
 }
 
 /** Every Redis sink of the cluster with its TEMPLATE key format (null for ENCODE JSON), one statement. */
