@@ -1,4 +1,6 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { startWebhookReceiver, type Receiver } from "../tests/support/webhook-receiver";
+import { emulator } from "./support/pipeline";
 
 // The drift page against the demo pipeline: the collector's drift cycle (every 15 s in this run)
 // measures the article's group; its features, the histogram overlay and the parity are shown.
@@ -39,4 +41,68 @@ test("the catalog has a drift column and the overview counts groups per drift le
   const panel = page.getByRole("region", { name: "Feature drift" });
   await expect(panel.getByRole("list", { name: "Groups per drift level" })).toBeVisible();
   await expect(panel).toContainText(/Latest measurement \d{4}-\d{2}-\d{2}/);
+});
+
+// A feature shifts in the emulated stream: drift breaches within two cycles, one incident opens with
+// one webhook message naming the feature; resume closes both.
+test.describe("a shifted feature", () => {
+  const RECEIVER_PORT = Number(process.env.E2E_WEBHOOK_PORT ?? 3197);
+  let receiver: Receiver;
+  test.beforeAll(async () => {
+    receiver = await startWebhookReceiver(RECEIVER_PORT);
+  });
+  test.afterAll(async () => {
+    emulator("resume", "user_features_1h");
+    await receiver.close();
+  });
+  const driftMessages = () =>
+    receiver.messages.filter((message) => {
+      const facts = message.tideline as { kind: string; group: string };
+      return facts.kind === "drift" && facts.group === "user_features_1h";
+    });
+  const openDriftIncidents = async (request: APIRequestContext) =>
+    ((await (await request.get("/api/incidents?open=1")).json()).incidents as { groupName: string; kind: string; cause: string }[]).filter(
+      (incident) => incident.kind === "drift" && incident.groupName === "user_features_1h",
+    );
+  const latest = async (request: APIRequestContext) =>
+    (await (await request.get("/api/groups/user_features_1h/drift")).json()) as {
+      latest: { status: string; measuredAt: string } | null;
+      history: { at: string; features: Record<string, { status: string }> }[];
+    };
+
+  test("shift → breach on the drift page within two cycles, one incident and one webhook; resume → closed", async ({ page, request }) => {
+    test.setTimeout(180_000);
+    // The emulated stream is stationary: the group starts under breach, with no drift incident.
+    await expect.poll(async () => (await latest(request)).latest?.status ?? "none", { timeout: 60_000 }).toMatch(/^(ok|warning)$/);
+    expect(await openDriftIncidents(request)).toEqual([]);
+
+    const shiftedAt = new Date().toISOString();
+    emulator("shift", "user_features_1h", "purchase_count_1h", "3");
+    await expect.poll(async () => (await latest(request)).latest?.status, { timeout: 50_000, intervals: [1_000] }).toBe("breach");
+    const runsSince = (await latest(request)).history.filter((point) => point.at > shiftedAt);
+    const firstBreach = runsSince.findIndex((point) => point.features.purchase_count_1h?.status === "breach");
+    expect(firstBreach).toBeGreaterThanOrEqual(0);
+    expect(firstBreach).toBeLessThanOrEqual(1); // the first or second cycle after the shift
+
+    await page.goto("/groups/user_features_1h/drift?feature=purchase_count_1h");
+    await expect(page.locator('tr[data-feature="purchase_count_1h"]')).toHaveAttribute("data-status", "breach");
+    await expect(page.getByRole("heading", { name: "purchase_count_1h: training, live and served" })).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath("drift-shift-breach.png"), fullPage: true });
+
+    await expect.poll(async () => (await openDriftIncidents(request)).length, { timeout: 15_000 }).toBe(1);
+    expect((await openDriftIncidents(request))[0]?.cause).toMatch(/^purchase_count_1h: PSI \d+\.\d\d \(training↔/);
+    await expect.poll(() => driftMessages().length, { timeout: 30_000 }).toBe(1);
+    expect(driftMessages()[0]).toMatchObject({ tideline: { event: "incident.opened" } });
+    expect(String(driftMessages()[0]?.text)).toContain("purchase_count_1h: PSI");
+    await page.goto("/");
+    await expect(page.getByRole("table", { name: "Incidents" }).locator('[data-incident-kind="drift"]').first()).toContainText(
+      "purchase_count_1h",
+    );
+
+    emulator("resume", "user_features_1h");
+    await expect.poll(async () => (await openDriftIncidents(request)).length, { timeout: 50_000, intervals: [1_000] }).toBe(0);
+    await expect.poll(() => driftMessages().length, { timeout: 30_000 }).toBe(2);
+    expect(driftMessages()[1]).toMatchObject({ tideline: { event: "incident.closed" } });
+    expect((await latest(request)).latest?.status).not.toBe("breach");
+  });
 });

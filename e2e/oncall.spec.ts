@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { emulator, keepGroup, setSla } from "./support/pipeline";
+import { emulator, keepGroup, openFreshnessIncidents, setSla } from "./support/pipeline";
 
 // The on-call journey during the two faults an ML platform meets most: a lagging Kafka consumer and a
 // failing Redis sink. Screenshots, desktop and phone, land in test-results/ for the issue note.
@@ -47,9 +47,7 @@ test("lag on user_events: the Kafka consumer is named as the cause and highlight
   // The consumer catches up and the breach's incident closes, so the next test starts clean.
   await page.goto("/freshness");
   await expect(row(page, "user_features_1h")).toHaveAttribute("data-status", /ok|warning/, { timeout: 45_000 });
-  await expect
-    .poll(async () => (await (await page.request.get("/api/incidents?open=1")).json()).incidents.length, { timeout: 15_000 })
-    .toBe(0);
+  await expect.poll(async () => (await openFreshnessIncidents(page.request)).length, { timeout: 15_000 }).toBe(0);
 });
 
 test("a failing Redis sink: the overview turns 'serving stale' by itself, names the sink, opens an incident; lineage colours the sink", async ({

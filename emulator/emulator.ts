@@ -14,6 +14,7 @@ import {
   writeOrderFeatures,
   writeScaleGroup,
   writeSessions,
+  writeUserFeatureRows,
   writeUserFeatures,
   type MvWrite,
 } from "./mv-writes";
@@ -23,6 +24,7 @@ import { CACHE_ASIDE, FileSinkWriter, redisKeyFor, writeCacheAside, writeRedisSi
 import { renderTemplate, type Row } from "./sink-format";
 import { seedMaterializedViews } from "./seed";
 import { writeMissingSnapshots } from "./snapshots";
+import { UserWindow, type Shifts } from "./user-window";
 import { generateTraffic, type TickTraffic } from "./workload";
 
 export type EmulatorOptions = {
@@ -63,9 +65,13 @@ const EVENT_LOG_KEEP = 10;
 /** A barrier after a pause (or a clock jump) applies at most this much traffic. */
 const MAX_TICK_TRAFFIC_MS = 5_000;
 
+/** What a writer may need besides the barrier's traffic: user_features_1h's hour and the active shifts. */
+type WriterState = { userWindow: UserWindow; shifts: Shifts };
+const WINDOWED_MV = "user_features_1h";
+
 /** The MVs the stream maintains, each from the traffic of one barrier. */
-const MV_WRITERS: Record<string, (db: PoolClient, traffic: TickTraffic, now: Date) => Promise<MvWrite>> = {
-  user_features_1h: writeUserFeatures,
+const MV_WRITERS: Record<string, (db: PoolClient, traffic: TickTraffic, now: Date, state: WriterState) => Promise<MvWrite>> = {
+  user_features_1h: (db, traffic, now, state) => writeUserFeatures(db, traffic, now, state.userWindow, state.shifts),
   user_item_affinity: writeAffinity,
   order_value_features: writeOrderFeatures,
   high_value_customers: writeHighValueCustomers,
@@ -74,6 +80,16 @@ const MV_WRITERS: Record<string, (db: PoolClient, traffic: TickTraffic, now: Dat
 };
 
 type Partition = { highWatermark: bigint; consumerOffset: bigint };
+
+/** Two writes of one barrier in order: the later one's rows are the newer. */
+const mergeWrites = (earlier: MvWrite | undefined, later: MvWrite): MvWrite =>
+  earlier
+    ? {
+        rows: [...earlier.rows, ...later.rows],
+        deleted: [...earlier.deleted, ...later.deleted],
+        inserted: earlier.inserted + later.inserted,
+      }
+    : later;
 
 export class Emulator {
   private timer: ReturnType<typeof setInterval> | undefined;
@@ -87,6 +103,9 @@ export class Emulator {
   private lastSinkFailEventMs = new Map<string, number>();
   private snapshotDay: string;
   private nextRelationId: number;
+  private userWindow = new UserWindow();
+  /** MV → the shift factors its rows carry now (applied at the barrier a shift fault appears or ends). */
+  private appliedShifts = new Map<string, Shifts>();
   ticks = 0;
 
   private constructor(
@@ -136,10 +155,13 @@ export class Emulator {
     const committed = startedAt.toISOString();
     await inTransaction(this.pool, async (db) => {
       await seedMaterializedViews(db, startedAt, users, items);
+      this.userWindow.fillHistory(this.random, { rate: this.options.rate, users, nowMs: startedAt.getTime() });
+      await writeUserFeatureRows(db, this.userWindow, this.userWindow.users(), new Map(), startedAt);
       for (let index = 1; index <= this.options.extraGroups; index++) {
         await db.query(
-          `INSERT INTO public.${quoteIdent(scaleGroupName(index))} (entity_id, feature_a, feature_b, updated_at, _rw_timestamp)
-           SELECT e, e % 17, (e % 100)::float8 / 3, $1, $1 FROM generate_series(1, $2::int) AS e`,
+          `INSERT INTO public.${quoteIdent(scaleGroupName(index))} (entity_id, feature_a, feature_b, feature_c, feature_d, feature_e, updated_at, _rw_timestamp)
+           SELECT e, e % 17, (e % 100)::float8 / 3, e % 7, (ARRAY['add_to_cart', 'click', 'purchase', 'view'])[1 + e % 4], e % 5 = 0, $1, $1
+           FROM generate_series(1, $2::int) AS e`,
           [committed, this.options.entitiesPerGroup],
         );
       }
@@ -236,12 +258,17 @@ export class Emulator {
 
     await inTransaction(this.pool, async (db) => {
       const live = (mv: string) => !faults.stalled.has(mv);
-      for (const [mv, write] of Object.entries(MV_WRITERS)) if (live(mv)) writes.set(mv, await write(db, traffic, now));
+      for (const [mv, write] of await this.applyShifts(db, faults, now)) writes.set(mv, write);
+      for (const [mv, write] of Object.entries(MV_WRITERS)) {
+        if (!live(mv)) continue;
+        const written = await write(db, traffic, now, { userWindow: this.userWindow, shifts: faults.shifts.get(mv) ?? new Map() });
+        writes.set(mv, mergeWrites(writes.get(mv), written));
+      }
       for (let touched = 0; touched < Math.min(10, this.options.extraGroups) && !kafkaStalled; touched++) {
         const name = scaleGroupName(1 + this.random.int(this.options.extraGroups));
         if (!live(name)) continue;
         const entities = Array.from({ length: 3 }, () => 1 + this.random.int(this.options.entitiesPerGroup));
-        writes.set(name, await writeScaleGroup(db, name, entities, now));
+        writes.set(name, mergeWrites(writes.get(name), await writeScaleGroup(db, name, entities, now)));
       }
       await this.commitEpoch(db, epoch, faults);
       this.advanceKafka(produced, kafkaStalled, lagMessages);
@@ -274,6 +301,38 @@ export class Emulator {
       await writeMissingSnapshots(this.pool, this.archive, this.layout.relations, now);
     }
     this.ticks += 1;
+  }
+
+  /**
+   * A shift fault multiplies an MV's column from the barrier it appears until the barrier after it
+   * ends; every row changes at once and goes to the sinks, as RisingWave would re-emit them.
+   */
+  private async applyShifts(db: PoolClient, faults: FaultState, now: Date): Promise<Map<string, MvWrite>> {
+    const writes = new Map<string, MvWrite>();
+    for (const mv of new Set([...faults.shifts.keys(), ...this.appliedShifts.keys()])) {
+      const wanted = faults.shifts.get(mv) ?? new Map<string, number>();
+      const applied = this.appliedShifts.get(mv) ?? new Map<string, number>();
+      const columns = new Set([...wanted.keys(), ...applied.keys()]);
+      if (faults.stalled.has(mv) || [...columns].every((column) => wanted.get(column) === applied.get(column))) continue;
+      if (mv === WINDOWED_MV) writes.set(mv, await writeUserFeatureRows(db, this.userWindow, this.userWindow.users(), wanted, now));
+      else {
+        const relation = this.relation(mv);
+        const sets = [...columns].map((column) => {
+          const ratio = (wanted.get(column) ?? 1) / (applied.get(column) ?? 1);
+          const type = relation.columns.find((spec) => spec.name === column)?.type;
+          const scaled = `${quoteIdent(column)} * ${ratio}::numeric`;
+          return `${quoteIdent(column)} = ${type === "bigint" || type === "integer" ? `round(${scaled})` : scaled}`;
+        });
+        const { rows } = await db.query(
+          `UPDATE ${qualified(relation)} SET ${sets.join(", ")}, _rw_timestamp = $1 RETURNING ${relation.columns.map((column) => quoteIdent(column.name)).join(", ")}`,
+          [now],
+        );
+        writes.set(mv, { rows: rows as Row[], deleted: [], inserted: 0 });
+      }
+      if (wanted.size > 0) this.appliedShifts.set(mv, wanted);
+      else this.appliedShifts.delete(mv);
+    }
+    return writes;
   }
 
   /** Every state table commits the new epoch, except those of stalled jobs and of jobs still backfilling. */

@@ -2,7 +2,7 @@
 // emulator's database; the stream reads them at every barrier.
 import type { Pool, PoolClient } from "pg";
 
-export const FAULT_KINDS = ["stall", "lag", "drift", "fail-sink", "backfill", "prometheus-down", "clock"] as const;
+export const FAULT_KINDS = ["stall", "lag", "drift", "fail-sink", "backfill", "prometheus-down", "clock", "shift"] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 export type Fault = { kind: FaultKind; target: string; params: Record<string, unknown>; createdAt: Date };
 
@@ -49,6 +49,8 @@ export type FaultState = {
   drift: Map<string, "stale" | "missing">;
   failedSinks: Map<string, string>;
   backfills: Fault[];
+  /** MV → column → factor: the column's values multiplied (the distribution shifts; RisingWave and Redis agree). */
+  shifts: Map<string, Map<string, number>>;
   /** The emulated cluster's clock runs this far ahead of (or behind) the wall clock. */
   clockOffsetMs: number;
 };
@@ -60,6 +62,7 @@ export function indexFaults(faults: Fault[]): FaultState {
     drift: new Map(),
     failedSinks: new Map(),
     backfills: [],
+    shifts: new Map(),
     clockOffsetMs: 0,
   };
   for (const fault of faults) {
@@ -68,6 +71,7 @@ export function indexFaults(faults: Fault[]): FaultState {
     if (fault.kind === "drift") state.drift.set(fault.target, fault.params.mode === "missing" ? "missing" : "stale");
     if (fault.kind === "fail-sink") state.failedSinks.set(fault.target, String(fault.params.error ?? "connection refused"));
     if (fault.kind === "backfill") state.backfills.push(fault);
+    if (fault.kind === "shift") state.shifts.set(fault.target, new Map([[String(fault.params.column), Number(fault.params.factor)]]));
     if (fault.kind === "clock") state.clockOffsetMs = Number(fault.params.offsetMs ?? 0);
   }
   return state;

@@ -6,6 +6,7 @@
 //   npm run emulator -- lag <source> [messages]        hold the consumer N messages behind
 //   npm run emulator -- drift <mv> [stale|missing]     make Redis disagree with the MV
 //   npm run emulator -- fail-sink <sink> [error]       SINK_FAIL events; the sink stops writing
+//   npm run emulator -- shift <mv> <column> <factor>   multiply a numeric column (the feature's distribution shifts)
 //   npm run emulator -- backfill <mv>         CREATE MATERIALIZED VIEW <mv>_v2 with backfill progress
 //   npm run emulator -- prometheus-down       rw_kafka_job_lag fails ("failed to query Prometheus"); resume prometheus
 //   npm run emulator -- clock <+2h|-30m|midnight|0>   move the cluster's clock (midnight: 30 s before the next UTC midnight)
@@ -33,17 +34,26 @@ function loadEnv() {
 }
 
 const USAGE =
-  "usage: npm run emulator -- [run] [--groups N] [--entities M] [--rate R] | stall|resume|lag|drift|fail-sink|backfill <name> [arg] | prometheus-down | clock <offset|midnight> | status";
+  "usage: npm run emulator -- [run] [--groups N] [--entities M] [--rate R] | stall|resume|lag|drift|fail-sink|backfill <name> [arg] | shift <mv> <column> <factor> | prometheus-down | clock <offset|midnight> | status";
 
 const RELATION_KINDS: Record<string, string[]> = {
   stall: ["materialized view", "source"],
   lag: ["source"],
   drift: ["materialized view"],
+  shift: ["materialized view"],
   "fail-sink": ["sink"],
   backfill: ["materialized view"],
 };
 
-async function runFaultCommand(command: string, target: string | undefined, argument: string | undefined, url: string) {
+const NUMERIC_TYPES = ["bigint", "integer", "numeric", "double precision", "real", "smallint"];
+
+async function runFaultCommand(
+  command: string,
+  target: string | undefined,
+  argument: string | undefined,
+  factor: string | undefined,
+  url: string,
+) {
   const pool = new Pool({ connectionString: url, max: 1 });
   try {
     if (command === "status") {
@@ -86,6 +96,19 @@ async function runFaultCommand(command: string, target: string | undefined, argu
     if (command === "lag") params.messages = Number(argument ?? 50_000);
     if (command === "drift") params.mode = argument === "missing" ? "missing" : "stale";
     if (command === "fail-sink") params.error = argument ?? "Redis error: connection refused (os error 111)";
+    if (command === "shift") {
+      const column = await pool.query<{ data_type: string }>(
+        "SELECT c.data_type FROM rw_catalog.rw_columns AS c JOIN rw_catalog.rw_relations AS r ON r.id = c.relation_id WHERE r.name = $1 AND c.name = $2",
+        [target, argument ?? ""],
+      );
+      const type = column.rows[0]?.data_type;
+      if (!type || !NUMERIC_TYPES.includes(type))
+        throw new Error(`shift needs a numeric column of ${target}; ${argument ?? "(none)"} is ${type ?? "not a column of it"}`);
+      const multiplier = Number(factor);
+      if (!Number.isFinite(multiplier) || multiplier <= 0)
+        throw new Error(`shift needs a positive factor, like 3 or 0.5; got ${factor ?? "none"}`);
+      Object.assign(params, { column: argument, factor: multiplier });
+    }
     if (command === "backfill") {
       const exists = await pool.query("SELECT 1 FROM rw_catalog.rw_relations WHERE name = $1", [`${target}_v2`]);
       if (exists.rowCount) throw new Error(`${target}_v2 already exists`);
@@ -110,8 +133,8 @@ async function main() {
     },
   });
   const env = loadEnv();
-  const [command = "run", target, argument] = positionals;
-  if (command !== "run") return runFaultCommand(command, target, argument, env.risingwaveUrl);
+  const [command = "run", target, argument, factor] = positionals;
+  if (command !== "run") return runFaultCommand(command, target, argument, factor, env.risingwaveUrl);
 
   const bootStartedAt = Date.now();
   const number = (value: string | undefined, fallback: number) => (value === undefined ? fallback : Number(value));

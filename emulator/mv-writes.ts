@@ -2,6 +2,7 @@
 // rows that leave a window (the MV's `ts > NOW() - INTERVAL …` filter).
 import type { PoolClient } from "pg";
 import type { Row } from "./sink-format";
+import type { Shifts, UserFeatureRow, UserWindow } from "./user-window";
 import { itemCategory, itemPrice, SESSION_MS, type TickTraffic } from "./workload";
 
 /** What one barrier changed in an MV: rows upserted (full rows), rows deleted, and how many are new. */
@@ -29,37 +30,63 @@ function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
 }
 const latest = (dates: Date[]) => new Date(Math.max(...dates.map((date) => date.getTime())));
 
-/** user_features_1h; users whose last event left the hour are deleted (the sink DELs their keys). */
-export async function writeUserFeatures(db: PoolClient, traffic: TickTraffic, now: Date): Promise<MvWrite> {
-  const deleted = await db.query("DELETE FROM public.user_features_1h WHERE last_event_ts <= $1 RETURNING *", [
-    iso(new Date(now.getTime() - 3_600_000)),
-  ]);
-  if (traffic.events.length === 0) return { ...EMPTY, deleted: deleted.rows as Row[] };
-  const users = [...groupBy(traffic.events, (event) => String(event.userId))];
+/**
+ * user_features_1h: `users`' rows as the sliding hour holds them now (shifted where a `shift` fault
+ * says); a user with no events left in the hour is deleted (the sink DELs the key).
+ */
+export async function writeUserFeatureRows(
+  db: PoolClient,
+  window: UserWindow,
+  users: Iterable<number>,
+  shifts: Shifts,
+  now: Date,
+): Promise<MvWrite> {
+  const rows: UserFeatureRow[] = [];
+  const gone: number[] = [];
+  for (const user of users) {
+    const row = window.row(user, shifts);
+    if (row) rows.push(row);
+    else gone.push(user);
+  }
+  const deleted = gone.length
+    ? await db.query("DELETE FROM public.user_features_1h WHERE user_id = ANY($1::bigint[]) RETURNING *", [gone])
+    : { rows: [] };
+  if (rows.length === 0) return { ...EMPTY, deleted: deleted.rows as Row[] };
   const result = await db.query(
     `INSERT INTO public.user_features_1h AS t (user_id, event_count_1h, session_count_1h, purchase_count_1h, view_count_1h, last_event_ts, _rw_timestamp)
-     SELECT * , $7::timestamptz FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::timestamptz[])
+     SELECT *, $7::timestamptz FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::timestamptz[])
      ON CONFLICT (user_id) DO UPDATE SET
-       event_count_1h = t.event_count_1h + EXCLUDED.event_count_1h,
-       -- sessions are 30-minute buckets: the batch's sessions are new unless one is the row's current bucket
-       session_count_1h = t.session_count_1h + EXCLUDED.session_count_1h
-         - CASE WHEN floor(extract(epoch FROM t.last_event_ts) * 1000 / ${SESSION_MS}) >= floor(extract(epoch FROM EXCLUDED.last_event_ts) * 1000 / ${SESSION_MS}) THEN 1 ELSE 0 END,
-       purchase_count_1h = t.purchase_count_1h + EXCLUDED.purchase_count_1h,
-       view_count_1h = t.view_count_1h + EXCLUDED.view_count_1h,
-       last_event_ts = GREATEST(t.last_event_ts, EXCLUDED.last_event_ts),
+       event_count_1h = EXCLUDED.event_count_1h,
+       session_count_1h = EXCLUDED.session_count_1h,
+       purchase_count_1h = EXCLUDED.purchase_count_1h,
+       view_count_1h = EXCLUDED.view_count_1h,
+       last_event_ts = EXCLUDED.last_event_ts,
        _rw_timestamp = EXCLUDED._rw_timestamp
      RETURNING user_id, event_count_1h, session_count_1h, purchase_count_1h, view_count_1h, last_event_ts, (xmax = 0) AS inserted`,
     [
-      users.map(([id]) => id),
-      users.map(([, events]) => events.length),
-      users.map(([, events]) => new Set(events.map((event) => event.sessionId)).size),
-      users.map(([, events]) => events.filter((event) => event.eventType === "purchase").length),
-      users.map(([, events]) => events.filter((event) => event.eventType === "view").length),
-      users.map(([, events]) => iso(latest(events.map((event) => event.ts)))),
+      rows.map((row) => row.user_id),
+      rows.map((row) => row.event_count_1h),
+      rows.map((row) => row.session_count_1h),
+      rows.map((row) => row.purchase_count_1h),
+      rows.map((row) => row.view_count_1h),
+      rows.map((row) => iso(row.last_event_ts)),
       iso(now),
     ],
   );
   return collect(result, deleted.rows as Row[]);
+}
+
+/** One barrier of user_features_1h: the new events enter the hour, the oldest minute leaves it. */
+export async function writeUserFeatures(
+  db: PoolClient,
+  traffic: TickTraffic,
+  now: Date,
+  window: UserWindow,
+  shifts: Shifts,
+): Promise<MvWrite> {
+  const touched = window.add(traffic.events);
+  for (const user of window.expire(now.getTime())) touched.add(user);
+  return writeUserFeatureRows(db, window, touched, shifts, now);
 }
 
 /** user_item_affinity: views and purchases joined with the item's category and price. */
@@ -208,7 +235,7 @@ export async function writeSessions(db: PoolClient, traffic: TickTraffic, now: D
 export async function writeScaleGroup(db: PoolClient, table: string, entityIds: number[], committedAt: Date): Promise<MvWrite> {
   const result = await db.query(
     `UPDATE public."${table.replaceAll('"', '""')}" SET feature_a = feature_a + 1, feature_b = random() * 100, updated_at = $2, _rw_timestamp = $2
-     WHERE entity_id = ANY($1::bigint[]) RETURNING entity_id, feature_a, feature_b, updated_at`,
+     WHERE entity_id = ANY($1::bigint[]) RETURNING entity_id, feature_a, feature_b, feature_c, feature_d, feature_e, updated_at`,
     [entityIds, committedAt.toISOString()],
   );
   return { rows: result.rows as Row[], deleted: [], inserted: 0 };

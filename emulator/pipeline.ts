@@ -100,10 +100,14 @@ export const SESSION_COLUMNS: ColumnSpec[] = [
   { name: "session_start", type: "timestamp", nullable: true },
   { name: "last_event_at", type: "timestamp", nullable: true },
 ];
+/** A scale-out group: six features of every kind drift compares (counts, a mean, a category, a flag, a time). */
 export const SCALE_GROUP_COLUMNS: ColumnSpec[] = [
   bigint("entity_id", true),
   bigint("feature_a"),
   { name: "feature_b", type: "double" },
+  bigint("feature_c"),
+  { name: "feature_d", type: "varchar", nullable: true },
+  { name: "feature_e", type: "boolean", nullable: true },
   { name: "updated_at", type: "timestamptz" },
 ];
 
@@ -363,7 +367,7 @@ export function buildPipeline(options: PipelineOptions): RelationSpec[] {
         kind: "materialized view",
         columns: SCALE_GROUP_COLUMNS,
         upstream: ["user_events"],
-        definition: `CREATE MATERIALIZED VIEW ${name} AS SELECT user_id AS entity_id, COUNT(*) AS feature_a, AVG(item_id)::DOUBLE PRECISION AS feature_b, MAX(ts) AS updated_at FROM user_events WHERE user_id % 1000 = ${index % 1000} GROUP BY user_id`,
+        definition: `CREATE MATERIALIZED VIEW ${name} AS SELECT user_id AS entity_id, COUNT(*) AS feature_a, AVG(item_id)::DOUBLE PRECISION AS feature_b, COUNT(DISTINCT item_id) AS feature_c, MAX(event_type) AS feature_d, BOOL_OR(event_type = 'purchase') AS feature_e, MAX(ts) AS updated_at FROM user_events WHERE user_id % 1000 = ${index % 1000} GROUP BY user_id`,
       },
       redisSink(`${name}_to_redis`, name, SCALE_GROUP_COLUMNS, options.redisUrl, "entity_id"),
     );

@@ -7,9 +7,9 @@ const categories = `ARRAY[${CATEGORIES.map((category) => `'${category}'`).join("
 const customerId = `CASE WHEN u % 50 = 0 THEN ${BIG_CUSTOMER_BASE}::bigint + u ELSE u END`;
 
 /**
- * Seeds the MVs in one transaction. A few rows sit at the edge of their window (users at 59:59 since
- * their last event, sessions idle for 29:59), so the first barriers delete them and the UPSERT sinks
- * send DEL.
+ * Seeds the MVs in one transaction (user_features_1h comes from its sliding hour, user-window.ts). A
+ * few sessions sit at the edge of their window (idle for 29:59), so the first barriers delete them
+ * and the UPSERT sinks send DEL.
  */
 export async function seedMaterializedViews(db: PoolClient, startedAt: Date, users: number, items: number): Promise<void> {
   const committed = startedAt.toISOString();
@@ -17,13 +17,6 @@ export async function seedMaterializedViews(db: PoolClient, startedAt: Date, use
     `INSERT INTO public.item_catalog (item_id, category, price, updated_at, _rw_timestamp)
      SELECT i, (${categories})[1 + i % 6], round((5 + (i * 37 % 200))::numeric, 2), $1, $1 FROM generate_series(1, $2::int) AS i`,
     [committed, items],
-  );
-  await db.query(
-    `INSERT INTO public.user_features_1h (user_id, event_count_1h, session_count_1h, purchase_count_1h, view_count_1h, last_event_ts, _rw_timestamp)
-     SELECT u, 5 + u * 7 % 40, 1 + u % 3, u % 4, (5 + u * 7 % 40) / 2,
-            $1::timestamptz - CASE WHEN u % 97 = 0 THEN interval '3599.5 seconds' ELSE make_interval(secs => u * 37 % 3500) END, $1
-     FROM generate_series(1, $2::int) AS u`,
-    [committed, users],
   );
   await db.query(
     `INSERT INTO public.user_item_affinity (user_id, category, category_views_24h, category_spend_24h, _rw_timestamp)

@@ -3,7 +3,7 @@ import type { Random } from "./random";
 
 export const EVENT_TYPES = ["view", "click", "add_to_cart", "purchase"] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
-const EVENT_WEIGHTS = [0.6, 0.25, 0.1, 0.05];
+export const EVENT_WEIGHTS = [0.6, 0.25, 0.1, 0.05];
 const ITEMS_PER_USER = 20;
 export const CATEGORIES = ["books", "electronics", "garden", "toys", "fashion", "grocery"] as const;
 /** Sessions are 30-minute buckets of a user's activity. */
@@ -32,6 +32,9 @@ function pickEventType(random: Random): EventType {
 
 /** Skewed towards low ids, like real traffic: a few users are very active. */
 const pickUser = (random: Random, users: number) => 1 + Math.floor(users * random.next() ** 2);
+/** Each user's share of the events pickUser draws: P(user u) = √(u/N) − √((u−1)/N). */
+export const pickUserShares = (users: number) =>
+  Array.from({ length: users }, (_, index) => Math.sqrt((index + 1) / users) - Math.sqrt(index / users));
 
 /** Each user interacts with a small, stable pool of items, so per-user rows stay bounded. */
 export const itemFor = (userId: number, slot: number, items: number) => 1 + ((userId * 7919 + slot * 104_729) % items);

@@ -49,7 +49,7 @@ const EnvFields = z.object({
   EVENT_TIME_BATCH: z.coerce.number().int().positive().max(10_000).default(200),
   /** Drift (lib/drift): how often a cycle runs, how many entities each group samples, and the row caps per side. */
   DRIFT_INTERVAL_MINUTES: z.coerce.number().positive().max(10_080).default(60),
-  DRIFT_SAMPLE_SIZE: z.coerce.number().int().min(1).max(1_000).default(100),
+  DRIFT_SAMPLE_SIZE: z.coerce.number().int().min(1).max(1_000).default(500),
   DRIFT_MAX_LIVE_ROWS: z.coerce.number().int().nonnegative().default(5_000_000),
   DRIFT_MAX_TRAINING_ROWS: z.coerce.number().int().positive().default(100_000),
   /** Slack-compatible incoming webhook that receives incident open/close messages. */

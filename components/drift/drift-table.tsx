@@ -51,6 +51,8 @@ export function DriftTable({
           {features.map((feature) => (
             <tr
               key={feature.name}
+              data-feature={feature.name}
+              data-status={feature.status}
               className={`border-t border-slate-200 dark:border-slate-800 ${feature.name === selected ? "bg-teal-50 dark:bg-teal-950/40" : ""}`}
             >
               <th scope="row" className="px-2 py-1 text-left font-medium">

@@ -30,3 +30,9 @@ export async function keepGroup(browser: Browser, name: string): Promise<() => P
     await context.close();
   };
 }
+
+/** Open freshness incidents ("breach", "degraded"): drift incidents are counted by the drift spec. */
+export async function openFreshnessIncidents(request: APIRequestContext): Promise<{ groupName: string; kind: string }[]> {
+  const { incidents } = (await (await request.get("/api/incidents?open=1")).json()) as { incidents: { groupName: string; kind: string }[] };
+  return incidents.filter((incident) => incident.kind !== "drift");
+}

@@ -1,14 +1,21 @@
 import "server-only";
 import { env } from "../env";
+import { driftAlertPayload } from "../observability/alert-message";
+import { syncDriftIncidents, type DriftAlarm } from "../registry/drift-incidents";
 import { applyDriftRetention, saveDriftRuns } from "../registry/drift-runs";
 import { listAllDefinitions } from "../registry/groups";
 import { listRelations } from "../risingwave/catalog";
+import type { FeatureGroupDefinition } from "../schemas/feature-group";
 import { readMvRowCounts, readSinksOfMany } from "../risingwave/entity";
+import { enqueueWebhooks } from "../registry/webhooks";
+import { breachFindings, describeFindings } from "./alarm";
 import { measureGroupDrift, type GroupDrift } from "./measure";
 
 export type DriftCycleResult = {
   groups: number;
   breaches: number;
+  opened: number;
+  closed: number;
   risingwaveStatements: number;
   trainingRows: number;
   durationMs: number;
@@ -20,9 +27,10 @@ const CONCURRENCY = 4;
 
 /**
  * One drift cycle: three catalog statements for all groups (columns, sinks, row counts), then one
- * statement per group, its archive snapshot and one Redis pipeline; every result stored.
+ * statement per group, its archive snapshot and one Redis pipeline; every result stored, drift
+ * incidents opened and closed, and their messages queued in the webhook outbox the collector sends.
  */
-export async function runDriftCycle(now = Date.now()): Promise<DriftCycleResult> {
+export async function runDriftCycle(now = Date.now(), options: { webhookUrl?: string | undefined } = {}): Promise<DriftCycleResult> {
   const started = performance.now();
   const definitions = (await listAllDefinitions()).filter((definition) => definition.status === "active");
   const mvs = [...new Set(definitions.map((definition) => definition.materialized_view))];
@@ -50,9 +58,27 @@ export async function runDriftCycle(now = Date.now()): Promise<DriftCycleResult>
   }
   await saveDriftRuns(results);
   await applyDriftRetention(new Date(now));
+  const alarms: DriftAlarm[] = results.map((result, index) => {
+    const definition = definitions[index] as FeatureGroupDefinition;
+    const findings = result.status === "breach" ? breachFindings(result, definition.drift) : [];
+    return { group: result.group, owner: definition.owner, status: result.status, cause: describeFindings(findings) || null, findings };
+  });
+  const events = await syncDriftIncidents(alarms, new Date(now));
+  const webhookUrl = "webhookUrl" in options ? options.webhookUrl : env.ALERT_WEBHOOK_URL;
+  if (webhookUrl)
+    await enqueueWebhooks(
+      events.map((event) => ({
+        incidentId: event.incidentId,
+        event: event.event,
+        url: webhookUrl,
+        payload: driftAlertPayload({ ...event, publicUrl: env.PUBLIC_URL }),
+      })),
+    );
   return {
     groups: results.length,
     breaches: results.filter((result) => result.status === "breach").length,
+    opened: events.filter((event) => event.event === "opened").length,
+    closed: events.filter((event) => event.event === "closed").length,
     risingwaveStatements: 3 + results.reduce((sum, result) => sum + result.risingwaveStatements, 0),
     trainingRows: results.reduce((sum, result) => sum + (result.training?.rows ?? 0), 0),
     durationMs: Math.round(performance.now() - started),

@@ -117,6 +117,7 @@ export async function measureGroupDrift(
       aggregate,
       sampleSize: limits.sampleSize,
       nowSeconds: now / 1000,
+      sampleKeys: keyColumns.columns.map((column) => column.name),
     });
     live = await readLiveDrift(statement).catch((error: unknown) => {
       problems.push(`RisingWave: ${reason(error)}`);

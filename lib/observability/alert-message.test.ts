@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alertPayload, retryDelayMs } from "./alert-message";
+import { alertPayload, driftAlertPayload, retryDelayMs } from "./alert-message";
 
 const base = {
   incidentId: "i1",
@@ -48,5 +48,32 @@ describe("alertPayload", () => {
   });
   it("backs off exponentially with a cap", () => {
     expect([1, 2, 3, 4, 20].map(retryDelayMs)).toEqual([5_000, 10_000, 20_000, 40_000, 600_000]);
+  });
+});
+
+describe("driftAlertPayload", () => {
+  const drift = {
+    incidentId: "d1",
+    groupName: "user_features_1h",
+    owner: "ml@x",
+    openedAt: new Date("2026-12-06T10:00:00Z"),
+    closedAt: null,
+    publicUrl: "https://tideline.example",
+    cause: "purchase_count_1h: PSI 2.31 (training↔live) <!channel>",
+    findings: [{ feature: "purchase_count_1h", pair: "training_live", measure: "psi", value: 2.31 }],
+  };
+  it("names the features and measures, and links the drift page", () => {
+    const payload = driftAlertPayload({ ...drift, event: "opened" });
+    expect(payload.text).toBe(
+      ":chart_with_upwards_trend: *user_features_1h* drifts: purchase_count_1h: PSI 2.31 (training↔live) &lt;!channel&gt;. Owner: ml@x. <https://tideline.example/groups/user_features_1h/drift|Open in Tideline>",
+    );
+    expect(payload.tideline).toMatchObject({ event: "incident.opened", kind: "drift", findings: drift.findings });
+  });
+  it("says how long it drifted when it closes", () => {
+    const payload = driftAlertPayload({ ...drift, event: "closed", closedAt: new Date("2026-12-06T10:45:00Z") });
+    expect(payload.text).toBe(
+      ":white_check_mark: *user_features_1h* no longer drifts, after 45 min. <https://tideline.example/groups/user_features_1h/drift|Open in Tideline>",
+    );
+    expect(payload.tideline).toMatchObject({ event: "incident.closed", closedAt: "2026-12-06T10:45:00.000Z" });
   });
 });

@@ -131,7 +131,11 @@ export function startCollector(): void {
     async () => {
       if (!leading) return; // the lease holder measures drift, like freshness
       const cycle = await runDriftCycle();
-      console.log(`[collector] drift: ${cycle.groups} groups, ${cycle.breaches} in breach, ${cycle.durationMs} ms`);
+      // Only what changed: a cycle every few minutes would otherwise fill the log.
+      if (cycle.opened + cycle.closed > 0)
+        console.log(
+          `[collector] drift: ${cycle.opened} incident(s) opened, ${cycle.closed} closed; ${cycle.breaches} of ${cycle.groups} groups in breach`,
+        );
     },
     // After the first freshness cycle has settled who holds the lease.
     env.COLLECTOR_INTERVAL_SECONDS * 1000 + 5_000,

@@ -1,5 +1,6 @@
 import "server-only";
 import { getPrisma } from "../db";
+import { DRIFT_KIND } from "../incident-kinds";
 import type { GroupFreshness } from "../observability/assess";
 
 export type IncidentEvent = {
@@ -20,11 +21,11 @@ const isIncident = (group: GroupFreshness) => group.status === "breach" || group
  * Opens an incident when a group starts breaching or serving stale values, and closes it when it
  * stops (unknown keeps it open: we cannot tell). The incident keeps the worst kind seen and the
  * cause at its peak. A constant number of statements whatever the number of groups; the
- * partial unique index keeps one open incident per group even with two collectors.
+ * partial unique index keeps one open freshness incident per group even with two collectors.
  */
 export async function syncIncidents(groups: GroupFreshness[], now: Date): Promise<IncidentEvent[]> {
   return getPrisma().$transaction(async (tx) => {
-    const open = await tx.incident.findMany({ where: { closedAt: null } });
+    const open = await tx.incident.findMany({ where: { closedAt: null, kind: { not: DRIFT_KIND } } });
     const openByGroup = new Map(open.map((incident) => [incident.groupName, incident]));
     const byName = new Map(groups.map((group) => [group.name, group]));
     const events: IncidentEvent[] = [];
@@ -71,7 +72,7 @@ export async function syncIncidents(groups: GroupFreshness[], now: Date): Promis
           ${ongoing.map((group) => group.status)}::text[],
           ${ongoing.map((group) => group.cause?.text ?? null)}::text[]
         ) AS v(name, freshness, kind, cause)
-        WHERE i."groupName" = v.name AND i."closedAt" IS NULL`;
+        WHERE i."groupName" = v.name AND i."closedAt" IS NULL AND i."kind" <> ${DRIFT_KIND}`;
     }
 
     // A group that left the registry (deleted, deprecated) also ends its incident.

@@ -8,16 +8,19 @@ import { registerDemoGroups } from "../support/registry";
 
 let emulator: Emulator;
 let clock = Date.now();
+const WEBHOOK = "http://127.0.0.1:9/drift-webhook";
 // Imported once the emulator's Redis and archive are the app's.
 let groupDriftRoute: typeof import("@/app/api/groups/[name]/drift/route");
 let driftRoute: typeof import("@/app/api/drift/route");
 let runDriftCycle: typeof import("@/lib/drift/cycle").runDriftCycle;
+let getPrisma: typeof import("@/lib/db").getPrisma;
 
 beforeAll(async () => {
   ({ emulator } = await startEmulatorForApp());
   groupDriftRoute = await import("@/app/api/groups/[name]/drift/route");
   driftRoute = await import("@/app/api/drift/route");
   ({ runDriftCycle } = await import("@/lib/drift/cycle"));
+  ({ getPrisma } = await import("@/lib/db"));
   await registerDemoGroups({ user_features_1h: 600, order_value_features: 600, user_item_affinity: 600 });
   for (let tick = 0; tick < 3; tick++) await emulator.tick((clock += 1_000));
 });
@@ -55,9 +58,10 @@ describe("a drift cycle", () => {
 
   it("breaches a feature whose live values moved away from training, and names the Redis keys that stopped following", async () => {
     await emulator.pool.query("UPDATE user_features_1h SET purchase_count_1h = purchase_count_1h * 5 + 40");
-    const cycle = await runDriftCycle((clock += 60_000));
+    const cycle = await runDriftCycle((clock += 60_000), { webhookUrl: WEBHOOK });
     const user = cycle.results.find((result) => result.group === "user_features_1h");
     const purchases = features(user).get("purchase_count_1h");
+    expect(cycle.opened).toBeGreaterThanOrEqual(1);
     expect(purchases?.pairs.training_live.status).toBe("breach");
     expect(purchases?.pairs.training_live.distance).toBeGreaterThan(0.25);
     expect(purchases?.pairs.training_live.meanShift).toBeGreaterThan(1);
@@ -79,6 +83,40 @@ describe("a drift cycle", () => {
       name: "purchase_count_1h",
       status: "breach",
     });
+  });
+
+  it("opened one drift incident naming the feature and measure, queued its message, and closes it when the values are back", async () => {
+    const prisma = getPrisma();
+    const open = await prisma.incident.findMany({ where: { groupName: "user_features_1h", closedAt: null, kind: "drift" } });
+    expect(open).toHaveLength(1);
+    expect(open[0]).toMatchObject({ kind: "drift", slaSeconds: 0 });
+    expect(open[0]?.cause).toMatch(/^purchase_count_1h: PSI \d+\.\d\d \(training↔live\)/);
+    expect(open[0]?.cause).toContain("Redis differs from RisingWave for");
+    const opened = await prisma.webhookDelivery.findMany({ where: { incidentId: open[0]?.id } });
+    expect(opened.map((delivery) => [delivery.event, delivery.url])).toEqual([["opened", WEBHOOK]]);
+    expect(opened[0]?.payload).toMatchObject({
+      tideline: {
+        kind: "drift",
+        findings: expect.arrayContaining([expect.objectContaining({ feature: "purchase_count_1h", measure: "psi" })]),
+      },
+    });
+
+    // Still drifting: no second incident, no second message.
+    expect((await runDriftCycle((clock += 60_000), { webhookUrl: WEBHOOK })).opened).toBe(0);
+    // A group's freshness and drift incidents are apart: one of each may be open, never two drift incidents.
+    const probe = { groupName: "drift_index_probe", owner: "x", openedAt: new Date(), slaSeconds: 0, peakFreshnessSeconds: 0 };
+    await prisma.incident.create({ data: { ...probe, kind: "drift" } });
+    await prisma.incident.create({ data: { ...probe, kind: "breach" } });
+    await expect(prisma.incident.create({ data: { ...probe, kind: "drift" } })).rejects.toThrow(/Unique constraint/);
+    await prisma.incident.deleteMany({ where: { groupName: probe.groupName } });
+
+    await emulator.pool.query("UPDATE user_features_1h SET purchase_count_1h = (purchase_count_1h - 40) / 5");
+    const cycle = await runDriftCycle((clock += 60_000), { webhookUrl: WEBHOOK });
+    expect(cycle.results.find((result) => result.group === "user_features_1h")?.status).not.toBe("breach");
+    expect(cycle.closed).toBe(1);
+    expect(await prisma.incident.findUnique({ where: { id: open[0]?.id ?? "" } })).toMatchObject({ closedAt: expect.any(Date) });
+    const messages = await prisma.webhookDelivery.findMany({ where: { incidentId: open[0]?.id }, orderBy: { createdAt: "asc" } });
+    expect(messages.map((delivery) => delivery.event)).toEqual(["opened", "closed"]);
   });
 
   it("answers 404 for an unknown group", async () => {

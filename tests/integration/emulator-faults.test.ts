@@ -92,8 +92,39 @@ describe("emulator faults", () => {
     await barriers(1);
     const { rows } = await emulator.pool.query("SELECT event_count_1h FROM public.user_features_1h WHERE user_id = $1", [DRIFT_USERS]);
     const cached = JSON.parse((await emulator.redis.get(`{"user_id":${DRIFT_USERS}}`)) ?? "{}");
-    expect(cached.event_count_1h).toBeLessThan(Number(rows[0].event_count_1h));
+    // The MV moved (bumped at once, then recounted over its hour); Redis kept the row of before.
+    expect(cached.event_count_1h).not.toBe(Number(rows[0].event_count_1h));
     await clearFaults(emulator.pool, "user_features_1h");
+  });
+
+  it("shift: one column's values multiply at once, in the MV and in Redis alike; resume brings them back", async () => {
+    const purchases = async () => {
+      const { rows } = await emulator.pool.query<{ user_id: string; purchase_count_1h: string; event_count_1h: string }>(
+        "SELECT user_id, purchase_count_1h, event_count_1h FROM public.user_features_1h ORDER BY user_id",
+      );
+      const cached = await emulator.redis.mget(...rows.map((row) => `{"user_id":${row.user_id}}`));
+      const inRedis = cached.map((value) => (JSON.parse(value ?? "{}") as { purchase_count_1h?: number }).purchase_count_1h ?? -1);
+      const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+      return {
+        mv: sum(rows.map((row) => Number(row.purchase_count_1h))),
+        redis: sum(inRedis),
+        events: sum(rows.map((row) => Number(row.event_count_1h))),
+      };
+    };
+    await barriers(1);
+    const before = await purchases();
+    await setFault(emulator.pool, "shift", "user_features_1h", { column: "purchase_count_1h", factor: 3 });
+    await barriers(1);
+    const shifted = await purchases();
+    expect(shifted.mv / before.mv).toBeGreaterThan(2.8);
+    expect(shifted.mv / before.mv).toBeLessThan(3.2);
+    expect(shifted.redis).toBe(shifted.mv); // the sink followed: a shift is drift, not a Redis fault
+    expect(shifted.events / before.events).toBeLessThan(1.05); // the other columns stay
+    await clearFaults(emulator.pool, "user_features_1h");
+    await barriers(1);
+    const resumed = await purchases();
+    expect(resumed.mv / before.mv).toBeLessThan(1.1);
+    expect(resumed.redis).toBe(resumed.mv);
   });
 
   it("drift missing: the group's keys disappear from Redis", async () => {

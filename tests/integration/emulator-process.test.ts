@@ -59,6 +59,13 @@ describe("the emulator program", () => {
     expect(wrong.status).toBe(1);
     expect(wrong.stderr).toContain("fail-sink needs a sink; user_features_1h is a materialized view");
     expect(cli("explode", "x").status).toBe(1);
+    expect(cli("shift", "user_features_1h", "last_event_ts", "3").stderr).toContain(
+      "shift needs a numeric column of user_features_1h; last_event_ts is timestamp with time zone",
+    );
+    expect(cli("shift", "user_features_1h", "purchase_count_1h", "0").stderr).toContain("shift needs a positive factor");
+    const shift = cli("shift", "user_features_1h", "purchase_count_1h", "3");
+    expect(shift.stdout).toContain('shift user_features_1h {"column":"purchase_count_1h","factor":3}');
+    expect(cli("resume", "user_features_1h").stdout).toContain("1 fault(s) ended");
   });
 
   it("stops cleanly on SIGTERM", async () => {
