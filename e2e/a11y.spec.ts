@@ -15,6 +15,7 @@ const PAGES = [
   "/lineage",
   "/lookup?group=user_features_1h&key.user_id=7",
   "/redis",
+  "/cost",
   "/settings",
   "/api-docs",
   "/no-such-page",

@@ -52,6 +52,14 @@ const EnvFields = z.object({
   DRIFT_SAMPLE_SIZE: z.coerce.number().int().min(1).max(1_000).default(500),
   DRIFT_MAX_LIVE_ROWS: z.coerce.number().int().nonnegative().default(5_000_000),
   DRIFT_MAX_TRAINING_ROWS: z.coerce.number().int().positive().default(100_000),
+  /**
+   * Cost estimates (/cost): US dollars per GB-month of each store. Defaults: Redis at an in-memory
+   * node's price per GB of RAM (about $9.30 on-demand), RisingWave state at object storage plus the
+   * compute nodes' cache share ($0.10), the archive at S3 Standard ($0.023). Set your own rates.
+   */
+  COST_REDIS_GB_MONTH: z.coerce.number().nonnegative().default(9.3),
+  COST_RISINGWAVE_GB_MONTH: z.coerce.number().nonnegative().default(0.1),
+  COST_ARCHIVE_GB_MONTH: z.coerce.number().nonnegative().default(0.023),
   /** Slack-compatible incoming webhook that receives incident open/close messages. */
   ALERT_WEBHOOK_URL: z.string().url().optional(),
   /** Reading: open to everyone (the demo), or only to signed-in users and API tokens. Writing always needs a user. */

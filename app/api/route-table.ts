@@ -3,8 +3,11 @@
 import type { DocumentedRoute } from "@/lib/api/openapi";
 import * as featureVector from "./serving/[group]/[key]/route";
 import * as featureBatch from "./serving/batch/route";
+import * as cost from "./cost/route";
+import * as costCsv from "./cost/csv/route";
 import * as drift from "./drift/route";
 import * as freshness from "./freshness/route";
+import * as groupAdvice from "./groups/[name]/advice/route";
 import * as groupDrift from "./groups/[name]/drift/route";
 import * as groupFreshness from "./groups/[name]/freshness/route";
 import * as groupRedis from "./groups/[name]/redis/route";
@@ -31,10 +34,13 @@ export const ROUTE_TABLE: DocumentedRoute[] = [
   route("/api/groups/[name]/freshness", groupFreshness),
   route("/api/groups/[name]/drift", groupDrift),
   route("/api/groups/[name]/redis", groupRedis),
+  route("/api/groups/[name]/advice", groupAdvice),
   route("/api/registry/import", registryImport),
   route("/api/registry/export", registryExport),
   route("/api/freshness", freshness),
   route("/api/drift", drift),
+  route("/api/cost", cost),
+  route("/api/cost/csv", costCsv),
   route("/api/incidents", incidents),
   route("/api/lineage", lineage),
   route("/api/lineage/relations/[id]", relation),

@@ -8,6 +8,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatBytes, formatCount, formatDateTime } from "@/lib/format";
 import { latestRedisStats } from "@/lib/observability/redis-collector";
+import { allAdvice } from "@/lib/observability/advice-view";
+import { TtlAdviceList } from "@/components/redis/ttl-advice-list";
+import { available } from "@/lib/health/availability";
 import { cardClass } from "@/components/ui/surface";
 
 export const metadata: Metadata = { title: "Redis" };
@@ -48,6 +51,7 @@ export default async function RedisPage({ searchParams }: Props) {
   }[sort];
   rows.sort((a, b) => key(a) - key(b) || a.group.localeCompare(b.group));
   const { server, scan } = stats;
+  const advice = await available(() => allAdvice());
   const figures: [string, string][] = [
     [
       "Used memory",
@@ -82,6 +86,23 @@ export default async function RedisPage({ searchParams }: Props) {
         {formatCount(scan.examined)} keys examined,{" "}
         {scan.complete ? "complete (exact counts)" : "stopped at its time budget (counts are estimates with a 95% bound)"}.
       </p>
+      {advice.ok && advice.value.length > 0 ? (
+        <section aria-labelledby="advice-heading" className={`mt-6 ${cardClass()}`}>
+          <h2 id="advice-heading" className="mb-2 text-base font-semibold">
+            TTL advice
+          </h2>
+          {advice.value.map((entry) => (
+            <div key={entry.group} className="mb-3">
+              <h3 className="mb-1 text-sm font-semibold">
+                <Link className="font-mono text-tide-700 hover:underline dark:text-tide-400" href={`/groups/${entry.group}`}>
+                  {entry.group}
+                </Link>
+              </h3>
+              <TtlAdviceList advice={entry.advice} label={`TTL advice for ${entry.group}`} />
+            </div>
+          ))}
+        </section>
+      ) : null}
       <section aria-labelledby="memory-heading" className={`mt-6 ${cardClass()}`}>
         <h2 id="memory-heading" className="mb-2 text-base font-semibold">
           Memory by group

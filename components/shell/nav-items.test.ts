@@ -11,6 +11,6 @@ describe("isActive", () => {
     expect(isActive("/groups", "/groupsx")).toBe(false);
   });
   it("lists the six sections in order", () => {
-    expect(NAV_ITEMS.map((item) => item.href)).toEqual(["/", "/groups", "/freshness", "/lineage", "/lookup", "/redis"]);
+    expect(NAV_ITEMS.map((item) => item.href)).toEqual(["/", "/groups", "/freshness", "/lineage", "/lookup", "/redis", "/cost"]);
   });
 });

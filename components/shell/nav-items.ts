@@ -6,6 +6,7 @@ export const NAV_ITEMS = [
   { href: "/lineage", label: "Lineage" },
   { href: "/lookup", label: "Lookup" },
   { href: "/redis", label: "Redis" },
+  { href: "/cost", label: "Cost" },
 ] as const;
 
 export function isActive(href: string, pathname: string): boolean {

@@ -17,7 +17,7 @@ export type RouteSpec<P, Q, B> = {
   query?: ZodType<Q>;
   body?: ZodType<B>;
   /** What a successful answer is (JSON unless said), and its status. */
-  responds?: "json" | "yaml" | "empty";
+  responds?: "json" | "yaml" | "csv" | "empty";
   status?: number;
 };
 

@@ -33,6 +33,13 @@ const SECURITY: Record<RouteSpec<unknown, unknown, unknown>["access"], string> =
 };
 
 /** The OpenAPI 3.1 document of the API, from the same specs the handlers enforce. */
+const RESPONSE_KINDS = {
+  json: { description: "JSON", type: "application/json" },
+  yaml: { description: "YAML", type: "application/yaml" },
+  csv: { description: "CSV", type: "text/csv" },
+  empty: { description: "Done", type: "" },
+} as const;
+
 export function buildOpenApi(routes: DocumentedRoute[]) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
@@ -43,8 +50,8 @@ export function buildOpenApi(routes: DocumentedRoute[]) {
       const spec = handler.spec;
       const responses: Record<string, unknown> = {
         [String(spec.status ?? (spec.responds === "empty" ? 204 : 200))]: {
-          description: spec.responds === "yaml" ? "YAML" : spec.responds === "empty" ? "Done" : "JSON",
-          ...(spec.responds === "empty" ? {} : { content: { [spec.responds === "yaml" ? "application/yaml" : "application/json"]: {} } }),
+          description: RESPONSE_KINDS[spec.responds ?? "json"].description,
+          ...(spec.responds === "empty" ? {} : { content: { [RESPONSE_KINDS[spec.responds ?? "json"].type]: {} } }),
         },
         "4XX": { description: "`{error, issues: [{path, message}]}`", content: { "application/json": {} } },
       };

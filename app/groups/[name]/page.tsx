@@ -19,6 +19,8 @@ import { canEditGroup } from "@/lib/auth/permissions";
 import { describeError } from "@/lib/errors";
 import { loadLineageGraph } from "@/lib/lineage/load";
 import { latestRedisStats } from "@/lib/observability/redis-collector";
+import { ttlAdvice } from "@/lib/observability/ttl-advice";
+import { TtlAdviceList } from "@/components/redis/ttl-advice-list";
 import { available } from "@/lib/health/availability";
 import { readServingUsage } from "@/lib/redis/serving-usage";
 import { ServingUsageLine } from "@/components/freshness/serving-usage";
@@ -28,6 +30,7 @@ import { getGroup, listAudit } from "@/lib/registry/groups";
 import { liveSchemaCheck } from "@/lib/groups/live-check";
 import { loadFreshnessHistory } from "@/lib/registry/samples";
 import { WINDOWS } from "@/lib/schemas/freshness";
+import type { FeatureGroupDefinition } from "@/lib/schemas/feature-group";
 import { definitionToYaml } from "@/lib/yaml/serialize";
 import { deleteGroupAction, deprecateGroupAction } from "../actions";
 import { cardClass } from "@/components/ui/surface";
@@ -90,7 +93,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
       {deprecated ? <Notice>{name} is now deprecated: it stays listed so consumers know to move off it.</Notice> : null}
       <GroupSummary definition={definition} version={version} updatedAt={group.updatedAt} />
       <LastHourFreshness name={name} slaSeconds={definition.freshness_sla_seconds} />
-      <RedisSection name={name} />
+      <RedisSection name={name} definition={definition} />
       <div className="mt-6">
         <TabLinks tabs={TABS} active={tab} basePath={`/groups/${name}`} />
         {tab === "features" ? <FeaturesTab definition={definition} /> : null}
@@ -157,10 +160,11 @@ async function LineageTab({ materializedView }: { materializedView: string }) {
 }
 
 /** Keys, memory, TTLs and coverage in Redis, from the collector's last walk (a page view never scans). */
-async function RedisSection({ name }: { name: string }) {
+async function RedisSection({ name, definition }: { name: string; definition: FeatureGroupDefinition }) {
   const { stats, failure } = latestRedisStats();
   const usage = await available(() => readServingUsage());
   const group = stats?.groups.find((entry) => entry.group === name);
+  const advice = ttlAdvice(definition, group ?? null);
   return (
     <section aria-labelledby="redis-heading" className={`mt-6 ${cardClass()}`}>
       <h2 id="redis-heading" className="mb-2 text-base font-semibold">
@@ -183,6 +187,8 @@ async function RedisSection({ name }: { name: string }) {
             : "Not collected yet: the collector walks Redis shortly after start, then every REDIS_STATS_INTERVAL_SECONDS."}
         </p>
       )}
+      <h3 className="mb-2 mt-4 text-sm font-semibold">TTL advice</h3>
+      <TtlAdviceList advice={advice} />
     </section>
   );
 }

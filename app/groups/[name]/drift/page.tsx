@@ -10,7 +10,7 @@ import { env } from "@/lib/env";
 import { formatCount, formatDateTime } from "@/lib/format";
 import { overlayBins } from "@/lib/drift/overlay";
 import { groupDriftView } from "@/lib/drift/views";
-import { getGroup } from "@/lib/registry/groups";
+import { AppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ name: string }>; searchParams: Promise<{ feature?: string }> };
@@ -21,8 +21,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function GroupDriftPage({ params, searchParams }: Props) {
   const { name } = await params;
-  if (!(await getGroup(name))) notFound();
-  const { latest, history } = await groupDriftView(name);
+  // One registry read: groupDriftView's 404 is the page's.
+  const view = await groupDriftView(name).catch((error: unknown) => {
+    if (error instanceof AppError && error.status === 404) notFound();
+    throw error;
+  });
+  const { latest, history } = view;
   const header = (
     <PageHeader
       title={`${name} · drift`}
