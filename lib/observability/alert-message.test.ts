@@ -60,7 +60,7 @@ describe("driftAlertPayload", () => {
     closedAt: null,
     publicUrl: "https://tideline.example",
     cause: "purchase_count_1h: PSI 2.31 (training↔live) <!channel>",
-    findings: [{ feature: "purchase_count_1h", pair: "training_live", measure: "psi", value: 2.31 }],
+    findings: [{ feature: "purchase_count_1h", pair: "training_live" as const, measure: "psi" as const, value: 2.31 }],
   };
   it("names the features and measures, and links the drift page", () => {
     const payload = driftAlertPayload({ ...drift, event: "opened" });

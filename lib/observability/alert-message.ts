@@ -1,4 +1,5 @@
 import { formatDuration } from "../format";
+import type { DriftIncidentEvent } from "../registry/drift-incidents";
 
 export type AlertInput = {
   event: "opened" | "closed";
@@ -55,18 +56,8 @@ export function alertPayload(input: AlertInput) {
   });
 }
 
-export type DriftAlertInput = {
-  event: "opened" | "closed";
-  incidentId: string;
-  groupName: string;
-  owner: string;
-  openedAt: Date;
-  closedAt: Date | null;
-  publicUrl: string;
-  /** The breaching features and measures in words (lib/drift/alarm.ts), as measured at the open. */
-  cause: string | null;
-  findings: { feature: string | null; pair: string; measure: string; value: number }[];
-};
+/** A drift incident's event (its cause: the breaching features and measures in words, as measured at the open). */
+export type DriftAlertInput = DriftIncidentEvent & { publicUrl: string };
 
 /** A drift incident's message: the features and measures that breach, or that the group is back. */
 export function driftAlertPayload(input: DriftAlertInput) {
