@@ -9,6 +9,7 @@ const PAGES = [
   "/groups/user_features_1h/freshness",
   "/groups/user_features_1h/archive",
   "/groups/user_features_1h/drift",
+  "/groups/user_features_1h/versions",
   "/groups/new",
   "/groups/import",
   "/freshness",

@@ -104,6 +104,8 @@ export class Emulator {
   private snapshotDay: string;
   private nextRelationId: number;
   private userWindow = new UserWindow();
+  /** A backfilled <mv>_v2 → its source: once created it computes what its source computes, barrier by barrier. */
+  private copies = new Map<string, string>();
   /** MV → the shift factors its rows carry now (applied at the barrier a shift fault appears or ends). */
   private appliedShifts = new Map<string, Shifts>();
   ticks = 0;
@@ -292,6 +294,7 @@ export class Emulator {
       });
       if (this.ticks % 10 === 0) await this.logOtherDatabase(db, now);
       await this.progressBackfills(db, faults, now, epoch);
+      await this.followCopies(db);
     });
     this.lastEpoch = epoch;
     await this.runSinks(writes, faults, now);
@@ -333,6 +336,20 @@ export class Emulator {
       else this.appliedShifts.delete(mv);
     }
     return writes;
+  }
+
+  /**
+   * A created <mv>_v2 has its source's definition, so it holds the same rows: copied whole at each
+   * barrier (the copies are demo-sized), with its row count. Until it is dropped or its source stalls.
+   */
+  private async followCopies(db: PoolClient) {
+    for (const [copy, source] of this.copies) {
+      const target = this.layout.relations.get(copy);
+      if (!target || !this.layout.relations.has(source)) continue;
+      await db.query(`DELETE FROM ${qualified(target)}`);
+      const { rowCount } = await db.query(`INSERT INTO ${qualified(target)} SELECT * FROM ${qualified(this.relation(source))}`);
+      await db.query("UPDATE rw_catalog.rw_table_stats SET total_key_count = $2 WHERE id = $1", [target.id, rowCount ?? 0]);
+    }
   }
 
   /** Every state table commits the new epoch, except those of stalled jobs and of jobs still backfilling. */
@@ -618,6 +635,7 @@ export class Emulator {
       await db.query("UPDATE rw_catalog.rw_hummock_snapshot SET committed_epoch = $2 WHERE table_id = $1", [id, epoch.toString()]);
       await db.query("UPDATE rw_catalog.rw_table_stats SET total_key_count = $2 WHERE id = $1", [id, total ?? 0]);
       await deleteFault(db, "backfill", source);
+      this.copies.set(name, source);
       this.options.log(`backfill of ${name} finished`);
     }
   }

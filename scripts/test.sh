@@ -50,7 +50,7 @@ mkdir -p "$TIDELINE_STATE_DIR/e2e-archive-$RUN_ID"
 quietly npx prisma migrate deploy
 npm run --silent db:seed
 say "e2e: starting the RisingWave emulator"
-node_modules/.bin/tsx emulator/main.ts --users 2000 >"$TIDELINE_STATE_DIR/e2e-emulator-$RUN_ID.log" 2>&1 &
+node_modules/.bin/tsx emulator/main.ts --users 2000 --backfill-seconds 20 >"$TIDELINE_STATE_DIR/e2e-emulator-$RUN_ID.log" 2>&1 &
 EMULATOR_PID=$!
 wait_for 60 "the emulator" grep -q "emulator running" "$TIDELINE_STATE_DIR/e2e-emulator-$RUN_ID.log"
 

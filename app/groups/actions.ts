@@ -7,7 +7,8 @@ import { planChange } from "@/lib/groups/plan";
 import { assertWritable } from "@/lib/groups/write-checks";
 import { createGroup, deleteGroup, getGroup, updateGroup } from "@/lib/registry/groups";
 import { liveSchemaCheck } from "@/lib/groups/live-check";
-import { ActionVersionSchema, GroupVersionArgsSchema } from "@/lib/schemas/api";
+import { ActionVersionSchema, GroupVersionArgsSchema, SwitchTargetSchema } from "@/lib/schemas/api";
+import { assertSwitchable } from "@/lib/versions/view";
 import { FeatureGroupSchema } from "@/lib/schemas/feature-group";
 import { AppError, staleVersion } from "@/lib/errors";
 
@@ -65,5 +66,25 @@ export async function deleteGroupAction(rawName: string, rawVersion: number) {
     await deleteGroup(name, version, authorizeGroupChange(await writerOf(), name, stored.definition, null));
     revalidatePath("/groups");
     return null;
+  });
+}
+
+/**
+ * Serves another version of the group: the registry's MV becomes `rawMv` (the serving endpoints,
+ * lookup, freshness and lineage follow it). Forward only once the verdict says caught up; back to an
+ * older version of the family always (that is the undo). Audited like any edit.
+ */
+export async function switchServingAction(rawName: string, rawVersion: number, rawMv: string) {
+  return runAction(async () => {
+    const [name, version] = GroupVersionArgsSchema.parse([rawName, rawVersion]);
+    const mv = SwitchTargetSchema.parse(rawMv);
+    const stored = await getGroup(name);
+    if (!stored) throw new AppError(404, `feature group ${name} not found`);
+    const target = { ...stored.definition, materialized_view: mv };
+    const actor = authorizeGroupChange(await writerOf(), name, stored.definition, target);
+    await assertSwitchable(name, mv);
+    const saved = await updateGroup(name, target, version, actor);
+    revalidatePath(`/groups/${name}`);
+    return { version: saved.version };
   });
 }

@@ -9,6 +9,7 @@ export const EVERY_PAGE = [
   `/groups/${GROUP}`,
   `/groups/${GROUP}/freshness`,
   `/groups/${GROUP}/drift`,
+  `/groups/${GROUP}/versions`,
   `/groups/${GROUP}/archive`,
   `/groups/${GROUP}/edit`,
   "/groups/new",

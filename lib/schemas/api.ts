@@ -20,3 +20,8 @@ export const GroupDeleteQuerySchema = z.object({
 export const ActionVersionSchema = z.number().int().positive().nullable();
 /** The arguments of the deprecate and delete actions (browsers can send anything to a server action). */
 export const GroupVersionArgsSchema = z.tuple([z.string().max(300), z.number().int().positive()]);
+/** The MV a switch of serving version names (a version of the group's family, checked against the catalog). */
+export const SwitchTargetSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]*$/, "an MV name in snake_case")
+  .max(200);

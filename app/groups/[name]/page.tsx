@@ -66,6 +66,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
             <StatusBadge status={definition.status} />
             <ButtonLink href={`/groups/${name}/freshness`}>Freshness</ButtonLink>
             <ButtonLink href={`/groups/${name}/drift`}>Drift</ButtonLink>
+            <ButtonLink href={`/groups/${name}/versions`}>Versions</ButtonLink>
             <ButtonLink href={`/groups/${name}/archive`}>Archive</ButtonLink>
             <ButtonLink href={`/lookup?group=${name}`}>Look up an entity</ButtonLink>
             {editable ? (
