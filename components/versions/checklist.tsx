@@ -16,7 +16,9 @@ export function BlueGreenChecklist({ from, to, steps }: { from: string; to: stri
               <span className="sr-only">{step.done ? " (done)" : " (to do)"}</span>
             </p>
             {step.sql ? (
-              <pre className="mt-1 overflow-x-auto rounded bg-slate-100 p-2 font-mono text-xs dark:bg-slate-800">{step.sql}</pre>
+              <pre className="mt-1 whitespace-pre-wrap break-all rounded bg-slate-100 p-2 font-mono text-xs dark:bg-slate-800">
+                {step.sql}
+              </pre>
             ) : null}
           </li>
         ))}
