@@ -8,6 +8,7 @@ import { assertWritable } from "@/lib/groups/write-checks";
 import { createGroup, deleteGroup, getGroup, updateGroup } from "@/lib/registry/groups";
 import { liveSchemaCheck } from "@/lib/groups/live-check";
 import { ActionVersionSchema, GroupVersionArgsSchema, SwitchTargetSchema } from "@/lib/schemas/api";
+import { switchedDefinition } from "@/lib/versions/switch";
 import { assertSwitchable } from "@/lib/versions/view";
 import { FeatureGroupSchema } from "@/lib/schemas/feature-group";
 import { AppError, staleVersion } from "@/lib/errors";
@@ -80,7 +81,7 @@ export async function switchServingAction(rawName: string, rawVersion: number, r
     const mv = SwitchTargetSchema.parse(rawMv);
     const stored = await getGroup(name);
     if (!stored) throw new AppError(404, `feature group ${name} not found`);
-    const target = { ...stored.definition, materialized_view: mv };
+    const target = switchedDefinition(stored.definition, mv);
     const actor = authorizeGroupChange(await writerOf(), name, stored.definition, target);
     await assertSwitchable(name, mv);
     const saved = await updateGroup(name, target, version, actor);

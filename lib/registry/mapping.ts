@@ -18,6 +18,7 @@ export type StoredGroup = {
   redisTtlSeconds: number | null;
   snapshotPath: string | null;
   driftThresholds: unknown;
+  versionViews: string[];
   status: GroupStatus;
   features: { name: string; dtype: string; description: string; position: number }[];
 };
@@ -33,6 +34,7 @@ export function toDefinition(group: StoredGroup): FeatureGroupDefinition {
     ...(group.entity ? { entity: { name: group.entity.name, keys: group.entity.keyColumns } } : {}),
     freshness_sla_seconds: group.freshnessSlaSeconds,
     materialized_view: group.materializedView,
+    ...(group.versionViews.length > 0 ? { versions: group.versionViews } : {}),
     ...(group.timestampColumn ? { timestamp_column: group.timestampColumn } : {}),
     ...(group.redisValueKind
       ? {
@@ -65,6 +67,7 @@ export function groupColumns(definition: FeatureGroupDefinition) {
     tags: definition.tags,
     freshnessSlaSeconds: definition.freshness_sla_seconds,
     materializedView: definition.materialized_view,
+    versionViews: definition.versions ?? [],
     timestampColumn: definition.timestamp_column ?? null,
     redisValueKind: definition.redis?.kind ?? null,
     redisKeyTemplate: definition.redis?.key_template ?? null,

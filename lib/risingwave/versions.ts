@@ -12,7 +12,7 @@ JOIN rw_catalog.rw_schemas AS sc ON sc.id = m.schema_id
 LEFT JOIN rw_catalog.rw_hummock_snapshot AS s ON s.table_id = m.id
 LEFT JOIN rw_catalog.rw_table_stats AS ts ON ts.id = m.id
 LEFT JOIN rw_catalog.rw_ddl_progress AS p ON p.ddl_id = m.id
-WHERE m.name = $1::varchar OR m.name LIKE $2::varchar`;
+WHERE m.name = $1::varchar OR m.name LIKE $2::varchar OR m.name = ANY($3::varchar[])`;
 
 const SINK_ROWS = `
 SELECT r.name AS mv, s.name, s.definition
@@ -38,8 +38,8 @@ export type VersionRow = {
 /** The version base of an MV name: user_features_1h_v2 → user_features_1h. */
 export const versionBase = (mv: string) => mv.replace(/_v\d+$/, "");
 
-/** Every MV of the version family of `mv` (its base and each <base>_v<N>) with its sinks: two statements. */
-export async function readVersionFamily(mv: string): Promise<VersionRow[]> {
+/** Every MV of the version family of `mv` (its base, each <base>_v<N>, and the registry's `declared` versions) with its sinks: two statements. */
+export async function readVersionFamily(mv: string, declared: string[] = []): Promise<VersionRow[]> {
   const base = versionBase(mv);
   const family = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(_v\\d+)?$`);
   const rows = (
@@ -52,8 +52,8 @@ export async function readVersionFamily(mv: string): Promise<VersionRow[]> {
       key_count: string | null;
       progress: string | null;
       backfill_started_ms: string | null;
-    }>(VERSION_ROWS, [base, `${base}_v%`])
-  ).filter((row) => family.test(row.name));
+    }>(VERSION_ROWS, [base, `${base}_v%`, declared])
+  ).filter((row) => family.test(row.name) || declared.includes(row.name));
   const sinks =
     rows.length === 0
       ? []

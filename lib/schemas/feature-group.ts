@@ -81,12 +81,20 @@ export const FeatureGroupSchema = z
       })
       .optional(),
     snapshot: z.object({ path: z.string().min(1).max(500) }).optional(),
+    /** The group's other versions (blue-green): MVs beside the serving one, e.g. user_features_1h_v2 while it backfills. */
+    versions: z.array(snakeCase).max(20, "at most 20 versions").optional(),
     /** Drift thresholds (lib/drift/thresholds.ts); defaults apply where absent. */
     drift: DriftThresholdsSchema.optional(),
     status: z.enum(GROUP_STATUSES).default("active"),
     features: z.array(FeatureSchema).min(1, "declare at least one feature"),
   })
   .superRefine((group, ctx) => {
+    group.versions?.forEach((version, index) => {
+      if (version === group.materialized_view)
+        ctx.addIssue({ code: "custom", path: ["versions", index], message: "the serving materialized_view is not another version" });
+      else if (group.versions?.indexOf(version) !== index)
+        ctx.addIssue({ code: "custom", path: ["versions", index], message: `duplicate version ${version}` });
+    });
     const seen = new Set<string>();
     group.features.forEach((feature, index) => {
       if (seen.has(feature.name))

@@ -22,6 +22,8 @@ export type GroupFormValues = {
   features: { name: string; dtype: Dtype; description: string }[];
   /** The YAML `drift:` block, carried through unchanged: the form has no fields for it, an edit must not drop it. */
   drift?: DriftThresholds;
+  /** The group's other versions, carried through like `drift` (the Versions page switches between them). */
+  versions?: string[];
 };
 
 const list = (text: string) =>
@@ -70,6 +72,7 @@ export function definitionToForm(definition: FeatureGroupDefinition): GroupFormV
     status: definition.status,
     features: definition.features.map((feature) => ({ ...feature })),
     ...(definition.drift ? { drift: definition.drift } : {}),
+    ...(definition.versions ? { versions: definition.versions } : {}),
   };
 }
 
@@ -102,6 +105,7 @@ export function formToDefinitionInput(values: GroupFormValues): FeatureGroupInpu
       description: feature.description.trim(),
     })),
     drift: values.drift,
+    versions: values.versions,
   };
 }
 

@@ -92,7 +92,7 @@ export async function versionsView(name: string, nowMs = Date.now()): Promise<Ve
   if (!stored) throw notFound(`Feature group ${name}`);
   const { definition } = stored;
   const serving = definition.materialized_view;
-  const family = await readVersionFamily(serving);
+  const family = await readVersionFamily(serving, definition.versions ?? []);
   const byName = new Map(family.map((row) => [row.name, row]));
   // The step shown: towards the newest version other than the serving one, or from the one before it once switched.
   const names = family.map((row) => row.name);

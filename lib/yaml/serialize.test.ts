@@ -24,6 +24,25 @@ describe("definitionToYaml", () => {
     expect(text).not.toContain("tags");
   });
 
+  it("round-trips the versions and the drift: block (an export loses neither)", () => {
+    const [parsed] = parseDefinitions(
+      [
+        "name: g",
+        "owner: o",
+        "freshness_sla_seconds: 9",
+        "materialized_view: m_v2",
+        "versions: [m]",
+        "drift:",
+        "  psi: {warning: 0.2, breach: 0.4}",
+        "features: [{name: x, dtype: int64}]",
+      ].join("\n"),
+    ).definitions;
+    expect(parsed?.definition).toMatchObject({ versions: ["m"], drift: { psi: { warning: 0.2, breach: 0.4 } } });
+    const text = definitionToYaml(parsed!.definition);
+    expect(text.indexOf("versions:")).toBeGreaterThan(text.indexOf("materialized_view:"));
+    expect(parseDefinitions(text).definitions[0]?.definition).toEqual(parsed!.definition);
+  });
+
   it("writes a multi-document stream that parses back to all groups", () => {
     const definitions = readdirSync("features").flatMap((file) =>
       parseDefinitions(readFileSync(`features/${file}`, "utf8")).definitions.map((d) => d.definition),

@@ -15,9 +15,11 @@ export function definitionToYaml(definition: FeatureGroupDefinition): string {
     ...(definition.entity ? { entity: { name: definition.entity.name, keys: definition.entity.keys } } : {}),
     freshness_sla_seconds: definition.freshness_sla_seconds,
     materialized_view: definition.materialized_view,
+    ...(definition.versions?.length ? { versions: definition.versions } : {}),
     ...(definition.timestamp_column ? { timestamp_column: definition.timestamp_column } : {}),
     ...(definition.redis ? { redis: definition.redis } : {}),
     ...(definition.snapshot ? { snapshot: definition.snapshot } : {}),
+    ...(definition.drift ? { drift: definition.drift } : {}),
     ...(definition.status !== "active" ? { status: definition.status } : {}),
     features: definition.features.map((feature) => ({
       name: feature.name,

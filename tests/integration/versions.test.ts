@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "@/emulator/emulator";
 import { setFault } from "@/emulator/faults";
+import { switchedDefinition } from "@/lib/versions/switch";
 import { startEmulatorForApp } from "../support/emulator";
 import { registerDemoGroups } from "../support/registry";
 
@@ -62,12 +63,11 @@ describe("versions of a group", () => {
     expect(view.comparison?.sampled).toBeGreaterThan(0);
     await views.assertSwitchable("user_features_1h", "user_features_1h_v2");
     const stored = await groups.getGroup("user_features_1h");
-    await groups.updateGroup(
-      "user_features_1h",
-      { ...stored!.definition, materialized_view: "user_features_1h_v2" },
-      stored!.version,
-      "test",
-    );
+    await groups.updateGroup("user_features_1h", switchedDefinition(stored!.definition, "user_features_1h_v2"), stored!.version, "test");
+    expect((await groups.getGroup("user_features_1h"))?.definition).toMatchObject({
+      materialized_view: "user_features_1h_v2",
+      versions: ["user_features_1h"],
+    });
 
     const switched = await views.versionsView("user_features_1h", clock);
     expect(switched.serving).toBe("user_features_1h_v2");
