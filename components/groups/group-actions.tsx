@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import { buttonClass } from "@/components/ui/button-link";
-import { errorTextClass } from "@/components/ui/surface";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
 type Pending = "deprecate" | "delete" | null;
 
@@ -54,38 +54,22 @@ export function GroupActions({ name, version, status, onDeprecate, onDelete }: P
       <button type="button" className={buttonClass("danger")} onClick={() => ask("delete")}>
         Delete
       </button>
-      <dialog
-        ref={dialog}
-        aria-labelledby="confirm-title"
-        className="m-auto max-w-md rounded-lg border border-slate-300 bg-white p-6 text-slate-900 shadow-xl backdrop:bg-black/40 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+      <ConfirmDialog
+        dialogRef={dialog}
+        titleId="confirm-title"
+        title={pending === "delete" ? `Delete ${name}?` : `Deprecate ${name}?`}
+        error={error}
+        busy={busy}
+        confirmLabel={pending === "delete" ? "Delete group" : "Deprecate group"}
+        variant={pending === "delete" ? "dangerConfirm" : "primary"}
+        onConfirm={confirm}
       >
-        <h2 id="confirm-title" className="text-lg font-semibold">
-          {pending === "delete" ? `Delete ${name}?` : `Deprecate ${name}?`}
-        </h2>
         <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
           {pending === "delete"
             ? "The group and its feature definitions leave the registry. The materialized view in RisingWave is not touched. The audit log keeps the last definition."
             : "The group stays in the registry, marked deprecated, so consumers know to move off it."}
         </p>
-        {error ? (
-          <p role="alert" className={`mt-3 text-sm ${errorTextClass}`}>
-            {error}
-          </p>
-        ) : null}
-        <div className="mt-5 flex justify-end gap-2">
-          <button type="button" className={buttonClass()} onClick={() => dialog.current?.close()} autoFocus>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className={buttonClass(pending === "delete" ? "dangerConfirm" : "primary")}
-            onClick={confirm}
-            disabled={busy}
-          >
-            {busy ? "Working…" : pending === "delete" ? "Delete group" : "Deprecate group"}
-          </button>
-        </div>
-      </dialog>
+      </ConfirmDialog>
     </>
   );
 }

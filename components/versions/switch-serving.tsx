@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import { buttonClass } from "@/components/ui/button-link";
-import { errorTextClass } from "@/components/ui/surface";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { Check } from "@/lib/versions/verdict";
 
 type Result = { ok: true } | { ok: false; error: string };
@@ -45,14 +45,15 @@ export function SwitchServing({ name, version, target, checks, onSwitch }: Props
       >
         Switch serving to {target}
       </button>
-      <dialog
-        ref={dialog}
-        aria-labelledby="switch-title"
-        className="m-auto max-w-lg rounded-lg border border-slate-300 bg-white p-6 text-slate-900 shadow-xl backdrop:bg-black/40 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+      <ConfirmDialog
+        dialogRef={dialog}
+        titleId="switch-title"
+        title={`Serve ${name} from ${target}?`}
+        error={error}
+        busy={busy}
+        confirmLabel={`Switch to ${target}`}
+        onConfirm={confirm}
       >
-        <h2 id="switch-title" className="text-lg font-semibold">
-          Serve {name} from {target}?
-        </h2>
         <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
           Serving, lookup, freshness and lineage follow {target} from their next refresh. The change is audited, and you can switch back
           while the other version exists.
@@ -66,20 +67,7 @@ export function SwitchServing({ name, version, target, checks, onSwitch }: Props
             ))}
           </ul>
         ) : null}
-        {error ? (
-          <p role="alert" className={`mt-3 text-sm ${errorTextClass}`}>
-            {error}
-          </p>
-        ) : null}
-        <div className="mt-5 flex justify-end gap-2">
-          <button type="button" className={buttonClass()} onClick={() => dialog.current?.close()} autoFocus>
-            Cancel
-          </button>
-          <button type="button" className={buttonClass("primary")} onClick={confirm} disabled={busy}>
-            {busy ? "Switching…" : `Switch to ${target}`}
-          </button>
-        </div>
-      </dialog>
+      </ConfirmDialog>
     </>
   );
 }

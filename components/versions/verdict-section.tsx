@@ -75,6 +75,9 @@ export function VerdictSection({
         <li>
           Sinks to recreate on {to}: {impact.sinks.length ? impact.sinks.join(", ") : "none"}.
         </li>
+        <li>
+          Materialized views built on {from}, to rebuild on {to}: {impact.downstream.length ? impact.downstream.join(", ") : "none"}.
+        </li>
       </ul>
     </section>
   );

@@ -14,13 +14,19 @@ LEFT JOIN rw_catalog.rw_table_stats AS ts ON ts.id = m.id
 LEFT JOIN rw_catalog.rw_ddl_progress AS p ON p.ddl_id = m.id
 WHERE m.name = $1::varchar OR m.name LIKE $2::varchar OR m.name = ANY($3::varchar[])`;
 
-const SINK_ROWS = `
-SELECT r.name AS mv, s.name, s.definition
+// What reads each version: its sinks (with their definitions, for the checklist) and the MVs built on it.
+const DOWNSTREAM_ROWS = `
+SELECT r.name AS mv, 'sink'::varchar AS kind, s.name, s.definition
 FROM rw_catalog.rw_sinks AS s
 JOIN rw_catalog.rw_depend AS d ON d.objid = s.id
 JOIN rw_catalog.rw_relations AS r ON r.id = d.refobjid
 WHERE r.name = ANY($1::varchar[])
-ORDER BY s.name`;
+UNION ALL
+SELECT up.name AS mv, 'materialized view'::varchar AS kind, down.name, ''::varchar AS definition
+FROM rw_catalog.rw_depend AS d
+JOIN rw_catalog.rw_relations AS up ON up.id = d.refobjid
+JOIN rw_catalog.rw_relations AS down ON down.id = d.objid
+WHERE up.name = ANY($1::varchar[]) AND down.relation_type = 'materialized view'`;
 
 export type VersionRow = {
   name: string;
@@ -33,6 +39,8 @@ export type VersionRow = {
   /** When the running backfill's DDL started (unix ms); null when none runs. */
   backfillStartedMs: number | null;
   sinks: { name: string; definition: string }[];
+  /** MVs built on this one: they read it and must follow a switch. */
+  downstream: string[];
 };
 
 /** The version base of an MV name: user_features_1h_v2 → user_features_1h. */
@@ -54,10 +62,15 @@ export async function readVersionFamily(mv: string, declared: string[] = []): Pr
       backfill_started_ms: string | null;
     }>(VERSION_ROWS, [base, `${base}_v%`, declared])
   ).filter((row) => family.test(row.name) || declared.includes(row.name));
-  const sinks =
+  const readers =
     rows.length === 0
       ? []
-      : await queryRisingWave<{ mv: string; name: string; definition: string }>(SINK_ROWS, [rows.map((row) => row.name)]);
+      : (
+          await queryRisingWave<{ mv: string; kind: string; name: string; definition: string }>(DOWNSTREAM_ROWS, [
+            rows.map((row) => row.name),
+          ])
+        ).sort((a, b) => a.name.localeCompare(b.name));
+  const sinks = readers.filter((reader) => reader.kind === "sink");
   return rows
     .map((row) => ({
       name: row.name,
@@ -69,6 +82,7 @@ export async function readVersionFamily(mv: string, declared: string[] = []): Pr
       progress: row.progress,
       backfillStartedMs: row.backfill_started_ms === null ? null : Number(row.backfill_started_ms),
       sinks: sinks.filter((sink) => sink.mv === row.name).map((sink) => ({ name: sink.name, definition: sink.definition })),
+      downstream: readers.filter((reader) => reader.mv === row.name && reader.kind !== "sink").map((reader) => reader.name),
     }))
     .sort((a, b) => a.name.localeCompare(b.name, "en", { numeric: true }));
 }

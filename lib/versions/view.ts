@@ -34,6 +34,8 @@ export type VersionsView = {
     redisKeys: number | null;
     redisBytes: number | null;
     sinks: string[];
+    /** MVs built on the old version: they must be recreated on the new one too. */
+    downstream: string[];
   };
 };
 
@@ -154,6 +156,7 @@ export async function versionsView(name: string, nowMs = Date.now()): Promise<Ve
       redisKeys: sinkPatterns.length ? sinkPatterns.reduce((sum, pattern) => sum + pattern.keys.count, 0) : null,
       redisBytes: sinkPatterns.length ? sinkPatterns.reduce((sum, pattern) => sum + (pattern.memoryBytes ?? 0), 0) : null,
       sinks: (fromRow?.sinks ?? []).map((sink) => sink.name),
+      downstream: fromRow?.downstream ?? [],
     },
   };
 }

@@ -48,6 +48,8 @@ describe("versions of a group", () => {
     expect(view.verdict?.caughtUp).toBe(false);
     expect(view.checklist[0]?.done).toBe(true);
     expect(view.impact.backfillRows).toBeGreaterThan(0);
+    expect(view.impact.sinks).toEqual(["user_features_daily_snapshot", "user_features_to_redis"]);
+    expect(view.impact.downstream).toEqual([]); // no MV of the demo reads user_features_1h
     await expect(views.assertSwitchable("user_features_1h", "user_features_1h_v2")).rejects.toMatchObject({ status: 409 });
   });
 
