@@ -32,7 +32,7 @@ const SECURITY: Record<RouteSpec<unknown, unknown, unknown>["access"], string> =
     "Writers: a signed-in editor or admin (session cookie from this site, JSON body) or an API token with write scope; editors change only their own or their team's groups.",
 };
 
-/** The OpenAPI 3.1 document of the API, from the same specs the handlers enforce. */
+/** What each kind of successful answer is called and its media type. */
 const RESPONSE_KINDS = {
   json: { description: "JSON", type: "application/json" },
   yaml: { description: "YAML", type: "application/yaml" },
@@ -40,6 +40,7 @@ const RESPONSE_KINDS = {
   empty: { description: "Done", type: "" },
 } as const;
 
+/** The OpenAPI 3.1 document of the API, from the same specs the handlers enforce. */
 export function buildOpenApi(routes: DocumentedRoute[]) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {

@@ -11,7 +11,15 @@ export async function archiveBytesOf(folders: string[]): Promise<Map<string, num
   const roots = [...new Set(wanted.map((folder) => folder.split("/")[0] ?? folder))];
   const objects = (await Promise.all(roots.map((root) => archive.list(root)))).flat();
   const bytes = new Map(wanted.map((folder) => [folder, 0]));
-  for (const object of objects)
-    for (const folder of wanted) if (object.key.startsWith(`${folder}/`)) bytes.set(folder, (bytes.get(folder) ?? 0) + object.size);
+  // Each object counts for every wanted folder among its key's parent folders: a lookup per path level,
+  // not a comparison with every folder (1,000 groups over a large archive).
+  for (const object of objects) {
+    const segments = object.key.split("/");
+    for (let depth = 1; depth < segments.length; depth++) {
+      const folder = segments.slice(0, depth).join("/");
+      const total = bytes.get(folder);
+      if (total !== undefined) bytes.set(folder, total + object.size);
+    }
+  }
   return bytes;
 }

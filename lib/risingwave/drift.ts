@@ -1,5 +1,5 @@
 import "server-only";
-import { qualifiedName, quoteIdent } from "./identifiers";
+import { keySpreadOrder, qualifiedName, quoteIdent } from "./identifiers";
 import { queryRisingWave } from "./pool";
 
 /**
@@ -38,10 +38,8 @@ function sampleText(column: { name: string; dataType: string }): string {
 /**
  * One statement per group: the aggregates of every drift column over the whole MV (skipped when
  * `aggregate` is false: the MV is above the row cap) and `sampleSize` rows, as two branches of a
- * UNION ALL of (part, jsonb). With the aggregate (a full scan anyway) the sample is the rows first
- * by md5 of their key: a spread of entities, the same ones each cycle; the first rows of a scan are
- * not (PostgreSQL returns the least recently written, RisingWave its first vnodes). Above the cap,
- * the first rows, unsorted. Only count / sum / min / max and FILTER (risingwave-sql.md
+ * UNION ALL of (part, jsonb). With the aggregate (a full scan anyway) the sample is spread by key
+ * (keySpreadOrder); above the cap, the first rows, unsorted. Only count / sum / min / max and FILTER (risingwave-sql.md
  * 5a); the deviation comes from the sums. Parameters: $1 the age reference (unix seconds), then each
  * edge and category; identifiers quoted; the sample size is a validated literal (LIMIT takes no $n).
  */
@@ -83,10 +81,7 @@ export function buildDriftStatement(
   const stats = `SELECT 'stats'::varchar AS part, jsonb_build_object('at', $1::float8, 'rows', count(*), 'columns', jsonb_build_object(${perColumn.join(", ")})) AS body FROM ${from}`;
   const shown = sampleColumns.slice(0, MAX_DRIFT_COLUMNS);
   const row = `jsonb_build_object(${shown.map((column) => `'${column.name.replace(/'/g, "''")}', ${sampleText(column)}`).join(", ")})`;
-  const spread =
-    options.aggregate && options.sampleKeys.length > 0
-      ? ` ORDER BY md5(concat_ws('|', ${options.sampleKeys.map((key) => `${quoteIdent(key)}::varchar`).join(", ")}))`
-      : "";
+  const spread = options.aggregate && options.sampleKeys.length > 0 ? ` ${keySpreadOrder(options.sampleKeys)}` : "";
   const sample = `SELECT 'row'::varchar AS part, ${row} AS body FROM (SELECT ${shown.map((column) => quoteIdent(column.name)).join(", ")} FROM ${from}${spread} LIMIT ${sampleSize}) AS s`;
   // Without the aggregate $1 still appears (every parameter must be used): in a constant-false filter of the sample.
   const sql = options.aggregate && perColumn.length > 0 ? `${stats}\nUNION ALL\n${sample}` : `${sample} WHERE $1::float8 IS NOT NULL`;

@@ -7,3 +7,12 @@ export function quoteIdent(name: string): string {
 export function qualifiedName(relation: { schema: string; name: string }): string {
   return `${quoteIdent(relation.schema)}.${quoteIdent(relation.name)}`;
 }
+
+/** An entity's key columns as one text, `a|b`: the same in both databases for the key types MVs use. */
+export const keyText = (keys: string[]) => `concat_ws('|', ${keys.map((key) => `${quoteIdent(key)}::varchar`).join(", ")})`;
+
+/**
+ * Rows first by md5 of their key: a spread of entities, the same ones each time (a scan's first rows
+ * are not: PostgreSQL returns the least recently written, RisingWave its first vnodes).
+ */
+export const keySpreadOrder = (keys: string[]) => `ORDER BY md5(${keyText(keys)})`;

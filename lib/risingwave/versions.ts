@@ -1,5 +1,5 @@
 import "server-only";
-import { qualifiedName, quoteIdent } from "./identifiers";
+import { keySpreadOrder, keyText, qualifiedName, quoteIdent } from "./identifiers";
 import { queryRisingWave } from "./pool";
 
 // A group's versions are MVs named <base> and <base>_v<N> (the article's recipe: create <mv>_v2,
@@ -90,7 +90,6 @@ export async function readVersionFamily(mv: string, declared: string[] = []): Pr
 /** A row's key and values as text, the same text in both versions. */
 export type SampledRow = { key: string; values: Record<string, string | null> };
 
-const keyText = (keys: string[]) => `concat_ws('|', ${keys.map((key) => `${quoteIdent(key)}::varchar`).join(", ")})`;
 const selectList = (keys: string[], columns: string[]) =>
   [`${keyText(keys)} AS tideline_key`, ...columns.map((column, index) => `${quoteIdent(column)}::varchar AS c${index}`)].join(", ");
 const toSampled = (row: Record<string, string | null>, columns: string[]): SampledRow => ({
@@ -113,7 +112,7 @@ export async function readVersionSample(
   if ("size" in options) {
     const size = Math.max(1, Math.min(1_000, Math.floor(options.size)));
     const rows = await queryRisingWave<Record<string, string | null>>(
-      `SELECT ${selectList(keyColumns, columns)} FROM ${from} ORDER BY md5(${keyText(keyColumns)}) LIMIT ${size}`,
+      `SELECT ${selectList(keyColumns, columns)} FROM ${from} ${keySpreadOrder(keyColumns)} LIMIT ${size}`,
     );
     return rows.map((row) => toSampled(row, columns));
   }

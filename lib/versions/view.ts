@@ -6,6 +6,7 @@ import { epochToUnixMs } from "../observability/epoch";
 import { parseProgress } from "../observability/progress";
 import { latestRedisStats } from "../observability/redis-collector";
 import { getGroup } from "../registry/groups";
+import type { FeatureGroupDefinition } from "../schemas/feature-group";
 import { listRelations } from "../risingwave/catalog";
 import { readVersionFamily, readVersionSample, versionBase, type VersionRow } from "../risingwave/versions";
 import { blueGreenChecklist, type ChecklistStep } from "./checklist";
@@ -17,6 +18,8 @@ const MAX_EXAMPLES = 5;
 
 export type VersionsView = {
   group: string;
+  /** The stored definition and its version, as read for this view (the page's edit rights come from it). */
+  definition: FeatureGroupDefinition;
   version: number;
   /** The MV the registry serves. */
   serving: string;
@@ -85,7 +88,7 @@ async function compareVersions(
 }
 
 /**
- * A group's versions (its MV and each <base>_v<N> in the catalog), the step between the two newest
+ * A group's versions (its MV, the registry's `versions` and each <base>_v<N> in the catalog), the step between the two newest
  * with its caught-up verdict, the checklist and the impact: a bounded number of statements (family,
  * sinks, columns, two samples).
  */
@@ -123,6 +126,7 @@ export async function versionsView(name: string, nowMs = Date.now()): Promise<Ve
   const sinkPatterns = redis?.patterns.filter((pattern) => pattern.role !== "cache") ?? [];
   return {
     group: name,
+    definition,
     version: stored.version,
     serving,
     versions: family.map((row) => ({

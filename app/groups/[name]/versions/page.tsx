@@ -10,7 +10,6 @@ import { pageActor } from "@/lib/auth/page-actor";
 import { canEditGroup } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { available } from "@/lib/health/availability";
-import { getGroup } from "@/lib/registry/groups";
 import { versionsView } from "@/lib/versions/view";
 import { switchServingAction } from "../../actions";
 
@@ -43,8 +42,7 @@ export default async function GroupVersionsPage({ params }: Props) {
       </>
     );
   const model = view.value;
-  const [stored, actor] = await Promise.all([getGroup(name), pageActor()]);
-  const editable = stored ? canEditGroup(actor, stored.definition) : false;
+  const editable = canEditGroup(await pageActor(), model.definition);
   const servingIndex = model.versions.findIndex((version) => version.serving);
   const target = model.versions.find((version) => version.mv === model.to);
   const forward = Boolean(target && !target.serving && model.verdict?.caughtUp);
