@@ -58,15 +58,22 @@ test.describe("a shifted feature", () => {
     emulator("resume", "user_features_1h");
     await receiver.close();
   });
-  const driftMessages = () =>
+  // This incident's messages: an earlier incident of the group, opened and closed while no receiver
+  // listened, has its messages retried from the outbox once this one listens.
+  const driftMessages = (incidentId: string) =>
     receiver.messages.filter((message) => {
-      const facts = message.tideline as { kind: string; group: string };
-      return facts.kind === "drift" && facts.group === "user_features_1h";
+      const facts = message.tideline as { kind: string; group: string; incidentId: string };
+      return facts.kind === "drift" && facts.group === "user_features_1h" && facts.incidentId === incidentId;
     });
   const openDriftIncidents = async (request: APIRequestContext) =>
-    ((await (await request.get("/api/incidents?open=1")).json()).incidents as { groupName: string; kind: string; cause: string }[]).filter(
-      (incident) => incident.kind === "drift" && incident.groupName === "user_features_1h",
-    );
+    (
+      (await (await request.get("/api/incidents?open=1")).json()).incidents as {
+        id: string;
+        groupName: string;
+        kind: string;
+        cause: string;
+      }[]
+    ).filter((incident) => incident.kind === "drift" && incident.groupName === "user_features_1h");
   const latest = async (request: APIRequestContext) =>
     (await (await request.get("/api/groups/user_features_1h/drift")).json()) as {
       latest: { status: string; measuredAt: string } | null;
@@ -93,10 +100,12 @@ test.describe("a shifted feature", () => {
     await page.screenshot({ path: test.info().outputPath("drift-shift-breach.png"), fullPage: true });
 
     await expect.poll(async () => (await openDriftIncidents(request)).length, { timeout: 15_000 }).toBe(1);
-    expect((await openDriftIncidents(request))[0]?.cause).toMatch(/^purchase_count_1h: PSI \d+\.\d\d \(training↔/);
-    await expect.poll(() => driftMessages().length, { timeout: 30_000 }).toBe(1);
-    expect(driftMessages()[0]).toMatchObject({ tideline: { event: "incident.opened" } });
-    expect(String(driftMessages()[0]?.text)).toContain("purchase_count_1h: PSI");
+    const [incident] = await openDriftIncidents(request);
+    expect(incident?.cause).toMatch(/^purchase_count_1h: PSI \d+\.\d\d \(training↔/);
+    const messages = () => driftMessages(incident?.id ?? "");
+    await expect.poll(() => messages().length, { timeout: 30_000 }).toBe(1);
+    expect(messages()[0]).toMatchObject({ tideline: { event: "incident.opened" } });
+    expect(String(messages()[0]?.text)).toContain("purchase_count_1h: PSI");
     await page.goto("/");
     await expect(page.getByRole("table", { name: "Incidents" }).locator('[data-incident-kind="drift"]').first()).toContainText(
       "purchase_count_1h",
@@ -104,8 +113,8 @@ test.describe("a shifted feature", () => {
 
     emulator("resume", "user_features_1h");
     await expect.poll(async () => (await openDriftIncidents(request)).length, { timeout: 50_000, intervals: [1_000] }).toBe(0);
-    await expect.poll(() => driftMessages().length, { timeout: 30_000 }).toBe(2);
-    expect(driftMessages()[1]).toMatchObject({ tideline: { event: "incident.closed" } });
+    await expect.poll(() => messages().length, { timeout: 30_000 }).toBe(2);
+    expect(messages()[1]).toMatchObject({ tideline: { event: "incident.closed" } });
     expect((await latest(request)).latest?.status).not.toBe("breach");
   });
 });
