@@ -102,6 +102,170 @@ function jobShape(relation: RelationSpec): { flags: string[][]; internal: string
   }
 }
 
+type Created = { initialized_at: string; created_at: string; initialized_at_cluster_version: string; created_at_cluster_version: string };
+const createdAt = (now: string): Created => ({
+  initialized_at: now,
+  created_at: now,
+  initialized_at_cluster_version: CLUSTER_VERSION,
+  created_at_cluster_version: CLUSTER_VERSION,
+});
+
+const baseRow = (relation: RelationSpec, created: Created) => ({
+  id: relation.id,
+  name: relation.name,
+  schema_id: schemaIdOf(relation.schema),
+  owner: ROOT_USER_ID,
+  definition: relation.definition,
+  acl: [] as string[],
+  ...created,
+});
+
+async function insertSinkRows(db: Pool | PoolClient, sinks: RelationSpec[], created: Created) {
+  await insertRows(
+    db,
+    "rw_catalog.rw_sinks",
+    sinks.map((relation) => ({
+      ...baseRow(relation, created),
+      connector: relation.connector,
+      sink_type: relation.sinkType,
+      connection_id: null,
+      target_table_name: null,
+      background_ddl: false,
+      connector_props: props(relation.connectorProps),
+      format_encode_options: props(relation.formatEncodeOptions),
+    })),
+  );
+  // A sink without FORMAT options holds the jsonb value null, not SQL NULL (§11.8).
+  await db.query("UPDATE rw_catalog.rw_sinks SET format_encode_options = 'null'::jsonb WHERE format_encode_options IS NULL");
+  await insertRows(
+    db,
+    "rw_catalog.rw_sink_decouple",
+    sinks.map((relation) => ({ sink_id: relation.id, is_decouple: true, watermark_vnode_count: VNODES })),
+  );
+}
+
+/** A job's fragments, internal tables and state tables; `next` holds the ids to use and moves on. */
+function jobRows(
+  relation: RelationSpec,
+  next: { fragmentId: number; internalId: number },
+  fragmentOf: Map<string, number>,
+  created: Created,
+) {
+  const shape = jobShape(relation);
+  const own = hasStorage(relation) ? [relation.id] : [];
+  const internal = shape.internal.map((kind) => ({ id: next.internalId++, kind }));
+  const firstFragment = next.fragmentId;
+  fragmentOf.set(relation.name, firstFragment);
+  const fragments = shape.flags.map((flags, index) => {
+    const upstreamFragments = relation.upstream.map((name) => fragmentOf.get(name)).filter((id): id is number => id !== undefined);
+    const fragmentId = next.fragmentId++;
+    return {
+      fragment_id: fragmentId,
+      table_id: relation.id,
+      distribution_type: relation.kind === "source" ? "SINGLE" : "HASH",
+      state_table_ids: index === 0 ? [...own, ...internal.map((table) => table.id)] : [],
+      upstream_fragment_ids: index === shape.flags.length - 1 ? upstreamFragments : [fragmentId + 1],
+      flags,
+      parallelism: relation.kind === "source" ? 1 : 4,
+      max_parallelism: VNODES,
+      parallelism_policy: relation.kind === "source" ? "single" : "inherit(adaptive)",
+    };
+  });
+  const internalTables = internal.map((table) => ({
+    id: table.id,
+    name: `__internal_${relation.name}_${firstFragment}_${table.kind}_${table.id}`,
+    schema_id: schemaIdOf(relation.schema),
+    job_id: relation.id,
+    owner: ROOT_USER_ID,
+    definition: "",
+    acl: [] as string[],
+    ...created,
+  }));
+  const stateTables: StateTable[] = [...own, ...internal.map((table) => table.id)].map((id) => ({ id, job: relation.name }));
+  return { fragments, internalTables, stateTables };
+}
+
+/**
+ * CREATE SINK after start: the same rows writeCatalog writes for the pipeline's sinks, its internal
+ * table committed at `epoch`. The sink joins the layout; the caller replays the MV into it.
+ */
+export async function addSink(db: PoolClient, layout: CatalogLayout, sink: RelationSpec, now: Date, epoch: bigint): Promise<void> {
+  const created = createdAt(now.toISOString());
+  const { rows } = await db.query<{ fragment_id: number; internal_id: number }>(
+    `SELECT (SELECT coalesce(max(fragment_id), 0) + 1 FROM rw_catalog.rw_fragments) AS fragment_id,
+            (SELECT coalesce(max(id), ${FIRST_INTERNAL_TABLE_ID - 1}) + 1 FROM rw_catalog.rw_internal_tables) AS internal_id`,
+  );
+  const next = { fragmentId: Number(rows[0]!.fragment_id), internalId: Number(rows[0]!.internal_id) };
+  const upstream = sink.upstream.map((name) => layout.relations.get(name)?.id ?? 0);
+  await insertRows(db, "rw_catalog.rw_relations", [
+    {
+      id: sink.id,
+      name: sink.name,
+      relation_type: "sink",
+      schema_id: schemaIdOf(sink.schema),
+      owner: ROOT_USER_ID,
+      definition: sink.definition,
+      acl: [],
+    },
+  ]);
+  await insertSinkRows(db, [sink], created);
+  await insertRows(
+    db,
+    "rw_catalog.rw_depend",
+    upstream.map((refobjid) => ({ objid: sink.id, refobjid })),
+  );
+  await insertRows(db, "rw_catalog.rw_columns", columnRows(sink));
+  await insertRows(db, "rw_catalog.rw_streaming_jobs", [
+    {
+      id: sink.id,
+      name: sink.name,
+      database_id: DATABASE_ID,
+      status: "CREATED",
+      parallelism: "adaptive",
+      max_parallelism: VNODES,
+      resource_group: "default",
+    },
+  ]);
+  const job = jobRows(sink, next, layout.fragmentOf, created);
+  await insertRows(db, "rw_catalog.rw_fragments", job.fragments);
+  await insertRows(db, "rw_catalog.rw_internal_tables", job.internalTables);
+  await insertRows(
+    db,
+    "rw_catalog.rw_hummock_snapshot",
+    job.stateTables.map((table) => ({ table_id: table.id, committed_epoch: epoch.toString() })),
+  );
+  layout.relations.set(sink.name, sink);
+  layout.stateTables.push(...job.stateTables);
+}
+
+/**
+ * DROP SINK / DROP MATERIALIZED VIEW: every catalog row of the job goes (relation, kind row, columns,
+ * edges, job, fragments, internal and state tables, stats, progress). The layout forgets its state
+ * tables; the caller decides what happens to the spec.
+ */
+export async function removeFromCatalog(db: PoolClient, layout: CatalogLayout, relation: RelationSpec): Promise<void> {
+  const stateIds = layout.stateTables.filter((table) => table.job === relation.name).map((table) => table.id);
+  await db.query(
+    `WITH gone AS (SELECT $1::int AS id)
+     , internal AS (DELETE FROM rw_catalog.rw_internal_tables WHERE job_id = $1 RETURNING id)
+     , r AS (DELETE FROM rw_catalog.rw_relations WHERE id = $1)
+     , mv AS (DELETE FROM rw_catalog.rw_materialized_views WHERE id = $1)
+     , sink AS (DELETE FROM rw_catalog.rw_sinks WHERE id = $1)
+     , decouple AS (DELETE FROM rw_catalog.rw_sink_decouple WHERE sink_id = $1)
+     , dep AS (DELETE FROM rw_catalog.rw_depend WHERE objid = $1)
+     , cols AS (DELETE FROM rw_catalog.rw_columns WHERE relation_id = $1)
+     , job AS (DELETE FROM rw_catalog.rw_streaming_jobs WHERE id = $1)
+     , frag AS (DELETE FROM rw_catalog.rw_fragments WHERE table_id = $1)
+     , progress AS (DELETE FROM rw_catalog.rw_ddl_progress WHERE ddl_id = $1)
+     , snap AS (DELETE FROM rw_catalog.rw_hummock_snapshot WHERE table_id = ANY($2::int[]) OR table_id = $1)
+     , stats AS (DELETE FROM rw_catalog.rw_table_stats WHERE id = ANY($2::int[]) OR id = $1)
+     SELECT count(*) FROM gone`,
+    [relation.id, stateIds],
+  );
+  layout.stateTables = layout.stateTables.filter((table) => table.job !== relation.name);
+  layout.fragmentOf.delete(relation.name);
+}
+
 /** Recreates rw_catalog and the storage tables, then writes every catalog row for the pipeline. */
 export async function writeCatalog(db: Pool | PoolClient, relations: RelationSpec[], startedAt: Date): Promise<CatalogLayout> {
   await db.query(CATALOG_DDL);
@@ -109,12 +273,7 @@ export async function writeCatalog(db: Pool | PoolClient, relations: RelationSpe
   const owner = ROOT_USER_ID;
   const acl: string[] = [];
   const byName = new Map(relations.map((relation) => [relation.name, relation]));
-  const created = {
-    initialized_at: now,
-    created_at: now,
-    initialized_at_cluster_version: CLUSTER_VERSION,
-    created_at_cluster_version: CLUSTER_VERSION,
-  };
+  const created = createdAt(now);
 
   await insertRows(db, "rw_catalog.rw_databases", [
     { id: DATABASE_ID, name: "dev", owner, acl, resource_group: "default", barrier_interval_ms: 1000, checkpoint_frequency: 1 },
@@ -169,15 +328,7 @@ export async function writeCatalog(db: Pool | PoolClient, relations: RelationSpe
   const hiddenSources = relations
     .filter((relation) => relation.kind === "table" && relation.connector)
     .map((table) => ({ ...table, id: HIDDEN_SOURCE_ID_OFFSET + table.id, kind: "source" as const, associatedTableId: table.id }));
-  const base = (relation: RelationSpec) => ({
-    id: relation.id,
-    name: relation.name,
-    schema_id: schemaIdOf(relation.schema),
-    owner,
-    definition: relation.definition,
-    acl,
-    ...created,
-  });
+  const base = (relation: RelationSpec) => baseRow(relation, created);
   const of = (kind: RelationSpec["kind"]) => relations.filter((relation) => relation.kind === kind);
 
   await insertRows(
@@ -226,27 +377,7 @@ export async function writeCatalog(db: Pool | PoolClient, relations: RelationSpe
       format_encode_options: props(relation.formatEncodeOptions) ?? {},
     })),
   );
-  await insertRows(
-    db,
-    "rw_catalog.rw_sinks",
-    of("sink").map((relation) => ({
-      ...base(relation),
-      connector: relation.connector,
-      sink_type: relation.sinkType,
-      connection_id: null,
-      target_table_name: null,
-      background_ddl: false,
-      connector_props: props(relation.connectorProps),
-      format_encode_options: props(relation.formatEncodeOptions),
-    })),
-  );
-  // A sink without FORMAT options holds the jsonb value null, not SQL NULL (§11.8).
-  await db.query("UPDATE rw_catalog.rw_sinks SET format_encode_options = 'null'::jsonb WHERE format_encode_options IS NULL");
-  await insertRows(
-    db,
-    "rw_catalog.rw_sink_decouple",
-    of("sink").map((relation) => ({ sink_id: relation.id, is_decouple: true, watermark_vnode_count: VNODES })),
-  );
+  await insertSinkRows(db, of("sink"), created);
   await insertRows(
     db,
     "rw_catalog.rw_depend",
@@ -271,42 +402,12 @@ export async function writeCatalog(db: Pool | PoolClient, relations: RelationSpe
   const internalTables: Record<string, unknown>[] = [];
   const stateTables: StateTable[] = [];
   const fragmentOf = new Map<string, number>();
-  let fragmentId = 1;
-  let internalId = FIRST_INTERNAL_TABLE_ID;
+  const next = { fragmentId: 1, internalId: FIRST_INTERNAL_TABLE_ID };
   for (const relation of relations) {
-    const shape = jobShape(relation);
-    const own = hasStorage(relation) ? [relation.id] : [];
-    const internal = shape.internal.map((kind) => ({ id: internalId++, kind }));
-    const firstFragment = fragmentId;
-    fragmentOf.set(relation.name, firstFragment);
-    shape.flags.forEach((flags, index) => {
-      const upstreamFragments = relation.upstream.map((name) => fragmentOf.get(name)).filter((id): id is number => id !== undefined);
-      fragments.push({
-        fragment_id: fragmentId,
-        table_id: relation.id,
-        distribution_type: relation.kind === "source" ? "SINGLE" : "HASH",
-        state_table_ids: index === 0 ? [...own, ...internal.map((table) => table.id)] : [],
-        upstream_fragment_ids: index === shape.flags.length - 1 ? upstreamFragments : [fragmentId + 1],
-        flags,
-        parallelism: relation.kind === "source" ? 1 : 4,
-        max_parallelism: VNODES,
-        parallelism_policy: relation.kind === "source" ? "single" : "inherit(adaptive)",
-      });
-      fragmentId++;
-    });
-    for (const table of internal) {
-      internalTables.push({
-        id: table.id,
-        name: `__internal_${relation.name}_${firstFragment}_${table.kind}_${table.id}`,
-        schema_id: schemaIdOf(relation.schema),
-        job_id: relation.id,
-        owner,
-        definition: "",
-        acl,
-        ...created,
-      });
-    }
-    for (const id of [...own, ...internal.map((table) => table.id)]) stateTables.push({ id, job: relation.name });
+    const job = jobRows(relation, next, fragmentOf, created);
+    fragments.push(...job.fragments);
+    internalTables.push(...job.internalTables);
+    stateTables.push(...job.stateTables);
   }
   await insertRows(db, "rw_catalog.rw_fragments", fragments);
   await insertRows(db, "rw_catalog.rw_internal_tables", internalTables);

@@ -3,7 +3,18 @@
 import { Redis } from "ioredis";
 import type { Pool, PoolClient } from "pg";
 import { createArchiveWriter, type ArchiveWriter } from "./archive-writer";
-import { DATABASE_ID, OTHER_DATABASE_ID, hasStorage, schemaIdOf, storageTableDdl, writeCatalog, type CatalogLayout } from "./catalog";
+import {
+  DATABASE_ID,
+  OTHER_DATABASE_ID,
+  addSink,
+  hasStorage,
+  removeFromCatalog,
+  schemaIdOf,
+  storageTableDdl,
+  writeCatalog,
+  type CatalogLayout,
+} from "./catalog";
+import { parseDdl, sinkSpec, type DropStatement, type SinkStatement } from "./ddl";
 import { createEmulatorPool, inTransaction, insertRows, qualified, quoteIdent } from "./db";
 import { epochFromUnixMs } from "./epoch";
 import { deleteFault, indexFaults, readFaults, type Fault, type FaultState } from "./faults";
@@ -106,6 +117,11 @@ export class Emulator {
   private userWindow = new UserWindow();
   /** A backfilled <mv>_v2 → its source: once created it computes what its source computes, barrier by barrier. */
   private copies = new Map<string, string>();
+  /**
+   * MVs dropped from the catalog whose computation goes on out of sight: a copy that replaced one
+   * (the blue-green switch) still copies its rows. Their storage stays in the emulator's database.
+   */
+  private dropped = new Set<string>();
   /** MV → the shift factors its rows carry now (applied at the barrier a shift fault appears or ends). */
   private appliedShifts = new Map<string, Shifts>();
   ticks = 0;
@@ -383,7 +399,11 @@ export class Emulator {
   private async writeKafkaLag(db: PoolClient) {
     const source = this.relation(KAFKA_SOURCE);
     const jobs = [...this.layout.relations.values()].filter(
-      (relation) => relation.kind === "materialized view" && relation.upstream.includes(KAFKA_SOURCE) && relation.name in MV_WRITERS,
+      (relation) =>
+        relation.kind === "materialized view" &&
+        relation.upstream.includes(KAFKA_SOURCE) &&
+        relation.name in MV_WRITERS &&
+        !this.dropped.has(relation.name),
     );
     await db.query("DELETE FROM emulator_control.kafka_job_lag WHERE source_id = $1", [source.id]);
     await insertRows(
@@ -442,7 +462,8 @@ export class Emulator {
   private async runSinks(writes: Map<string, MvWrite>, faults: FaultState, now: Date) {
     for (const [mv, write] of writes) {
       if (faults.drift.has(mv)) continue; // the drifting group's sinks and cache stop writing
-      for (const sink of this.sinksOf(mv)) {
+      const followers = [...this.copies].filter(([, source]) => source === mv).map(([copy]) => copy);
+      for (const sink of [mv, ...followers].flatMap((name) => this.sinksOf(name))) {
         if (faults.failedSinks.has(sink.name)) continue;
         if (sink.connector === "REDIS") await writeRedisSink(this.redis, sink, write.rows, write.deleted);
         if (sink.connector === "S3") this.fileSinks.get(sink.name)?.append(write.rows, now.getTime());
@@ -482,8 +503,55 @@ export class Emulator {
       this.options.log(`fault ${fault.kind} on ${fault.target} ${JSON.stringify(fault.params)}`);
       if (fault.kind === "drift") await this.startDrift(fault.target, faults.drift.get(fault.target) ?? "stale", now);
       if (fault.kind === "backfill" && !fault.params.name) await this.startBackfill(fault, now);
+      if (fault.kind === "ddl") await this.runDdl(fault, now);
     }
     this.seenFaults = new Set([...this.seenFaults].filter((key) => current.has(key)));
+  }
+
+  /** A statement `npm run emulator -- sql` checked against the catalog and queued; run once, then forgotten. */
+  private async runDdl(fault: Fault, now: Date) {
+    try {
+      const statement = parseDdl(String(fault.params.sql));
+      if (statement.kind === "create sink") await this.createSink(statement, now);
+      else await this.dropRelation(statement);
+      this.options.log(`ran ${String(fault.params.sql).replace(/\s+/g, " ").slice(0, 120)}`);
+    } catch (error) {
+      this.options.log(`DDL failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      await deleteFault(this.pool, "ddl", fault.target);
+    }
+  }
+
+  /** The sink starts with its MV's rows (its snapshot), then follows its changes from the next barrier. */
+  private async createSink(statement: SinkStatement, now: Date) {
+    const from = this.relation(statement.from);
+    const sink = sinkSpec(statement, from, this.nextRelationId++);
+    await inTransaction(this.pool, (db) => addSink(db, this.layout, sink, now, epochFromUnixMs(now.getTime())));
+    const { rows } = await this.pool.query(`SELECT * FROM ${qualified(from)}`);
+    if (sink.connector === "REDIS") await writeRedisSink(this.redis, sink, rows as Row[]);
+    if (sink.connector === "S3") {
+      const writer = new FileSinkWriter(sink, this.archive, now);
+      writer.append(rows as Row[], now.getTime());
+      this.fileSinks.set(sink.name, writer);
+    }
+  }
+
+  /**
+   * The relation leaves the catalog. A copy (<mv>_v2) leaves altogether; a pipeline MV is still
+   * computed out of sight, since copies of it may serve its rows now.
+   */
+  private async dropRelation(statement: DropStatement) {
+    const relation = this.layout.relations.get(statement.name);
+    if (!relation || this.dropped.has(relation.name)) return;
+    await inTransaction(this.pool, (db) => removeFromCatalog(db, this.layout, relation));
+    if (relation.kind === "sink") {
+      await this.fileSinks.get(relation.name)?.maybeRoll(Date.now(), true);
+      this.fileSinks.delete(relation.name);
+      this.layout.relations.delete(relation.name);
+    } else if (this.copies.delete(relation.name)) {
+      await this.pool.query(`DROP TABLE IF EXISTS ${qualified(relation)}`);
+      this.layout.relations.delete(relation.name);
+    } else this.dropped.add(relation.name);
   }
 
   /** stale: the MV moves on without the sinks; missing: keys disappear from Redis. */

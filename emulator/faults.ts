@@ -2,7 +2,7 @@
 // emulator's database; the stream reads them at every barrier.
 import type { Pool, PoolClient } from "pg";
 
-export const FAULT_KINDS = ["stall", "lag", "drift", "fail-sink", "backfill", "prometheus-down", "clock", "shift"] as const;
+export const FAULT_KINDS = ["stall", "lag", "drift", "fail-sink", "backfill", "prometheus-down", "clock", "shift", "ddl"] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 export type Fault = { kind: FaultKind; target: string; params: Record<string, unknown>; createdAt: Date };
 
@@ -29,10 +29,10 @@ export async function setFault(db: Db, kind: FaultKind, target: string, params: 
   );
 }
 
-/** Ends every fault on `target` (or on everything with "all"); a running backfill and the clock go on. */
+/** Ends every fault on `target` (or on everything with "all"); a running backfill, queued DDL and the clock go on. */
 export async function clearFaults(db: Db, target: string): Promise<number> {
   const { rowCount } = await db.query(
-    "DELETE FROM emulator_control.faults WHERE kind NOT IN ('backfill', 'clock') AND ($1 = 'all' OR target = $1)",
+    "DELETE FROM emulator_control.faults WHERE kind NOT IN ('backfill', 'clock', 'ddl') AND ($1 = 'all' OR target = $1)",
     [target],
   );
   return rowCount ?? 0;

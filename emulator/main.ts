@@ -8,13 +8,16 @@
 //   npm run emulator -- fail-sink <sink> [error]       SINK_FAIL events; the sink stops writing
 //   npm run emulator -- shift <mv> <column> <factor>   multiply a numeric column (the feature's distribution shifts)
 //   npm run emulator -- backfill <mv>         CREATE MATERIALIZED VIEW <mv>_v2 with backfill progress
+//   npm run emulator -- sql "<statements>"    run CREATE SINK … FROM …, DROP SINK, DROP MATERIALIZED VIEW (- reads stdin)
 //   npm run emulator -- prometheus-down       rw_kafka_job_lag fails ("failed to query Prometheus"); resume prometheus
 //   npm run emulator -- clock <+2h|-30m|midnight|0>   move the cluster's clock (midnight: 30 s before the next UTC midnight)
 //   npm run emulator -- status                list active faults
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { Pool } from "pg";
 import { loadEnvDefaults } from "../lib/env-file";
 import { DEFAULT_OPTIONS, Emulator } from "./emulator";
+import { queueDdl } from "./ddl-command";
 import { clearFaults, parseClockOffset, readFaults, setFault, type FaultKind } from "./faults";
 
 function loadEnv() {
@@ -34,7 +37,7 @@ function loadEnv() {
 }
 
 const USAGE =
-  "usage: npm run emulator -- [run] [--groups N] [--entities M] [--rate R] | stall|resume|lag|drift|fail-sink|backfill <name> [arg] | shift <mv> <column> <factor> | prometheus-down | clock <offset|midnight> | status";
+  "usage: npm run emulator -- [run] [--groups N] [--entities M] [--rate R] | stall|resume|lag|drift|fail-sink|backfill <name> [arg] | sql '<statements>' | shift <mv> <column> <factor> | prometheus-down | clock <offset|midnight> | status";
 
 const RELATION_KINDS: Record<string, string[]> = {
   stall: ["materialized view", "source"],
@@ -77,6 +80,12 @@ async function runFaultCommand(
       console.log(
         `clock: the cluster runs ${offsetMs / 1000} s ${offsetMs >= 0 ? "ahead of" : "behind"} the wall clock from the next barrier`,
       );
+      return;
+    }
+    if (command === "sql") {
+      const script = target === "-" ? readFileSync(0, "utf8") : target;
+      const queued = await queueDdl(pool, script);
+      console.log(`${queued.join("; ")}: queued, run at the next barrier`);
       return;
     }
     if (command === "resume") {

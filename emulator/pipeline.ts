@@ -135,7 +135,7 @@ type Spec = Omit<RelationSpec, "id" | "schema"> & { schema?: string };
  * timestamptz.handling.mode = utc_string, which the frontend injects for every encode
  * (src/frontend/src/handler/create_sink.rs, bind_sink_format_desc).
  */
-const withFormatDefaults = (options: Record<string, string>) => ({ ...options, "timestamptz.handling.mode": "utc_string" });
+export const withFormatDefaults = (options: Record<string, string>) => ({ ...options, "timestamptz.handling.mode": "utc_string" });
 
 function redisSink(
   name: string,

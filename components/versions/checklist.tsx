@@ -1,4 +1,5 @@
 import { cardClass } from "@/components/ui/surface";
+import { MASK } from "@/lib/lineage/mask";
 import type { ChecklistStep } from "@/lib/versions/checklist";
 
 /** The switch's steps in order, each with its SQL (to run in RisingWave) and done as the catalog shows it. */
@@ -19,6 +20,11 @@ export function BlueGreenChecklist({ from, to, steps }: { from: string; to: stri
               <pre className="mt-1 whitespace-pre-wrap break-all rounded bg-slate-100 p-2 font-mono text-xs dark:bg-slate-800">
                 {step.sql}
               </pre>
+            ) : null}
+            {step.sql?.includes(MASK) ? (
+              <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+                {MASK} stands for a credential Tideline does not show: put the real value in before you run it.
+              </p>
             ) : null}
           </li>
         ))}

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { cardClass } from "@/components/ui/surface";
 import { formatBytes, formatCount, formatDuration } from "@/lib/format";
 import type { SampleComparison, Verdict } from "@/lib/versions/verdict";
@@ -76,7 +77,26 @@ export function VerdictSection({
           Sinks to recreate on {to}: {impact.sinks.length ? impact.sinks.join(", ") : "none"}.
         </li>
         <li>
-          Materialized views built on {from}, to rebuild on {to}: {impact.downstream.length ? impact.downstream.join(", ") : "none"}.
+          Materialized views built on {from}, to rebuild on {to}:{" "}
+          {impact.downstream.length
+            ? impact.downstream.map((reader, index) => (
+                <span key={reader.mv}>
+                  {index > 0 ? ", " : ""}
+                  {reader.mv}
+                  {reader.group ? (
+                    <>
+                      {" "}
+                      (serves{" "}
+                      <Link className="underline" href={`/groups/${encodeURIComponent(reader.group)}`}>
+                        {reader.group}
+                      </Link>
+                      )
+                    </>
+                  ) : null}
+                </span>
+              ))
+            : "none"}
+          .
         </li>
       </ul>
     </section>

@@ -29,7 +29,7 @@ export function VersionTable({ versions }: { versions: VersionsView["versions"] 
                 ) : null}
               </th>
               <td className="px-3 py-2">
-                {version.status ?? "–"}
+                {version.exists ? (version.status ?? "–") : "dropped (no longer in the catalog)"}
                 {version.progress ? (
                   <span className="block text-xs text-slate-600 dark:text-slate-400">backfill {version.progress.text}</span>
                 ) : null}

@@ -1,7 +1,7 @@
 // Connector options and CREATE statements carry credentials (CDC passwords, Redis URLs with a
 // password, cloud keys). Everything shown in the UI or returned by the API passes through here.
 
-const MASK = "••••";
+export const MASK = "••••";
 const SECRET_WORDS =
   "pass(?:word|wd)?|pwd|secret|token|credential|access[._-]?key|private[._-]?key|api[._-]?key|sasl\\.jaas|signature|service[._-]?account|\\bpem\\b|\\.pem$|keystore|truststore";
 const SECRET_KEY = new RegExp(SECRET_WORDS, "i");

@@ -42,3 +42,13 @@ export async function listGroupOutlines(): Promise<GroupOutline[]> {
     timestampColumn: group.timestampColumn,
   }));
 }
+
+/** The registered groups served by these MVs (MV → group name): one query. */
+export async function groupsServedBy(mvs: string[]): Promise<Map<string, string>> {
+  if (mvs.length === 0) return new Map();
+  const groups = await getPrisma().featureGroup.findMany({
+    where: { materializedView: { in: mvs } },
+    select: { name: true, materializedView: true },
+  });
+  return new Map(groups.map((group) => [group.materializedView, group.name]));
+}

@@ -1,9 +1,10 @@
 import "server-only";
 import { keySpreadOrder, keyText, qualifiedName, quoteIdent } from "./identifiers";
+import { versionBase } from "../versions/names";
 import { queryRisingWave } from "./pool";
 
-// A group's versions are MVs named <base> and <base>_v<N> (the article's recipe: create <mv>_v2,
-// backfill, switch, drop the old one). LIKE's "_" matches any character: names are checked again here.
+// A group's version family in the catalog (lib/versions/names.ts). LIKE's "_" matches any character:
+// names are checked again here.
 const VERSION_ROWS = `
 SELECT m.name, sc.name AS schema_name, m.status, m.definition, s.committed_epoch::varchar AS committed_epoch,
   ts.total_key_count::varchar AS key_count, p.progress, (extract(epoch FROM p.initialized_at) * 1000)::int8 AS backfill_started_ms
@@ -42,9 +43,6 @@ export type VersionRow = {
   /** MVs built on this one: they read it and must follow a switch. */
   downstream: string[];
 };
-
-/** The version base of an MV name: user_features_1h_v2 → user_features_1h. */
-export const versionBase = (mv: string) => mv.replace(/_v\d+$/, "");
 
 /** Every MV of the version family of `mv` (its base, each <base>_v<N>, and the registry's `declared` versions) with its sinks: two statements. */
 export async function readVersionFamily(mv: string, declared: string[] = []): Promise<VersionRow[]> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { blueGreenChecklist, candidateSinkName } from "./checklist";
+import { nextVersionName, versionBase } from "./names";
 
 const serving = {
   name: "user_features_1h",
@@ -57,5 +58,14 @@ describe("blueGreenChecklist", () => {
   it("has no SQL to show once v1's definition is gone, and names sinks after the candidate's version", () => {
     expect(steps({ serving: { ...serving, definition: "", sinks: [] } })[0]?.sql).toBeNull();
     expect(candidateSinkName("s", "g_v3")).toBe("s_v3");
+  });
+});
+
+describe("version names", () => {
+  it("proposes the version after the family's newest", () => {
+    expect(nextVersionName("user_features_1h", ["user_features_1h"])).toBe("user_features_1h_v2");
+    expect(nextVersionName("user_features_1h_v2", ["user_features_1h_v2"])).toBe("user_features_1h_v3");
+    expect(nextVersionName("g", ["g", "g_v2", "g_v10"])).toBe("g_v11");
+    expect(versionBase("g_v10")).toBe("g");
   });
 });

@@ -6,11 +6,13 @@ import { epochToUnixMs } from "../observability/epoch";
 import { parseProgress } from "../observability/progress";
 import { latestRedisStats } from "../observability/redis-collector";
 import { getGroup } from "../registry/groups";
+import { groupsServedBy } from "../registry/outlines";
 import type { FeatureGroupDefinition } from "../schemas/feature-group";
 import { listRelations } from "../risingwave/catalog";
-import { readVersionFamily, readVersionSample, versionBase, type VersionRow } from "../risingwave/versions";
+import { readVersionFamily, readVersionSample, type VersionRow } from "../risingwave/versions";
 import { blueGreenChecklist, type ChecklistStep } from "./checklist";
 import { backfillSecondsLeft } from "./impact";
+import { nextVersionName } from "./names";
 import { caughtUpVerdict, type SampleComparison, type Verdict, type VersionState } from "./verdict";
 
 export const SAMPLE_ENTITIES = 200;
@@ -24,10 +26,12 @@ export type VersionsView = {
   /** The MV the registry serves. */
   serving: string;
   versions: (VersionState & { sinks: string[]; serving: boolean })[];
-  /** The step from `from` (the older version) to `to` (the newer), or to `<base>_v2` before it exists. */
+  /** The step from `from` (the older version, perhaps dropped) to `to` (the newer), or to the next `<base>_v<N>` before it exists. */
   from: string;
   to: string;
   verdict: Verdict | null;
+  /** The last switch is over: `from` is dropped and `to` serves. */
+  completed: boolean;
   comparison: SampleComparison | null;
   checklist: ChecklistStep[];
   impact: {
@@ -37,8 +41,8 @@ export type VersionsView = {
     redisKeys: number | null;
     redisBytes: number | null;
     sinks: string[];
-    /** MVs built on the old version: they must be recreated on the new one too. */
-    downstream: string[];
+    /** MVs built on the old version (and the group each serves, if registered): they must be recreated on the new one too. */
+    downstream: { mv: string; group: string | null }[];
   };
 };
 
@@ -104,8 +108,10 @@ export async function versionsView(name: string, nowMs = Date.now()): Promise<Ve
   const servingIndex = names.indexOf(serving);
   const newer = names.slice(servingIndex + 1).at(-1);
   const older = servingIndex > 0 ? names[servingIndex - 1] : undefined;
-  const from = newer ? serving : (older ?? serving);
-  const to = newer ?? (older ? serving : `${versionBase(serving)}_v2`);
+  // Declared versions gone from the catalog: the last switch's old version, dropped (its checklist ends there).
+  const dropped = (definition.versions ?? []).filter((mv) => !byName.has(mv));
+  const from = newer ? serving : (older ?? dropped.at(-1) ?? serving);
+  const to = newer ?? (older || dropped.length > 0 ? serving : nextVersionName(serving, names));
   const fromRow = byName.get(from);
   const toRow = byName.get(to);
   const states = { from: stateOf(fromRow, from), to: stateOf(toRow, to) };
@@ -119,9 +125,10 @@ export async function versionsView(name: string, nowMs = Date.now()): Promise<Ve
         )
       : null;
   const verdict =
-    from === to
+    from === to || !fromRow
       ? null
       : caughtUpVerdict({ serving: states.from, candidate: states.to, slaSeconds: definition.freshness_sla_seconds, nowMs, comparison });
+  const downstreamGroups = await groupsServedBy(fromRow?.downstream ?? []);
   const redis = latestRedisStats().stats?.groups.find((entry) => entry.group === name);
   const sinkPatterns = redis?.patterns.filter((pattern) => pattern.role !== "cache") ?? [];
   return {
@@ -129,14 +136,14 @@ export async function versionsView(name: string, nowMs = Date.now()): Promise<Ve
     definition,
     version: stored.version,
     serving,
-    versions: family.map((row) => ({
-      ...stateOf(row, row.name),
-      sinks: row.sinks.map((sink) => sink.name),
-      serving: row.name === serving,
-    })),
+    versions: [
+      ...family.map((row) => ({ ...stateOf(row, row.name), sinks: row.sinks.map((sink) => sink.name), serving: row.name === serving })),
+      ...dropped.map((mv) => ({ ...stateOf(undefined, mv), sinks: [], serving: false })),
+    ],
     from,
     to,
     verdict,
+    completed: !fromRow && dropped.includes(from),
     comparison,
     checklist: blueGreenChecklist({
       serving: {
@@ -160,7 +167,7 @@ export async function versionsView(name: string, nowMs = Date.now()): Promise<Ve
       redisKeys: sinkPatterns.length ? sinkPatterns.reduce((sum, pattern) => sum + pattern.keys.count, 0) : null,
       redisBytes: sinkPatterns.length ? sinkPatterns.reduce((sum, pattern) => sum + (pattern.memoryBytes ?? 0), 0) : null,
       sinks: (fromRow?.sinks ?? []).map((sink) => sink.name),
-      downstream: fromRow?.downstream ?? [],
+      downstream: (fromRow?.downstream ?? []).map((mv) => ({ mv, group: downstreamGroups.get(mv) ?? null })),
     },
   };
 }

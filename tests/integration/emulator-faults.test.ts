@@ -1,6 +1,7 @@
 // Each fault, observed through the SQL Tideline sends to RisingWave (rw_catalog) and through Redis.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DRIFT_USERS, type Emulator } from "@/emulator/emulator";
+import { queueDdl } from "@/emulator/ddl-command";
 import { clearFaults, setFault } from "@/emulator/faults";
 import { unixMsFromEpoch } from "@/emulator/epoch";
 import { startTestEmulator } from "../support/emulator";
@@ -156,6 +157,54 @@ describe("emulator faults", () => {
     expect(done.rows[0]).toMatchObject({ status: "Created", progress_rows: "0" });
     expect(done.rows[0].created_at).toBeInstanceOf(Date);
   });
+  it("sql: the checklist's CREATE SINK and DROPs change the catalog as RisingWave would; the new sink writes Redis", async () => {
+    await expect(queueDdl(emulator.pool, "DROP MATERIALIZED VIEW user_item_affinity;")).rejects.toThrow(
+      /sink user_item_affinity_to_redis depends on it/,
+    );
+    await expect(queueDdl(emulator.pool, "DROP TABLE orders_cdc")).rejects.toThrow(/not: DROP TABLE/);
+    await queueDdl(
+      emulator.pool,
+      `CREATE SINK affinity_v2_to_redis FROM user_item_affinity_v2 WITH (connector = 'redis', primary_key = 'user_id,category', redis.url = 'redis://h')
+       FORMAT UPSERT ENCODE TEMPLATE (key_format = 'v2:{user_id}:{category}', value_format = '{category_views_24h}');`,
+    );
+    await barriers(1);
+    const sink = await emulator.pool.query(
+      `SELECT r.relation_type, s.sink_type, s.connector, mv.name AS reads, (SELECT count(*) FROM rw_catalog.rw_internal_tables WHERE job_id = r.id) AS internal,
+         (SELECT bool_or('SINK' = ANY(flags)) FROM rw_catalog.rw_fragments WHERE table_id = r.id) AS sink_fragment
+       FROM rw_catalog.rw_relations AS r JOIN rw_catalog.rw_sinks AS s ON s.id = r.id
+       JOIN rw_catalog.rw_depend AS d ON d.objid = r.id JOIN rw_catalog.rw_relations AS mv ON mv.id = d.refobjid
+       WHERE r.name = 'affinity_v2_to_redis'`,
+    );
+    expect(sink.rows).toEqual([
+      {
+        relation_type: "sink",
+        sink_type: "SINK_TYPE_UPSERT",
+        connector: "REDIS",
+        reads: "user_item_affinity_v2",
+        internal: "1",
+        sink_fragment: true,
+      },
+    ]);
+    const rows = Number((await emulator.pool.query("SELECT count(*) AS n FROM public.user_item_affinity_v2")).rows[0].n);
+    expect(rows).toBeGreaterThan(0);
+    expect((await emulator.redis.keys("v2:*")).length).toBe(rows);
+
+    await queueDdl(emulator.pool, "DROP SINK user_item_affinity_to_redis;\nDROP MATERIALIZED VIEW user_item_affinity;");
+    const before = await committedAt();
+    await barriers(2);
+    const orphans = await emulator.pool.query(
+      `SELECT (SELECT count(*) FROM rw_catalog.rw_relations WHERE name IN ('user_item_affinity', 'user_item_affinity_to_redis')) AS gone,
+         (SELECT count(*) FROM rw_catalog.rw_depend AS d WHERE NOT EXISTS (SELECT 1 FROM rw_catalog.rw_relations AS r WHERE r.id = d.objid)) AS edges,
+         (SELECT count(*) FROM rw_catalog.rw_fragments AS f WHERE NOT EXISTS (SELECT 1 FROM rw_catalog.rw_relations AS r WHERE r.id = f.table_id)) AS fragments,
+         (SELECT count(*) FROM rw_catalog.rw_hummock_snapshot AS h WHERE NOT EXISTS (SELECT 1 FROM rw_catalog.rw_relations AS r WHERE r.id = h.table_id)
+            AND NOT EXISTS (SELECT 1 FROM rw_catalog.rw_internal_tables AS i WHERE i.id = h.table_id)) AS snapshots`,
+    );
+    expect(orphans.rows[0]).toEqual({ gone: "0", edges: "0", fragments: "0", snapshots: "0" });
+    const after = await committedAt();
+    expect(after.user_item_affinity).toBeUndefined();
+    expect(after.user_item_affinity_v2).toBe((before.user_item_affinity_v2 ?? 0) + 2_000); // v2 goes on without v1 in the catalog
+  });
+
   it("clock: the cluster's time moves by the offset, and files roll into the new UTC day", async () => {
     const nextMidnight = Math.ceil((clock + 60_000) / 86_400_000) * 86_400_000;
     await setFault(emulator.pool, "clock", "cluster", { offsetMs: nextMidnight - 2_000 - (clock + 1_000) });

@@ -68,6 +68,12 @@ export default async function GroupVersionsPage({ params }: Props) {
       {model.verdict ? (
         <VerdictSection from={model.from} to={model.to} verdict={model.verdict} comparison={model.comparison} impact={model.impact} />
       ) : null}
+      {model.completed ? (
+        <p role="status" className="mt-6 text-sm">
+          Switch complete: {model.from} is dropped and {model.to} serves. To start the next version, remove {model.from} from the
+          group&apos;s versions in its definition.
+        </p>
+      ) : null}
       <BlueGreenChecklist from={model.from} to={model.to} steps={model.checklist} />
     </>
   );
