@@ -1,17 +1,22 @@
 // Tideline's command line: validate YAML definitions against RisingWave, import and export the registry.
 //   tideline validate <files or folders> [--json] [--risingwave-url URL]
+//   tideline validate --dbt target/manifest.json [--json] [--risingwave-url URL]
 //   tideline import <files or folders> [--dry-run] [--url http://localhost:3000] [--token T]
+//   tideline import --dbt target/manifest.json [--dry-run] [--url …] [--token T]
 //   tideline export [--out FILE] [--url http://localhost:3000] [--token T]
 // Exit codes: 0 all good, 1 problems found, 2 usage or connection errors.
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { ManifestError } from "../lib/dbt/manifest";
 import { loadEnvDefaults } from "../lib/env-file";
 import { readYamlInputs } from "./files";
 
 const USAGE = `usage:
   tideline validate <files or folders> [--json] [--risingwave-url URL]
+  tideline validate --dbt target/manifest.json [--json] [--risingwave-url URL]
   tideline import <files or folders> [--dry-run] [--url URL] [--token TOKEN]
+  tideline import --dbt target/manifest.json [--dry-run] [--url URL] [--token TOKEN]
   tideline export [--out FILE] [--url URL] [--token TOKEN]`;
 
 class UsageError extends Error {}
@@ -23,16 +28,37 @@ function loadEnvironment(risingwaveUrl: string | undefined) {
   loadEnvDefaults([path.resolve(".env"), path.join(packageRoot, ".env"), path.join(packageRoot, ".env.example")]);
 }
 
-async function validate(inputs: string[], json: boolean): Promise<number> {
+async function readManifestFile(file: string): Promise<string> {
+  try {
+    return await readFile(file, "utf8");
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+async function validate(inputs: string[], json: boolean, manifest: string | undefined): Promise<number> {
   // Imported after loadEnvironment: lib/env validates the environment when first loaded.
-  const { validateDefinitions } = await import("./validate");
-  const results = await validateDefinitions(await readYamlInputs(inputs));
+  const { validateDefinitions, validateDbtManifest } = await import("./validate");
+  const results = manifest
+    ? await validateDbtManifest(await readManifestFile(manifest)).catch((error: unknown) => {
+        if (error instanceof ManifestError) {
+          if (json) console.log(JSON.stringify({ ok: false, error: error.message, issues: error.issues }, null, 2));
+          else
+            console.log(
+              `FAIL  ${manifest}: ${error.message}${error.issues.map((issue) => `\n      ${issue.path}: ${issue.message}`).join("")}`,
+            );
+          return null;
+        }
+        throw error;
+      })
+    : await validateDefinitions(await readYamlInputs(inputs));
+  if (results === null) return 1;
   const failed = results.filter((result) => !result.ok);
   if (json) {
     console.log(JSON.stringify({ ok: failed.length === 0, results }, null, 2));
   } else {
     for (const result of results) {
-      const where = `${result.file}:${result.line}`;
+      const where = result.line > 0 ? `${result.file}:${result.line}` : result.file;
       const group = result.group ?? "(unparsed document)";
       if (result.ok) console.log(`ok    ${where} ${group}`);
       for (const problem of result.problems) console.log(`FAIL  ${where} ${group}: ${problem}`);
@@ -41,7 +67,8 @@ async function validate(inputs: string[], json: boolean): Promise<number> {
       `\n${results.length - failed.length} of ${results.length} definition(s) match RisingWave${failed.length ? `; ${failed.length} with problems` : ""}`,
     );
   }
-  if (results.length === 0) throw new UsageError("no .yaml or .yml files found");
+  if (results.length === 0)
+    throw new UsageError(manifest ? `${manifest} declares no feature group (no model with meta.tideline)` : "no .yaml or .yml files found");
   return failed.length === 0 ? 0 : 1;
 }
 
@@ -77,6 +104,33 @@ async function importFiles(inputs: string[], options: { dryRun: boolean; url: st
   return 0;
 }
 
+async function importManifest(file: string, options: { dryRun: boolean; url: string; token?: string }): Promise<number> {
+  const response = await callApi(options.url, options.token, `/api/registry/import/dbt${options.dryRun ? "?dryRun=1" : ""}`, {
+    method: "POST",
+    body: await readManifestFile(file),
+    headers: { "content-type": "application/json" },
+  });
+  const body = await response.json();
+  if ([409, 413, 422, 400].includes(response.status)) {
+    const reasons = [...(body.issues ?? []), ...(body.items ?? []).filter((item: { reason: string | null }) => item.reason)];
+    const problems = (body.problems ?? []).map((problem: { uniqueId: string; path: string; message: string }) => ({
+      path: `${problem.uniqueId}:${problem.path}`,
+      message: problem.message,
+    }));
+    console.log(`FAIL  ${body.error ?? `${file}: ${body.summary?.conflict ?? 0} conflict(s), ${problems.length} problem(s)`}`);
+    for (const issue of [...reasons, ...problems]) console.log(`      ${issue.path ?? issue.uniqueId}: ${issue.message ?? issue.reason}`);
+    return 1;
+  }
+  if (!response.ok) throw new Error(`${response.status}: ${body.error ?? "import failed"}`);
+  const plan = options.dryRun ? body : body.plan;
+  for (const item of plan.items) console.log(`${item.kind.padEnd(9)} ${item.name} (${item.uniqueId})`);
+  for (const candidate of plan.candidates) console.log(`candidate ${candidate.name} (${candidate.uniqueId}): no meta.tideline block`);
+  console.log(
+    `\ndbt project ${plan.project}, manifest generated ${plan.generatedAt}: ${options.dryRun ? "would create" : "created"} ${plan.summary.create}, ${options.dryRun ? "would update" : "updated"} ${plan.summary.update}, unchanged ${plan.summary.unchanged}`,
+  );
+  return 0;
+}
+
 async function exportRegistry(options: { url: string; token?: string; out?: string }): Promise<number> {
   const response = await callApi(options.url, options.token, "/api/registry/export");
   if (!response.ok) throw new Error(`${response.status}: export failed`);
@@ -100,6 +154,7 @@ async function main(): Promise<number> {
       token: { type: "string" },
       out: { type: "string" },
       "risingwave-url": { type: "string" },
+      dbt: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -108,12 +163,15 @@ async function main(): Promise<number> {
   loadEnvironment(values["risingwave-url"]);
   const url = values.url ?? process.env.TIDELINE_URL ?? "http://localhost:3000";
   const token = values.token ?? process.env.TIDELINE_TOKEN;
+  if ((command === "validate" || command === "import") && values.dbt && inputs.length > 0)
+    throw new UsageError(`${command} takes YAML files or --dbt <manifest>, not both`);
   if (command === "validate") {
-    if (inputs.length === 0) throw new UsageError("validate needs files or folders");
-    return validate(inputs, !!values.json);
+    if (inputs.length === 0 && !values.dbt) throw new UsageError("validate needs files or folders, or --dbt <manifest>");
+    return validate(inputs, !!values.json, values.dbt);
   }
   if (command === "import") {
-    if (inputs.length === 0) throw new UsageError("import needs files or folders");
+    if (values.dbt) return importManifest(values.dbt, { dryRun: !!values["dry-run"], url, token });
+    if (inputs.length === 0) throw new UsageError("import needs files or folders, or --dbt <manifest>");
     return importFiles(inputs, { dryRun: !!values["dry-run"], url, token });
   }
   if (command === "export") return exportRegistry({ url, token, out: values.out });

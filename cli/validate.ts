@@ -1,5 +1,8 @@
 import { checkSchema, describeProblems } from "../lib/groups/schema-check";
 import { listColumns } from "../lib/risingwave/catalog";
+import { groupsOfManifest } from "../lib/dbt/groups";
+import { readManifest } from "../lib/dbt/manifest";
+import type { FeatureGroupDefinition } from "../lib/schemas/feature-group";
 import { parseDefinitions } from "../lib/yaml/definitions";
 
 export type ValidationResult = { file: string; line: number; group: string | null; ok: boolean; problems: string[] };
@@ -22,12 +25,35 @@ export async function validateDefinitions(inputs: { file: string; text: string }
       });
     }
   }
-  const definitions = parsed.flatMap((result) => result.definitions);
+  return [...results, ...(await checkLive(parsed.flatMap((result) => result.definitions)))].sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line,
+  );
+}
+
+/** Each definition against its live MV: one catalog statement for all of them. */
+async function checkLive(definitions: { file: string; line: number; definition: FeatureGroupDefinition }[]): Promise<ValidationResult[]> {
   const columns = await listColumns([...new Set(definitions.map((item) => item.definition.materialized_view))]);
-  for (const item of definitions) {
-    const check = checkSchema(item.definition, columns.get(item.definition.materialized_view) ?? null);
-    const problems = describeProblems(check);
-    results.push({ file: item.file, line: item.line, group: item.definition.name, ok: problems.length === 0, problems });
-  }
-  return results.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  return definitions.map((item) => {
+    const problems = describeProblems(checkSchema(item.definition, columns.get(item.definition.materialized_view) ?? null));
+    return { file: item.file, line: item.line, group: item.definition.name, ok: problems.length === 0, problems };
+  });
+}
+
+/**
+ * The groups a dbt manifest declares, checked as YAML definitions are: a model's problems (its
+ * meta.tideline block, its columns) first, then each group against its live MV. A result's file is
+ * the model's unique_id; an unreadable manifest throws (ManifestError).
+ */
+export async function validateDbtManifest(text: string): Promise<ValidationResult[]> {
+  const { groups, problems } = groupsOfManifest(readManifest(text));
+  const failed = new Set(problems.map((problem) => problem.uniqueId));
+  const unparsed = [...failed].map((uniqueId) => ({
+    file: uniqueId,
+    line: 0,
+    group: null,
+    ok: false,
+    problems: problems.filter((problem) => problem.uniqueId === uniqueId).map((problem) => `${problem.path}: ${problem.message}`),
+  }));
+  const live = await checkLive(groups.map((group) => ({ file: group.uniqueId, line: 0, definition: group.definition })));
+  return [...unparsed, ...live].sort((a, b) => a.file.localeCompare(b.file));
 }

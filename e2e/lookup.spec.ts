@@ -57,13 +57,18 @@ test("a bad key is explained and nothing is looked up; an unknown key is not fou
   expect(body.layers.map((layer: { status: string }) => layer.status)).toEqual(["not_found", "not_found", "not_found", "not_found"]);
 });
 
+// Both keys change at nearly every barrier: a lookup that reads RisingWave after a barrier's commit and
+// Redis before that barrier's sink write sees Redis a moment behind, "expected" (sink lag within the
+// SLA). Found and agreeing within the SLA is what these keys must show; "different" or "missing" fail.
+const FOUND = /^(equal|expected)$/;
+
 test("a composite key's sorted JSON key, and a date-keyed group", async ({ page }) => {
   await page.goto("/lookup?group=user_item_affinity&key.user_id=3&key.category=books");
   await expect(page.getByRole("table", { name: "Feature values by layer" })).toContainText('{"category":"books","user_id":3}');
-  await expect(cell(page, "category_views_24h", "redis:0")).toHaveAttribute("data-state", "equal");
+  await expect(cell(page, "category_views_24h", "redis:0")).toHaveAttribute("data-state", FOUND);
   const today = new Date().toISOString().slice(0, 10);
   await page.goto(`/lookup?group=category_daily_stats&key.category=books&key.event_date=${today}`);
-  await expect(cell(page, "view_count", "redis:0")).toHaveAttribute("data-state", "equal");
+  await expect(cell(page, "view_count", "redis:0")).toHaveAttribute("data-state", FOUND);
 });
 
 test("the archive page lists a week of snapshot partitions and the file sink's days", async ({ page }) => {

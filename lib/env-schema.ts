@@ -60,6 +60,8 @@ const EnvFields = z.object({
   COST_REDIS_GB_MONTH: z.coerce.number().nonnegative().default(9.3),
   COST_RISINGWAVE_GB_MONTH: z.coerce.number().nonnegative().default(0.1),
   COST_ARCHIVE_GB_MONTH: z.coerce.number().nonnegative().default(0.023),
+  /** Where the dbt project's docs site is served (dbt docs serve): the lineage graph links dbt nodes to their page there. */
+  DBT_DOCS_URL: z.string().url().optional(),
   /** Slack-compatible incoming webhook that receives incident open/close messages. */
   ALERT_WEBHOOK_URL: z.string().url().optional(),
   /** Reading: open to everyone (the demo), or only to signed-in users and API tokens. Writing always needs a user. */

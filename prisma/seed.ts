@@ -47,7 +47,8 @@ async function main() {
     if (problems.length > 0) {
       throw new Error(problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.path} ${p.message}`).join("\n"));
     }
-    for (const { definition } of definitions) counts[await upsertDefinition(definition, "seed")] += 1;
+    for (const { definition } of definitions)
+      counts[await upsertDefinition(definition, "seed", undefined, { origin: { kind: "yaml", ref: file } })] += 1;
   }
   console.log(`seed: ${files.length} file(s); ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged`);
   await seedUsers();

@@ -22,6 +22,7 @@ import * as lookup from "./lookup/route";
 import * as redisStats from "./redis/stats/route";
 import * as registryExport from "./registry/export/route";
 import * as registryImport from "./registry/import/route";
+import * as registryImportDbt from "./registry/import/dbt/route";
 import * as materializedViews from "./risingwave/materialized-views/route";
 
 const route = (path: string, module: DocumentedRoute["methods"]): DocumentedRoute => ({ path, methods: module });
@@ -36,6 +37,7 @@ export const ROUTE_TABLE: DocumentedRoute[] = [
   route("/api/groups/[name]/redis", groupRedis),
   route("/api/groups/[name]/advice", groupAdvice),
   route("/api/registry/import", registryImport),
+  route("/api/registry/import/dbt", registryImportDbt),
   route("/api/registry/export", registryExport),
   route("/api/freshness", freshness),
   route("/api/drift", drift),

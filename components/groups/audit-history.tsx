@@ -13,6 +13,7 @@ export function AuditHistory({ entries }: { entries: AuditEntry[] }) {
           <p className="mb-2 text-sm">
             <span className="font-medium capitalize">{entry.action}</span> by {entry.actor} ·{" "}
             <time dateTime={entry.createdAt.toISOString()}>{formatDateTime(entry.createdAt)}</time>
+            {entry.context ? <span className="block text-xs text-slate-600 dark:text-slate-400">From {entry.context}</span> : null}
           </p>
           {entry.after ? (
             <PlanView plan={planChange(entry.before, entry.after)} />

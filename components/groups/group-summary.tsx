@@ -1,9 +1,25 @@
 import { formatDateTime, formatDuration } from "@/lib/format";
+import type { Origin } from "@/lib/registry/origin";
 import type { FeatureGroupDefinition } from "@/lib/schemas/feature-group";
 import { cardClass } from "@/components/ui/surface";
 import { TagLinks } from "./tag-links";
 
-export function GroupSummary({ definition, version, updatedAt }: { definition: FeatureGroupDefinition; version: number; updatedAt: Date }) {
+const ORIGIN_LABEL: Record<Origin["kind"], string> = { ui: "Tideline's UI", yaml: "YAML file", dbt: "dbt model" };
+
+/** Where the definition lives: the file or model to change it in, or the UI. */
+const originText = (origin: Origin) => (origin.ref ? `${ORIGIN_LABEL[origin.kind]} · ${origin.ref}` : ORIGIN_LABEL[origin.kind]);
+
+export function GroupSummary({
+  definition,
+  version,
+  updatedAt,
+  origin,
+}: {
+  definition: FeatureGroupDefinition;
+  version: number;
+  updatedAt: Date;
+  origin: Origin;
+}) {
   const rows: [string, React.ReactNode][] = [
     ["Owner", definition.owner + (definition.team ? ` · ${definition.team}` : "")],
     ["Freshness SLA", `${formatDuration(definition.freshness_sla_seconds)} (${definition.freshness_sla_seconds} s)`],
@@ -18,6 +34,12 @@ export function GroupSummary({ definition, version, updatedAt }: { definition: F
     ],
     ["Snapshots", definition.snapshot?.path ?? "–"],
     ["Version", `${version} · updated ${formatDateTime(updatedAt)}`],
+    [
+      "Defined in",
+      <span key="origin" data-origin={origin.kind}>
+        {originText(origin)}
+      </span>,
+    ],
   ];
   return (
     <section aria-label="Summary" className={cardClass()}>

@@ -98,7 +98,8 @@ function Explorer({ initial }: { initial: LineageGraph }) {
         source: edge.from,
         target: edge.to,
         animated: false,
-        style: { strokeWidth: 1.5 },
+        // dbt's edges (a source's relation, a model's depends_on) are dashed: declared, not read from rw_depend.
+        style: edge.dbt ? { strokeWidth: 1.5, strokeDasharray: "4 3" } : { strokeWidth: 1.5 },
       })),
     [shown],
   );

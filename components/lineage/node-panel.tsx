@@ -111,6 +111,28 @@ export function NodePanel({
           <dd>{node.status ? <StatusPill status={node.status} /> : "not sampled yet"}</dd>
         </dl>
       ) : null}
+      {node.dbt ? (
+        <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm" aria-label="From dbt">
+          <dt className="text-slate-500">dbt</dt>
+          <dd className="break-all font-mono text-xs">
+            {node.dbt.docsUrl ? (
+              <a className="text-tide-700 hover:underline dark:text-tide-400" href={node.dbt.docsUrl} rel="noreferrer" target="_blank">
+                {node.dbt.uniqueId}
+              </a>
+            ) : (
+              node.dbt.uniqueId
+            )}
+          </dd>
+          <dt className="text-slate-500">Project</dt>
+          <dd>{node.dbt.project}</dd>
+          {node.dbt.description ? (
+            <>
+              <dt className="text-slate-500">About</dt>
+              <dd>{node.dbt.description}</dd>
+            </>
+          ) : null}
+        </dl>
+      ) : null}
       {node.failure ? <SinkFailure node={node} graph={graph} /> : null}
       {node.mvStatus === "Creating" ? (
         <p className="text-sm text-amber-700 dark:text-amber-400">Still backfilling (status Creating).</p>

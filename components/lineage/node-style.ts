@@ -4,6 +4,7 @@ import type { FreshnessStatus } from "@/lib/observability/classify";
 /** One look per node kind, shared by the graph, its legend and the group page's compact view. */
 export const KIND_STYLES: Record<LineageKind, { label: string; className: string; minimap: string }> = {
   external: { label: "External system", className: "border-dashed border-slate-400 bg-slate-100 dark:bg-slate-800", minimap: "#94a3b8" },
+  dbt_source: { label: "dbt source", className: "border-dotted border-amber-500 bg-amber-50 dark:bg-amber-950", minimap: "#f59e0b" },
   source: { label: "Source", className: "border-violet-400 bg-violet-50 dark:bg-violet-950", minimap: "#8b5cf6" },
   table: { label: "Table", className: "border-sky-400 bg-sky-50 dark:bg-sky-950", minimap: "#0ea5e9" },
   materialized_view: { label: "Materialized view", className: "border-tide-500 bg-tide-50 dark:bg-tide-900", minimap: "#14a89e" },

@@ -34,6 +34,34 @@ export function dtypeOfColumn(dataType: string): Dtype | null {
   return RISINGWAVE_TO_DTYPE[dataType.toLowerCase()] ?? null;
 }
 
+/** SQL spellings people write in DDL and dbt `data_type` for the catalog's names above. */
+const TYPE_ALIASES: Record<string, string> = {
+  int: "integer",
+  int4: "integer",
+  int2: "smallint",
+  int8: "bigint",
+  float4: "real",
+  float8: "double precision",
+  float: "double precision",
+  double: "double precision",
+  decimal: "numeric",
+  bool: "boolean",
+  string: "varchar",
+  timestamptz: "timestamp with time zone",
+  timestamp: "timestamp without time zone",
+  json: "jsonb",
+};
+
+/** A declared SQL type (`varchar(64)`, `timestamptz`, `NUMERIC(12,2)`) as a feature dtype, through the same table. */
+export function dtypeOfDeclaredType(declared: string): Dtype | null {
+  const bare = declared
+    .trim()
+    .toLowerCase()
+    .replace(/\s*\(.*\)\s*$/, "")
+    .replace(/\s+/g, " ");
+  return dtypeOfColumn(TYPE_ALIASES[bare] ?? bare);
+}
+
 /** A declared feature dtype is compatible with a column when they mean the same or the column widens safely. */
 export function isCompatible(declared: Dtype, dataType: string): boolean {
   const actual = dtypeOfColumn(dataType);

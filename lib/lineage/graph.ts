@@ -2,7 +2,7 @@ import type { FreshnessStatus } from "../observability/classify";
 import type { CatalogRelation, ConnectorProp, LineageCatalog } from "../risingwave/lineage";
 import { maskUrlCredentials } from "./mask";
 
-export const LINEAGE_KINDS = ["external", "source", "table", "materialized_view", "view", "sink"] as const;
+export const LINEAGE_KINDS = ["external", "dbt_source", "source", "table", "materialized_view", "view", "sink"] as const;
 export type LineageKind = (typeof LINEAGE_KINDS)[number];
 
 export type LineageGroup = { name: string; owner: string; team: string | null; slaSeconds: number };
@@ -22,11 +22,16 @@ export type LineageNode = {
   mvStatus?: string;
   /** A sink failing now: since when, and its last error (credentials masked). */
   failure?: SinkFailureSummary;
+  /** A dbt source, or the dbt model that builds this relation (lib/dbt/lineage.ts). */
+  dbt?: DbtNodeInfo;
 };
+
+export type DbtNodeInfo = { uniqueId: string; project: string; description: string; docsUrl?: string };
 
 export type SinkFailureSummary = { since: string; error: string };
 
-export type LineageEdge = { from: string; to: string };
+/** `dbt`: drawn from a dbt manifest (a source's relation, a model's depends_on), not from rw_depend. */
+export type LineageEdge = { from: string; to: string; dbt?: boolean };
 export type LineageGraph = { nodes: LineageNode[]; edges: LineageEdge[] };
 
 export type RegisteredLineageGroup = LineageGroup & { materializedView: string };

@@ -1,7 +1,9 @@
 import "server-only";
 import { env } from "../env";
 import { listPreviousStatuses } from "../registry/freshness-inputs";
+import { listDbtLineage } from "../registry/dbt-projects";
 import { listGroupOutlines } from "../registry/outlines";
+import { mergeDbtLineage } from "../dbt/lineage";
 import { notFound } from "../errors";
 import { failingSinks } from "../observability/assess";
 import { readSinkFailures } from "../risingwave/freshness";
@@ -17,22 +19,28 @@ async function failingSinksNow(now: number): Promise<Map<number, SinkFailureSumm
 }
 
 /**
- * The lineage graph: three RisingWave statements (relations, rw_depend, sink failures) and two registry queries.
+ * The lineage graph: three RisingWave statements (relations, rw_depend, sink failures) and three registry
+ * queries (groups, statuses, imported dbt projects, whose sources and models are merged in).
  * Colours are the collector's last statuses, not a fresh assessment, so drawing the graph costs
  * RisingWave nothing more; a status older than three collector cycles is left out (unknown).
  */
 export async function loadLineageGraph(focus?: string): Promise<LineageGraph> {
-  const [catalog, groups, statuses, failing] = await Promise.all([
+  const [catalog, groups, statuses, failing, dbtProjects] = await Promise.all([
     readLineageCatalog(),
     listGroupOutlines(),
     listPreviousStatuses(Math.max(60, env.COLLECTOR_INTERVAL_SECONDS * 3)),
     failingSinksNow(Date.now()),
+    listDbtLineage(),
   ]);
-  const graph = buildLineageGraph(
-    catalog,
-    groups.map(({ name, owner, team, slaSeconds, materializedView }) => ({ name, owner, team, slaSeconds, materializedView })),
-    statuses,
-    failing,
+  const graph = mergeDbtLineage(
+    buildLineageGraph(
+      catalog,
+      groups.map(({ name, owner, team, slaSeconds, materializedView }) => ({ name, owner, team, slaSeconds, materializedView })),
+      statuses,
+      failing,
+    ),
+    dbtProjects,
+    env.DBT_DOCS_URL,
   );
   if (!focus) return graph;
   const node = findNode(graph, focus);

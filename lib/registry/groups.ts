@@ -6,11 +6,19 @@ import { shapesOverlap, templatePieces } from "../entity-keys/shapes";
 import { AppError, notFound, staleVersion } from "../errors";
 import { isSnakeCaseName, type FeatureGroupDefinition } from "../schemas/feature-group";
 import { groupColumns, toDefinition } from "./mapping";
+import type { Origin } from "./origin";
 
 const GROUP_INCLUDE = { entity: true, features: true } as const;
 type Tx = Prisma.TransactionClient;
 
-export type StoredDefinition = { definition: FeatureGroupDefinition; version: number; createdAt: Date; updatedAt: Date };
+export type StoredDefinition = {
+  definition: FeatureGroupDefinition;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  /** Where the definition lives (the UI, a YAML file, a dbt model). */
+  origin: Origin;
+};
 export type SaveOutcome = "created" | "updated" | "unchanged";
 
 /**
@@ -93,24 +101,30 @@ async function audit(
   name: string,
   before: FeatureGroupDefinition | null,
   after: FeatureGroupDefinition | null,
+  context?: string,
 ) {
   await tx.auditEvent.create({
-    data: { actor: actor.name, action, groupName: name, before: before ?? undefined, after: after ?? undefined },
+    data: { actor: actor.name, action, groupName: name, before: before ?? undefined, after: after ?? undefined, context: context ?? null },
   });
 }
 
-async function insertGroup(tx: Tx, definition: FeatureGroupDefinition, actor: RegistryWriter) {
+/** A declarative write's provenance: where the definition lives, and what its audit entry says it came with. */
+export type WriteSource = { origin: Origin; context?: string };
+const originColumns = (source: WriteSource | undefined) => (source ? { origin: source.origin.kind, originRef: source.origin.ref } : {});
+
+async function insertGroup(tx: Tx, definition: FeatureGroupDefinition, actor: RegistryWriter, source?: WriteSource) {
   await assertCacheKeysOwn(tx, definition);
   const entity = await upsertEntity(tx, definition, actor);
   await tx.featureGroup.create({
     data: {
       name: definition.name,
       ...groupColumns(definition),
+      ...originColumns(source),
       entityId: entity?.id ?? null,
       features: { create: featureRows(definition) },
     },
   });
-  await audit(tx, actor, "create", definition.name, null, definition);
+  await audit(tx, actor, "create", definition.name, null, definition, source?.context);
 }
 
 /** Rewrites a group's row and features, only if it is still at `expectedVersion`. */
@@ -121,13 +135,14 @@ async function replaceGroup(
   before: FeatureGroupDefinition,
   definition: FeatureGroupDefinition,
   actor: RegistryWriter,
+  source?: WriteSource,
 ) {
   await assertCacheKeysOwn(tx, definition);
   const entity = await upsertEntity(tx, definition, actor);
   // The version check and the row lock happen in one statement: a concurrent writer waits, then misses.
   const { count } = await tx.featureGroup.updateMany({
     where: { id, version: expectedVersion },
-    data: { ...groupColumns(definition), entityId: entity?.id ?? null, version: { increment: 1 } },
+    data: { ...groupColumns(definition), ...originColumns(source), entityId: entity?.id ?? null, version: { increment: 1 } },
   });
   if (count === 0) {
     const current = await tx.featureGroup.findUnique({ where: { id }, select: { version: true } });
@@ -143,14 +158,32 @@ async function replaceGroup(
     definition.name,
     before,
     definition,
+    source?.context,
   );
 }
+
+const ORIGIN_KINDS = new Set<string>(["ui", "yaml", "dbt"]);
+const storedOf = (
+  group: Parameters<typeof toDefinition>[0] & {
+    version: number;
+    createdAt: Date;
+    updatedAt: Date;
+    origin: string;
+    originRef: string | null;
+  },
+): StoredDefinition => ({
+  definition: toDefinition(group),
+  version: group.version,
+  createdAt: group.createdAt,
+  updatedAt: group.updatedAt,
+  origin: { kind: (ORIGIN_KINDS.has(group.origin) ? group.origin : "ui") as Origin["kind"], ref: group.originRef },
+});
 
 export async function getGroup(name: string): Promise<StoredDefinition | null> {
   // Anything but a snake_case name (a NUL byte PostgreSQL refuses, say) names no group.
   if (!isSnakeCaseName(name)) return null;
   const group = await getPrisma().featureGroup.findUnique({ where: { name }, include: GROUP_INCLUDE });
-  return group ? { definition: toDefinition(group), version: group.version, createdAt: group.createdAt, updatedAt: group.updatedAt } : null;
+  return group ? storedOf(group) : null;
 }
 
 /** Several groups by name in one query (import plans, the CLI). */
@@ -159,12 +192,7 @@ export async function getGroups(names: string[]): Promise<Map<string, StoredDefi
     where: { name: { in: names.filter(isSnakeCaseName) } },
     include: GROUP_INCLUDE,
   });
-  return new Map(
-    groups.map((group) => [
-      group.name,
-      { definition: toDefinition(group), version: group.version, createdAt: group.createdAt, updatedAt: group.updatedAt },
-    ]),
-  );
+  return new Map(groups.map((group) => [group.name, storedOf(group)]));
 }
 
 export async function listAllDefinitions(): Promise<FeatureGroupDefinition[]> {
@@ -218,7 +246,12 @@ export async function deleteGroup(name: string, expectedVersion: number | null, 
  * Declarative write (seed, YAML import): create or replace whatever is stored; unchanged writes
  * nothing. The writer is authorised here, inside the transaction, against the row it replaces.
  */
-export async function upsertDefinition(definition: FeatureGroupDefinition, writer: RegistryWriter | string, tx?: Tx): Promise<SaveOutcome> {
+export async function upsertDefinition(
+  definition: FeatureGroupDefinition,
+  writer: RegistryWriter | string,
+  tx?: Tx,
+  source?: WriteSource,
+): Promise<SaveOutcome> {
   const actor = asWriter(writer);
   const run = async (client: Tx): Promise<SaveOutcome> => {
     const existing = await client.featureGroup.findUnique({ where: { name: definition.name }, include: GROUP_INCLUDE });
@@ -227,26 +260,33 @@ export async function upsertDefinition(definition: FeatureGroupDefinition, write
     if (!actor.mayChange(definition))
       throw new AppError(403, `${actor.name} may not register ${definition.name} for ${definition.team ?? definition.owner}`);
     if (!existing) {
-      await insertGroup(client, definition, actor);
+      await insertGroup(client, definition, actor, source);
       return "created";
     }
     const before = toDefinition(existing);
-    if (isDeepStrictEqual(before, definition)) return "unchanged";
-    await replaceGroup(client, existing.id, existing.version, before, definition, actor);
+    if (isDeepStrictEqual(before, definition) && (!source || source.origin.kind === existing.origin)) {
+      // The same definition from a file that moved: where it lives is noted, nothing else changes.
+      if (source && source.origin.ref !== existing.originRef)
+        await client.featureGroup.update({ where: { id: existing.id }, data: { originRef: source.origin.ref } });
+      return "unchanged";
+    }
+    await replaceGroup(client, existing.id, existing.version, before, definition, actor, source);
     return "updated";
   };
   return tx ? run(tx) : getPrisma().$transaction(run);
 }
 
-/** Runs several declarative writes atomically: all land or none. */
+/** Runs several declarative writes atomically: all land or none; `last` runs in the same transaction. */
 export async function upsertDefinitions(
-  definitions: FeatureGroupDefinition[],
+  items: { definition: FeatureGroupDefinition; source?: WriteSource }[],
   actor: RegistryWriter | string,
+  last?: (tx: Tx) => Promise<void>,
 ): Promise<Record<SaveOutcome, string[]>> {
   return getPrisma().$transaction(
     async (tx) => {
       const outcome: Record<SaveOutcome, string[]> = { created: [], updated: [], unchanged: [] };
-      for (const definition of definitions) outcome[await upsertDefinition(definition, actor, tx)].push(definition.name);
+      for (const { definition, source } of items) outcome[await upsertDefinition(definition, actor, tx, source)].push(definition.name);
+      await last?.(tx);
       return outcome;
     },
     { timeout: 60_000 },
@@ -260,6 +300,8 @@ export type AuditEntry = {
   createdAt: Date;
   before: FeatureGroupDefinition | null;
   after: FeatureGroupDefinition | null;
+  /** What the change came with (a dbt import names its project and manifest time). */
+  context: string | null;
 };
 
 export async function listAudit(name: string, limit = 50): Promise<AuditEntry[]> {
@@ -271,5 +313,6 @@ export async function listAudit(name: string, limit = 50): Promise<AuditEntry[]>
     createdAt: event.createdAt,
     before: (event.before as FeatureGroupDefinition | null) ?? null,
     after: (event.after as FeatureGroupDefinition | null) ?? null,
+    context: event.context,
   }));
 }

@@ -61,7 +61,12 @@ export async function applyImport(documents: { text: string; file: string }[], a
       })),
     );
   }
-  const definitions = documents.flatMap(({ text, file }) => parseDefinitions(text, file).definitions.map((item) => item.definition));
-  const outcome = await upsertDefinitions(definitions, actor);
+  const items = documents.flatMap(({ text, file }) =>
+    parseDefinitions(text, file).definitions.map((item) => ({
+      definition: item.definition,
+      source: { origin: { kind: "yaml" as const, ref: file } },
+    })),
+  );
+  const outcome = await upsertDefinitions(items, actor);
   return { plan, outcome };
 }

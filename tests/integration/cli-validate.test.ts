@@ -77,4 +77,28 @@ describe("tideline validate", () => {
     expect(offline.status).toBe(2);
     expect(offline.stderr).toContain("RisingWave is unreachable");
   });
+
+  it("--dbt: exits 0 on the example manifest, 1 after a column is renamed in a copy, 1 on a manifest of another schema version", () => {
+    const ok = tideline("validate", "--dbt", "examples/dbt/target/manifest.json");
+    expect(ok.status, ok.stdout + ok.stderr).toBe(0);
+    expect(ok.stdout).toContain("3 of 3 definition(s) match RisingWave");
+    const dir = mkdtempSync(path.join(tmpdir(), "tideline-dbt-"));
+    const renamed = path.join(dir, "manifest.json");
+    writeFileSync(
+      renamed,
+      readFileSync("examples/dbt/target/manifest.json", "utf8").replaceAll('"purchase_count_1h"', '"purchase_count_1hr"'),
+    );
+    const failed = tideline("validate", "--dbt", renamed, "--json");
+    expect(failed.status).toBe(1);
+    const report = JSON.parse(failed.stdout);
+    expect(report.ok).toBe(false);
+    expect(report.results.find((result: { group: string }) => result.group === "user_features_1h").problems.join()).toMatch(
+      /purchase_count_1hr/,
+    );
+    const v11 = path.join(dir, "v11.json");
+    writeFileSync(v11, readFileSync("examples/dbt/target/manifest.json", "utf8").replace("manifest/v12.json", "manifest/v11.json"));
+    const old = tideline("validate", "--dbt", v11);
+    expect(old.status).toBe(1);
+    expect(old.stdout).toMatch(/manifest schema v11 is not supported/);
+  });
 });

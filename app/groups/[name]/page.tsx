@@ -92,7 +92,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
         </Notice>
       ) : null}
       {deprecated ? <Notice>{name} is now deprecated: it stays listed so consumers know to move off it.</Notice> : null}
-      <GroupSummary definition={definition} version={version} updatedAt={group.updatedAt} />
+      <GroupSummary definition={definition} version={version} updatedAt={group.updatedAt} origin={group.origin} />
       <LastHourFreshness name={name} slaSeconds={definition.freshness_sla_seconds} />
       <RedisSection name={name} definition={definition} />
       <div className="mt-6">

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { actorOfRequest } from "@/lib/auth/actor";
+import { authorizeGroupChange, registryWriter, writerOf } from "@/lib/auth/guard";
+import { defineRoute } from "@/lib/api/define-route";
+import { readManifestRequest } from "@/lib/dbt/request";
+import { groupsOfManifest } from "@/lib/dbt/groups";
+import { AppError } from "@/lib/errors";
+import { takeHit } from "@/lib/redis/rate-limit";
+import { assertCacheTemplatesFreeOfSinks } from "@/lib/registry/cache-keys";
+import { applyDbtImport, planDbtImport } from "@/lib/registry/dbt-import";
+import { getGroups } from "@/lib/registry/groups";
+
+export const dynamic = "force-dynamic";
+/** Imports (dry runs included) per user per minute: a manifest can be tens of MiB to parse. */
+const IMPORTS_PER_MINUTE = 10;
+
+export const POST = defineRoute(
+  {
+    summary:
+      "Imports the feature groups of a dbt manifest.json (schema v12) as the body, all or nothing: models materialized as materialized views with a meta.tideline block; ?dryRun=1 only plans (create / update / unchanged / conflict, and the candidate models without a block). 409 when a model conflicts with a group defined in YAML, in the UI, by another model or owned by another team.",
+    access: "read",
+    query: z.object({ dryRun: z.string().max(10).optional().describe("1 or true: plan only") }),
+  },
+  async ({ request, query }) => {
+    const actor = await actorOfRequest(request);
+    if (actor.kind !== "user") throw new AppError(401, "sign in, or send an API token (Authorization: Bearer …), to import a dbt manifest");
+    if (!(await takeHit("import-dbt", actor.id, IMPORTS_PER_MINUTE, 60)))
+      throw new AppError(429, `at most ${IMPORTS_PER_MINUTE} manifest imports a minute: try again shortly`);
+    const manifest = await readManifestRequest(request);
+    if (["1", "true"].includes(query.dryRun ?? "")) {
+      const plan = await planDbtImport(manifest);
+      return Response.json(plan, { status: plan.problems.length > 0 ? 422 : plan.summary.conflict > 0 ? 409 : 200 });
+    }
+    // Every group of the manifest is checked before anything is written: all or nothing.
+    const writer = await writerOf(request);
+    const definitions = groupsOfManifest(manifest).groups.map((group) => group.definition);
+    const stored = await getGroups(definitions.map((definition) => definition.name));
+    for (const definition of definitions)
+      authorizeGroupChange(writer, definition.name, stored.get(definition.name)?.definition, definition);
+    await assertCacheTemplatesFreeOfSinks(definitions);
+    return applyDbtImport(manifest, registryWriter(writer));
+  },
+);
