@@ -31,6 +31,7 @@ test("group page shows the live schema check, the YAML and the history", async (
   await expect(page.getByRole("heading", { level: 1, name: "user_features_1h" })).toBeVisible();
   await expect(page.getByText("All declared features match user_features_1h")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Freshness, last hour" })).toBeVisible();
+  await expect(page.locator('[data-origin="yaml"]')).toHaveText("YAML file · features/user_engagement.yaml"); // where to change it
   await page.getByRole("link", { name: "YAML" }).click();
   await expect(page.locator("pre")).toContainText("materialized_view: user_features_1h");
   await page.getByRole("link", { name: "History" }).click();
@@ -103,12 +104,13 @@ test("a YAML dry run reports a missing column and a wrong dtype as errors, with 
   await page.goto("/groups/import");
   const yaml = mismatchedYaml("yaml_mismatch_e2e", "e2e");
   await page.getByLabel("Paste YAML (one or many documents separated by ---)").fill(yaml);
-  await page.getByRole("button", { name: "Dry run" }).click();
+  const yamlImport = page.getByRole("region", { name: "Import YAML" });
+  await yamlImport.getByRole("button", { name: "Dry run" }).click();
   const errors = page.getByRole("list", { name: "Errors" });
   await expect(errors.getByRole("listitem")).toHaveCount(2);
   await expect(errors).toContainText("pasted.yaml:7:12 features.0.dtype: column total_orders is bigint: declare int64");
   await expect(errors).toContainText("pasted.yaml:8:11 features.1.name: order_value_features has no column not_a_column");
-  await expect(page.getByRole("button", { name: "Apply" })).toBeDisabled();
+  await expect(yamlImport.getByRole("button", { name: "Apply" })).toBeDisabled();
 });
 
 /** Fills a field once the form has hydrated (a fill before it can be merged with the server-rendered value). */

@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 const PAGES = [
   { path: "/", heading: "Overview", nav: "Overview" },
   { path: "/groups", heading: "Feature groups", nav: "Feature groups" },
-  { path: "/groups/import", heading: "Import YAML", nav: "Feature groups" },
+  { path: "/groups/import", heading: "Import feature groups", nav: "Feature groups" },
   { path: "/freshness", heading: "Freshness", nav: "Freshness" },
   { path: "/lineage", heading: "Lineage", nav: "Lineage" },
   { path: "/lookup", heading: "Lookup", nav: "Lookup" },

@@ -41,7 +41,7 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
             <ButtonLink href="/api/registry/export" download>
               Export YAML
             </ButtonLink>
-            <ButtonLink href="/groups/import">Import YAML</ButtonLink>
+            <ButtonLink href="/groups/import">Import YAML or dbt</ButtonLink>
             <ButtonLink href="/groups/new" variant="primary">
               Register group
             </ButtonLink>

@@ -1,11 +1,11 @@
 "use client";
 
-import Link from "next/link";
 import { useState, useTransition } from "react";
 import { Field } from "@/components/form/field";
 import { buttonClass } from "@/components/ui/button-link";
 import { cardClass, errorTextClass } from "@/components/ui/surface";
 import type { DbtImportPlan } from "@/lib/registry/dbt-import";
+import { ImportMessage, type ImportMessageState } from "./import-message";
 import { PlanView } from "./plan-view";
 
 async function post(manifest: string, dryRun: boolean) {
@@ -28,7 +28,7 @@ const KIND_LABEL: Record<DbtImportPlan["items"][number]["kind"], string> = {
 export function DbtImport() {
   const [manifest, setManifest] = useState<{ name: string; text: string } | null>(null);
   const [plan, setPlan] = useState<DbtImportPlan | null>(null);
-  const [message, setMessage] = useState<{ tone: "error" | "ok"; text: string } | null>(null);
+  const [message, setMessage] = useState<ImportMessageState>(null);
   const [busy, startTransition] = useTransition();
 
   const dryRun = () =>
@@ -80,19 +80,7 @@ export function DbtImport() {
           Apply
         </button>
       </div>
-      {message ? (
-        <p
-          role={message.tone === "error" ? "alert" : "status"}
-          className={`text-sm ${message.tone === "error" ? errorTextClass : "text-emerald-700 dark:text-emerald-400"}`}
-        >
-          {message.text}{" "}
-          {message.tone === "ok" ? (
-            <Link href="/groups" className="underline">
-              Open the feature groups
-            </Link>
-          ) : null}
-        </p>
-      ) : null}
+      <ImportMessage message={message} />
       {plan ? (
         <section aria-labelledby="dbt-plan" className={cardClass()}>
           <h3 id="dbt-plan" className="mb-2 text-base font-semibold">

@@ -36,7 +36,7 @@ export function GroupSummary({
     ["Version", `${version} · updated ${formatDateTime(updatedAt)}`],
     [
       "Defined in",
-      <span key="origin" data-origin={origin.kind}>
+      <span key="origin" data-origin={origin.kind} className="break-all">
         {originText(origin)}
       </span>,
     ],

@@ -1,10 +1,10 @@
 "use client";
 
-import Link from "next/link";
 import { useState, useTransition } from "react";
 import { Field, inputClass } from "@/components/form/field";
 import { buttonClass } from "@/components/ui/button-link";
 import type { ChangePlan } from "@/lib/groups/plan";
+import { ImportMessage, type ImportMessageState } from "./import-message";
 import { PlanView } from "./plan-view";
 import { cardClass, errorTextClass } from "@/components/ui/surface";
 
@@ -26,7 +26,7 @@ export function YamlImport() {
   const [text, setText] = useState("");
   const [uploads, setUploads] = useState<Files>([]);
   const [plan, setPlan] = useState<Plan | null>(null);
-  const [message, setMessage] = useState<{ tone: "error" | "ok"; text: string } | null>(null);
+  const [message, setMessage] = useState<ImportMessageState>(null);
   const [busy, startTransition] = useTransition();
   const files: Files = [...uploads, ...(text.trim() ? [{ name: "pasted.yaml", text }] : [])];
 
@@ -101,19 +101,7 @@ export function YamlImport() {
           </div>
         </div>
       </div>
-      {message ? (
-        <p
-          role={message.tone === "error" ? "alert" : "status"}
-          className={`text-sm ${message.tone === "error" ? "text-red-700 dark:text-red-400" : "text-emerald-700 dark:text-emerald-400"}`}
-        >
-          {message.text}{" "}
-          {message.tone === "ok" ? (
-            <Link href="/groups" className="underline">
-              Open the feature groups
-            </Link>
-          ) : null}
-        </p>
-      ) : null}
+      <ImportMessage message={message} />
       {plan ? (
         <section aria-labelledby="import-plan" className={cardClass()}>
           <h2 id="import-plan" className="mb-2 text-base font-semibold">

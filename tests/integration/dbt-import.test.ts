@@ -70,7 +70,10 @@ describe("POST /api/registry/import/dbt", () => {
     );
     expect(state.projects).toHaveLength(1);
     expect(state.projects[0]).toMatchObject({ name: "feature_store", generatedAt: "2026-12-06T09:00:00.000000Z" });
-    const audit = await getPrisma().auditEvent.findFirstOrThrow({ where: { groupName: "user_features_1h" } });
+    const audit = await getPrisma().auditEvent.findFirstOrThrow({
+      where: { groupName: "user_features_1h" },
+      orderBy: { createdAt: "desc" },
+    });
     expect(audit).toMatchObject({ action: "create", context: "dbt project feature_store, manifest generated 2026-12-06T09:00:00.000000Z" });
     expect((await getGroup("user_features_1h"))?.origin).toEqual({ kind: "dbt", ref: "model.feature_store.user_features_1h" });
   });

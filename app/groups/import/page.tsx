@@ -9,10 +9,15 @@ export default function ImportPage() {
   return (
     <>
       <PageHeader
-        title="Import YAML"
-        description="Register or update feature groups from YAML definitions kept in Git. Same format as features/ and `npx tideline import`."
+        title="Import feature groups"
+        description="Register or update feature groups from definitions kept in Git: YAML (the format of features/ and `npx tideline import`) or a dbt project's manifest (`npx tideline import --dbt`)."
       />
-      <YamlImport />
+      <section aria-labelledby="yaml-import-heading">
+        <h2 id="yaml-import-heading" className="mb-2 text-lg font-semibold">
+          Import YAML
+        </h2>
+        <YamlImport />
+      </section>
       <section aria-labelledby="dbt-import-heading" className="mt-10">
         <h2 id="dbt-import-heading" className="mb-2 text-lg font-semibold">
           Import from a dbt project

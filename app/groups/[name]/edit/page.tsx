@@ -29,6 +29,12 @@ export default async function EditGroupPage({ params }: Props) {
         title={`Edit ${name}`}
         description={`Editing version ${group.version}. If someone saves first, you will be told and nothing is lost.`}
       />
+      {group.origin.kind !== "ui" ? (
+        <p role="note" className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950">
+          This definition lives in {group.origin.kind === "yaml" ? "the YAML file" : "the dbt model"} <code>{group.origin.ref}</code>: the
+          next import from there replaces what you save here. Change it there too.
+        </p>
+      ) : null}
       <GroupForm
         mode="edit"
         initial={definitionToForm(group.definition)}
