@@ -51,6 +51,8 @@ function registryPool(): Pool {
   pool.on("error", (error) => console.error("[registry] idle client error:", error.message));
   const connect = pool.connect.bind(pool) as () => Promise<PoolClient>;
   cache.ungatedConnect = connect;
+  // Not BackendGate.guard: the first failure stays the driver's error, which Prisma reports and
+  // lib/errors.ts (registryOutage) maps to a 503; only later calls meet the gate's own 503.
   const gated = async (): Promise<PoolClient> => {
     registryGate().check();
     try {

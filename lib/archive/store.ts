@@ -3,7 +3,6 @@ import { open, readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
 import { env } from "../env";
-import { publicBackendError, unreachable } from "../errors";
 import { BackendGate } from "../health/backend-gate";
 import { parseArchiveUrl, type ArchiveLocation } from "./url";
 
@@ -86,16 +85,11 @@ function s3Store(location: Extract<ArchiveLocation, { kind: "s3" }>): ArchiveSto
    * Every S3 call: an answer without an HTTP status (refused, reset, timed out) means the store is
    * unreachable, closes the gate and is a 503; S3's own errors (403, 404) pass through.
    */
-  const send: typeof client.send = (async (command: Parameters<typeof client.send>[0]) => {
-    gate.check();
-    try {
-      return await client.send(command);
-    } catch (error) {
-      if (answered(error)) throw error;
-      gate.markDown(publicBackendError(error));
-      throw unreachable("archive", `: ${publicBackendError(error)}`);
-    }
-  }) as typeof client.send;
+  const send: typeof client.send = ((command: Parameters<typeof client.send>[0]) =>
+    gate.guard(
+      () => client.send(command),
+      (error) => (answered(error) ? "error" : "down"),
+    )) as typeof client.send;
   const fullKey = (key: string) => [location.prefix, key].filter(Boolean).join("/");
   const get = async (key: string, range?: string) => {
     const response = await send(new GetObjectCommand({ Bucket: location.bucket, Key: fullKey(key), ...(range ? { Range: range } : {}) }));

@@ -5,7 +5,6 @@
 import { createHash } from "node:crypto";
 import { decode } from "next-auth/jwt";
 import { Pool, type QueryResultRow } from "pg";
-import { publicBackendError, unreachable } from "../errors";
 import { BackendGate, isConnectionFailure } from "../health/backend-gate";
 import { pgConfigFromUrl } from "../pg-config";
 
@@ -45,14 +44,10 @@ async function credentialRows<Row extends QueryResultRow>(db: Pool, sql: string,
     probeEveryMs: 2_000,
     probeTimeoutMs: 2_500,
   }));
-  gate.check();
-  try {
-    return (await db.query<Row>(sql, params)).rows;
-  } catch (error) {
-    if (!(error instanceof Error) || !isConnectionFailure(error)) throw error;
-    gate.markDown(publicBackendError(error));
-    throw unreachable("registry", `: ${publicBackendError(error)}`);
-  }
+  return gate.guard(
+    async () => (await db.query<Row>(sql, params)).rows,
+    (error) => (error instanceof Error && isConnectionFailure(error) ? "down" : "error"),
+  );
 }
 
 /** Tokens are stored as SHA-256: they are random, so a fast hash is enough and lookups stay indexed. */

@@ -37,6 +37,25 @@ describe("BackendGate", () => {
   });
 });
 
+describe("BackendGate.guard", () => {
+  it("passes answers and the backend's own errors through; 'down' closes the gate, 'slow' only answers 503", async () => {
+    const gate = new BackendGate("redis", async () => {}, { probeEveryMs: 60_000, probeTimeoutMs: 100 });
+    const judge = (error: unknown) => (String(error).includes("REFUSED") ? "down" : String(error).includes("slow") ? "slow" : "error");
+    expect(await gate.guard(async () => 42, judge)).toBe(42);
+    await expect(gate.guard(() => Promise.reject(new Error("WRONGTYPE")), judge)).rejects.toThrow("WRONGTYPE");
+    await expect(gate.guard(() => Promise.reject(new Error("too slow")), judge)).rejects.toMatchObject({ status: 503 });
+    expect(gate.state().up).toBe(true);
+    await expect(gate.guard(() => Promise.reject(new Error("connect ECONNREFUSED")), judge)).rejects.toThrow(
+      "Redis is unreachable: connect ECONNREFUSED",
+    );
+    expect(gate.state()).toMatchObject({ up: false, lastError: "connect ECONNREFUSED" });
+    let called = false;
+    await expect(gate.guard(async () => (called = true), judge)).rejects.toMatchObject({ status: 503 });
+    expect(called).toBe(false); // refused at once while down
+    gate.markUp();
+  });
+});
+
 describe("what closes a gate", () => {
   it("a connection refused, cut or timed out does; waiting for a busy pool does not", () => {
     expect(isConnectionFailure(new Error("connect ECONNREFUSED 127.0.0.1:4566"))).toBe(true);

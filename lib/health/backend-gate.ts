@@ -1,4 +1,4 @@
-import { unreachable, type Backend } from "../errors";
+import { publicBackendError, unreachable, type Backend } from "../errors";
 import { formatDateTime } from "../format";
 
 /**
@@ -13,6 +13,11 @@ export const isConnectionFailure = (error: Error) =>
 
 export type GateState = { up: boolean; downSince: string | null; lastError: string | null };
 type Options = { probeEveryMs: number; probeTimeoutMs: number; now?: () => number };
+/**
+ * What a failed call means for its backend: "down" (unreachable: close the gate, 503), "slow" (it
+ * answers but not in time: 503 without closing the gate), or "error" (the backend's own answer: rethrown).
+ */
+export type FailureKind = "down" | "slow" | "error";
 
 /**
  * One backend's known state, shared by every request in the process. Once a call finds the backend
@@ -38,6 +43,22 @@ export class BackendGate {
   check(): void {
     if (this.downSince === null) return;
     throw unreachable(this.backend, ` (since ${formatDateTime(this.downSince)}): ${this.lastError ?? "no answer"}`);
+  }
+
+  /**
+   * One call to the backend: refused at once (503) while it is known down; a failure `judge` calls
+   * "down" closes the gate, and it and "slow" become a 503 naming the backend; others are rethrown.
+   */
+  async guard<T>(call: () => Promise<T>, judge: (error: unknown) => FailureKind): Promise<T> {
+    this.check();
+    try {
+      return await call();
+    } catch (error) {
+      const kind = judge(error);
+      if (kind === "error") throw error;
+      if (kind === "down") this.markDown(publicBackendError(error));
+      throw unreachable(this.backend, `: ${publicBackendError(error)}`);
+    }
   }
 
   /** A call found the backend unreachable: fail fast from now on, and probe until it answers. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { Cluster, Redis, type RedisOptions } from "ioredis";
 import { env } from "../env";
-import { AppError, publicBackendError, unreachable } from "../errors";
+import { AppError } from "../errors";
 import { BackendGate } from "../health/backend-gate";
 import { isOutage, type RedisClient } from "./batch";
 import { parseRedisTarget } from "./url";
@@ -53,12 +53,8 @@ export function redisGate(): BackendGate {
  * waiting out the command timeout.
  */
 export async function withRedis<T>(call: (redis: RedisClient) => Promise<T>): Promise<T> {
-  redisGate().check();
-  try {
-    return await call(getRedis());
-  } catch (error) {
-    if (!isOutage(error) || error instanceof AppError) throw error;
-    redisGate().markDown(publicBackendError(error));
-    throw unreachable("redis", `: ${publicBackendError(error)}`);
-  }
+  return redisGate().guard(
+    () => call(getRedis()),
+    (error) => (isOutage(error) && !(error instanceof AppError) ? "down" : "error"),
+  );
 }

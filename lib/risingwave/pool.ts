@@ -1,7 +1,7 @@
 import "server-only";
 import { appendFileSync } from "node:fs";
 import { Pool, types, type QueryResultRow } from "pg";
-import { AppError, publicBackendError, unreachable } from "../errors";
+import { AppError } from "../errors";
 import { BackendGate, isPoolBusy } from "../health/backend-gate";
 import { env } from "../env";
 import { pgConfigFromUrl } from "../pg-config";
@@ -69,21 +69,19 @@ export function risingWaveGate(): BackendGate {
  */
 export async function queryRisingWave<Row extends QueryResultRow>(sql: string, params: unknown[] = []): Promise<Row[]> {
   logStatement(sql);
-  risingWaveGate().check();
-  try {
-    return (await getRisingWavePool().query<Row>(sql, params)).rows;
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    const message = error instanceof Error ? error.message : String(error);
-    if (error instanceof Error && isPoolBusy(error))
-      throw new AppError(503, "RisingWave is busy: every connection of this server is in use; retry");
-    // SQLSTATE classes 08 (connection) and 57 (operator intervention, e.g. statement timeout), or no code at all.
-    if (!code || code.startsWith("08") || code.startsWith("57") || /timeout|ECONNREFUSED|ENOTFOUND|terminated/i.test(message)) {
+  return risingWaveGate().guard(
+    async () => (await getRisingWavePool().query<Row>(sql, params)).rows,
+    (error) => {
+      if (error instanceof Error && isPoolBusy(error))
+        throw new AppError(503, "RisingWave is busy: every connection of this server is in use; retry");
+      const code = (error as { code?: string }).code;
+      const message = error instanceof Error ? error.message : String(error);
+      // SQLSTATE classes 08 (connection) and 57 (operator intervention, e.g. statement timeout), or no code at all.
+      if (code && !code.startsWith("08") && !code.startsWith("57") && !/timeout|ECONNREFUSED|ENOTFOUND|terminated/i.test(message))
+        return "error";
       console.error("[risingwave] unreachable:", message);
       // A slow statement (57014) is not an outage; a connection that fails or hangs is.
-      if (code !== "57014") risingWaveGate().markDown(publicBackendError(error));
-      throw unreachable("risingwave", `: ${publicBackendError(error)}`);
-    }
-    throw error;
-  }
+      return code === "57014" ? "slow" : "down";
+    },
+  );
 }
