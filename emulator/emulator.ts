@@ -34,9 +34,10 @@ import { createRandom, type Random } from "./random";
 import { CACHE_ASIDE, FileSinkWriter, redisKeyFor, writeCacheAside, writeRedisSink } from "./sinks";
 import { renderTemplate, type Row } from "./sink-format";
 import { seedMaterializedViews } from "./seed";
+import { orderHistory } from "./order-history";
 import { writeMissingSnapshots } from "./snapshots";
 import { UserWindow, type Shifts } from "./user-window";
-import { generateTraffic, type TickTraffic } from "./workload";
+import { generateTraffic, orderCountFor, type TickTraffic } from "./workload";
 
 export type EmulatorOptions = {
   risingwaveUrl: string;
@@ -172,7 +173,8 @@ export class Emulator {
     const { users, items } = this.options;
     const committed = startedAt.toISOString();
     await inTransaction(this.pool, async (db) => {
-      await seedMaterializedViews(db, startedAt, users, items);
+      const orders = orderHistory(this.random, { ordersPerSecond: orderCountFor(this.options.rate), users, nowMs: startedAt.getTime() });
+      await seedMaterializedViews(db, startedAt, users, items, orders);
       this.userWindow.fillHistory(this.random, { rate: this.options.rate, users, nowMs: startedAt.getTime() });
       await writeUserFeatureRows(db, this.userWindow, this.userWindow.users(), new Map(), startedAt);
       for (let index = 1; index <= this.options.extraGroups; index++) {
@@ -265,7 +267,7 @@ export class Emulator {
     const consumedLagMs = (lagMessages / Math.max(1, this.options.rate)) * 1000;
     const traffic = generateTraffic(this.random, {
       eventCount: kafkaStalled ? 0 : produced,
-      orderCount: faults.stalled.has(CDC_SOURCE) ? 0 : Math.max(1, Math.round(produced / 20)),
+      orderCount: faults.stalled.has(CDC_SOURCE) ? 0 : orderCountFor(produced),
       users: this.options.users,
       items: this.options.items,
       eventTimeEnd: nowMs - consumedLagMs,

@@ -3,7 +3,7 @@
 import type { PoolClient } from "pg";
 import type { Row } from "./sink-format";
 import type { Shifts, UserFeatureRow, UserWindow } from "./user-window";
-import { itemCategory, itemPrice, SESSION_MS, type TickTraffic } from "./workload";
+import { HIGH_VALUE, itemCategory, itemPrice, SESSION_MS, type TickTraffic } from "./workload";
 
 /** What one barrier changed in an MV: rows upserted (full rows), rows deleted, and how many are new. */
 export type MvWrite = { rows: Row[]; deleted: Row[]; inserted: number };
@@ -140,7 +140,7 @@ export async function writeOrderFeatures(db: PoolClient, traffic: TickTraffic, n
 
 /** risk.high_value_customers: orders of 200 or more; three of them make a VIP. */
 export async function writeHighValueCustomers(db: PoolClient, traffic: TickTraffic, now: Date): Promise<MvWrite> {
-  const big = traffic.orders.filter((order) => Number(order.orderValue) >= 200);
+  const big = traffic.orders.filter((order) => Number(order.orderValue) >= HIGH_VALUE);
   if (big.length === 0) return EMPTY;
   const customers = [...groupBy(big, (order) => order.customerId)];
   const result = await db.query(

@@ -13,3 +13,20 @@ export function createRandom(seed: number): Random {
   const int = (maxExclusive: number) => Math.floor(next() * maxExclusive);
   return { next, int, pick: (items) => items[int(items.length)] as (typeof items)[number] };
 }
+
+/** A Poisson draw: Knuth's product below 30, a rounded normal above (exact enough for counts). */
+export function poisson(random: Random, mean: number): number {
+  if (mean <= 0) return 0;
+  if (mean >= 30) {
+    const normal = Math.sqrt(-2 * Math.log(1 - random.next())) * Math.cos(2 * Math.PI * random.next());
+    return Math.max(0, Math.round(mean + Math.sqrt(mean) * normal));
+  }
+  const limit = Math.exp(-mean);
+  let product = random.next();
+  let count = 0;
+  while (product > limit) {
+    product *= random.next();
+    count += 1;
+  }
+  return count;
+}

@@ -1,17 +1,23 @@
 // The pipeline's state when the emulator starts, as if it had been running: every MV's rows.
 // Formulas match workload.ts (item categories and prices, big customer ids, session ids).
 import type { PoolClient } from "pg";
-import { BIG_CUSTOMER_BASE, CATEGORIES, SESSION_MS } from "./workload";
+import type { orderHistory } from "./order-history";
+import { CATEGORIES, SESSION_MS } from "./workload";
 
 const categories = `ARRAY[${CATEGORIES.map((category) => `'${category}'`).join(", ")}]`;
-const customerId = `CASE WHEN u % 50 = 0 THEN ${BIG_CUSTOMER_BASE}::bigint + u ELSE u END`;
 
 /**
  * Seeds the MVs in one transaction (user_features_1h comes from its sliding hour, user-window.ts). A
  * few sessions sit at the edge of their window (idle for 29:59), so the first barriers delete them
  * and the UPSERT sinks send DEL.
  */
-export async function seedMaterializedViews(db: PoolClient, startedAt: Date, users: number, items: number): Promise<void> {
+export async function seedMaterializedViews(
+  db: PoolClient,
+  startedAt: Date,
+  users: number,
+  items: number,
+  history: ReturnType<typeof orderHistory>,
+): Promise<void> {
   const committed = startedAt.toISOString();
   await db.query(
     `INSERT INTO public.item_catalog (item_id, category, price, updated_at, _rw_timestamp)
@@ -26,16 +32,25 @@ export async function seedMaterializedViews(db: PoolClient, startedAt: Date, use
   );
   await db.query(
     `INSERT INTO public.order_value_features (customer_id, total_orders, lifetime_value, avg_order_value, last_order_ts, _rw_timestamp)
-     SELECT ${customerId}, n, v, round(v / n, 6), $1::timestamptz - make_interval(secs => u * 97 % 86400), $1
-     FROM generate_series(1, $2::int) AS u, LATERAL (SELECT 1 + u % 6 AS n, round(((1 + u % 6) * (20 + u % 80))::numeric, 2) AS v) AS x
-     WHERE u % 7 <> 0`,
-    [committed, users],
+     SELECT c, n, v, round(v / n, 6), to_timestamp(ms / 1000.0), $1 FROM unnest($2::bigint[], $3::bigint[], $4::numeric[], $5::float8[]) AS d(c, n, v, ms)`,
+    [
+      committed,
+      history.orders.map((row) => row.customerId),
+      history.orders.map((row) => row.totalOrders),
+      history.orders.map((row) => row.lifetimeValue),
+      history.orders.map((row) => row.lastOrderMs),
+    ],
   );
   await db.query(
     `INSERT INTO risk.high_value_customers (customer_id, high_value_orders, max_order_value, is_vip, last_high_value_ts, _rw_timestamp)
-     SELECT ${customerId}, 1 + u % 4, round((200 + u % 300)::numeric, 2), 1 + u % 4 >= 3, $1::timestamptz - make_interval(secs => u * 53 % 86400), $1
-     FROM generate_series(1, $2::int) AS u WHERE u % 3 = 0 AND u % 7 <> 0`,
-    [committed, users],
+     SELECT c, n, m, n >= 3, to_timestamp(ms / 1000.0), $1 FROM unnest($2::bigint[], $3::bigint[], $4::numeric[], $5::float8[]) AS d(c, n, m, ms)`,
+    [
+      committed,
+      history.highValue.map((row) => row.customerId),
+      history.highValue.map((row) => row.highValueOrders),
+      history.highValue.map((row) => row.maxOrderValue),
+      history.highValue.map((row) => row.lastHighValueMs),
+    ],
   );
   await db.query(
     `INSERT INTO public.category_daily_stats (category, event_date, view_count, purchase_count, revenue, last_event_ts, _rw_timestamp)

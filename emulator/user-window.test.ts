@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createRandom } from "./random";
-import { poisson, UserWindow, WINDOW_MS } from "./user-window";
+import { poisson } from "./random";
+import { UserWindow, WINDOW_MS } from "./user-window";
 import { generateTraffic, type UserEvent } from "./workload";
 
 const T0 = Date.parse("2026-12-06T10:00:00Z"); // a session (30-minute) boundary

@@ -1,7 +1,7 @@
 // user_features_1h's sliding hour, kept in memory a minute at a time. RisingWave's MV counts the
 // events of the last hour, so its distribution stays put under a steady stream; adding counts up
 // forever made every count feature drift away from the training snapshot within minutes.
-import type { Random } from "./random";
+import { poisson, type Random } from "./random";
 import { SESSION_MS, EVENT_TYPES, EVENT_WEIGHTS, pickUserShares, type UserEvent } from "./workload";
 
 const MINUTE_MS = 60_000;
@@ -21,23 +21,6 @@ export type UserFeatureRow = {
 export type Shifts = ReadonlyMap<string, number>;
 
 const minuteOf = (ms: number) => Math.floor(ms / MINUTE_MS);
-
-/** A Poisson draw: Knuth's product below 30, a rounded normal above (exact enough for counts). */
-export function poisson(random: Random, mean: number): number {
-  if (mean <= 0) return 0;
-  if (mean >= 30) {
-    const normal = Math.sqrt(-2 * Math.log(1 - random.next())) * Math.cos(2 * Math.PI * random.next());
-    return Math.max(0, Math.round(mean + Math.sqrt(mean) * normal));
-  }
-  const limit = Math.exp(-mean);
-  let product = random.next();
-  let count = 0;
-  while (product > limit) {
-    product *= random.next();
-    count += 1;
-  }
-  return count;
-}
 
 export class UserWindow {
   /** minute → user → that minute's counts. */

@@ -8,6 +8,13 @@ const ITEMS_PER_USER = 20;
 export const CATEGORIES = ["books", "electronics", "garden", "toys", "fashion", "grocery"] as const;
 /** Sessions are 30-minute buckets of a user's activity. */
 export const SESSION_MS = 30 * 60_000;
+/** Order values are uniform in [MIN_ORDER_VALUE, MIN_ORDER_VALUE + ORDER_VALUE_RANGE). */
+export const MIN_ORDER_VALUE = 10;
+export const ORDER_VALUE_RANGE = 490;
+/** Orders of this value or more are high-value (risk.high_value_customers). */
+export const HIGH_VALUE = 200;
+/** CDC orders for a barrier's `events` Kafka events: one in 20, at least one (per second of events: orders a second). */
+export const orderCountFor = (events: number) => Math.max(1, Math.round(events / 20));
 /** Every 50th customer has a snowflake-style id above 2^53: JSON readers must keep it exact. */
 export const BIG_CUSTOMER_BASE = 9_007_199_254_740_993n;
 
@@ -64,7 +71,7 @@ export function generateTraffic(
     const user = pickUser(random, options.users);
     orders.push({
       customerId: customerIdOf(user),
-      orderValue: (10 + random.next() * 490).toFixed(2),
+      orderValue: (MIN_ORDER_VALUE + random.next() * ORDER_VALUE_RANGE).toFixed(2),
       createdAt: new Date(options.orderTimeEnd - random.int(1_000)),
     });
   }

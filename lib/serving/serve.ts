@@ -116,7 +116,12 @@ function liveRelation(group: ServingGroup): { schema: string; name: string } {
   return group.relation;
 }
 
-/** RisingWave behind the breaker; identical concurrent misses share one query (no storm on recovery). */
+/**
+ * RisingWave behind the breaker; identical concurrent misses share one query (no storm on recovery).
+ * The breaker is not the RisingWave gate twice: the gate closes only when RisingWave is unreachable,
+ * while the breaker also opens on 503s from a cluster that answers too slowly (statement timeouts,
+ * every pooled connection busy), so the serving path stops adding load and serves from Redis.
+ */
 const inFlight = new Map<string, Promise<EntityRow[]>>();
 async function guardedRead(flightKey: string, read: () => Promise<EntityRow[]>, now: number): Promise<EntityRow[]> {
   const pending = inFlight.get(flightKey);

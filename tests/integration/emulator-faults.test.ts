@@ -158,6 +158,7 @@ describe("emulator faults", () => {
     expect(done.rows[0].created_at).toBeInstanceOf(Date);
   });
   it("sql: the checklist's CREATE SINK and DROPs change the catalog as RisingWave would; the new sink writes Redis", async () => {
+    const prefix = `v2_${process.pid}_${Date.now()}`; // Redis outlives runs: this run's keys only
     await expect(queueDdl(emulator.pool, "DROP MATERIALIZED VIEW user_item_affinity;")).rejects.toThrow(
       /sink user_item_affinity_to_redis depends on it/,
     );
@@ -165,7 +166,7 @@ describe("emulator faults", () => {
     await queueDdl(
       emulator.pool,
       `CREATE SINK affinity_v2_to_redis FROM user_item_affinity_v2 WITH (connector = 'redis', primary_key = 'user_id,category', redis.url = 'redis://h')
-       FORMAT UPSERT ENCODE TEMPLATE (key_format = 'v2:{user_id}:{category}', value_format = '{category_views_24h}');`,
+       FORMAT UPSERT ENCODE TEMPLATE (key_format = '${prefix}:{user_id}:{category}', value_format = '{category_views_24h}');`,
     );
     await barriers(1);
     const sink = await emulator.pool.query(
@@ -187,7 +188,9 @@ describe("emulator faults", () => {
     ]);
     const rows = Number((await emulator.pool.query("SELECT count(*) AS n FROM public.user_item_affinity_v2")).rows[0].n);
     expect(rows).toBeGreaterThan(0);
-    expect((await emulator.redis.keys("v2:*")).length).toBe(rows);
+    const written = await emulator.redis.keys(`${prefix}:*`);
+    expect(written.length).toBe(rows);
+    await emulator.redis.del(...written);
 
     await queueDdl(emulator.pool, "DROP SINK user_item_affinity_to_redis;\nDROP MATERIALIZED VIEW user_item_affinity;");
     const before = await committedAt();
