@@ -2,6 +2,8 @@ import "server-only";
 import type { RegistryWriter } from "../registry/groups";
 import type { FeatureGroupDefinition } from "../schemas/feature-group";
 import { env } from "../env";
+import { AppError } from "../errors";
+import { takeHit } from "../redis/rate-limit";
 import { actorOfRequest, currentActor } from "./actor";
 import { assertSameSiteWrite } from "./csrf";
 import { actorName, authorizeGroupWrite, canEditGroup, requireWriter, type Actor } from "./permissions";
@@ -35,4 +37,16 @@ export const registryWriter = (actor: Writer): RegistryWriter => ({
 export function authorizeGroupChange(actor: Writer, name: string, before: Owned, after: Owned): RegistryWriter {
   authorizeGroupWrite(actor, name, before ?? null, after ?? null);
   return registryWriter(actor);
+}
+
+/**
+ * An import, dry runs included, parses and plans the whole upload: only signed-in users and tokens
+ * (401), `perMinute` a minute each (429). Applying still needs a writer (writerOf).
+ */
+export async function importingUser(request: Request, bucket: string, perMinute: number, what: string): Promise<Writer> {
+  const actor = await actorOfRequest(request);
+  if (actor.kind !== "user") throw new AppError(401, `sign in, or send an API token (Authorization: Bearer …), to import ${what}`);
+  if (!(await takeHit(bucket, actor.id, perMinute, 60)))
+    throw new AppError(429, `at most ${perMinute} ${what} imports a minute: try again shortly`);
+  return actor;
 }

@@ -1,7 +1,5 @@
 import { z } from "zod";
-import { actorOfRequest } from "@/lib/auth/actor";
-import { authorizeGroupChange, registryWriter, writerOf } from "@/lib/auth/guard";
-import { takeHit } from "@/lib/redis/rate-limit";
+import { authorizeGroupChange, importingUser, registryWriter, writerOf } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
 import { defineRoute } from "@/lib/api/define-route";
 import { assertCacheTemplatesFreeOfSinks } from "@/lib/registry/cache-keys";
@@ -45,11 +43,7 @@ export const POST = defineRoute(
     query: z.object({ dryRun: z.string().max(10).optional().describe("1 or true: plan only") }),
   },
   async ({ request, query }) => {
-    // Even a dry run parses and plans the whole upload: only signed-in users and tokens, a few a minute.
-    const actor = await actorOfRequest(request);
-    if (actor.kind !== "user") throw new AppError(401, "sign in, or send an API token (Authorization: Bearer …), to import YAML");
-    if (!(await takeHit("import", actor.id, IMPORTS_PER_MINUTE, 60)))
-      throw new AppError(429, `at most ${IMPORTS_PER_MINUTE} imports a minute: try again shortly`);
+    await importingUser(request, "import", IMPORTS_PER_MINUTE, "YAML");
     const documents = await readDocuments(request);
     if (["1", "true"].includes(query.dryRun ?? "")) {
       const plan = await planImport(documents);

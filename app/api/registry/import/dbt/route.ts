@@ -1,11 +1,8 @@
 import { z } from "zod";
-import { actorOfRequest } from "@/lib/auth/actor";
-import { authorizeGroupChange, registryWriter, writerOf } from "@/lib/auth/guard";
+import { authorizeGroupChange, importingUser, registryWriter, writerOf } from "@/lib/auth/guard";
 import { defineRoute } from "@/lib/api/define-route";
 import { readManifestRequest } from "@/lib/dbt/request";
 import { groupsOfManifest } from "@/lib/dbt/groups";
-import { AppError } from "@/lib/errors";
-import { takeHit } from "@/lib/redis/rate-limit";
 import { assertCacheTemplatesFreeOfSinks } from "@/lib/registry/cache-keys";
 import { applyDbtImport, planDbtImport } from "@/lib/registry/dbt-import";
 import { getGroups } from "@/lib/registry/groups";
@@ -22,10 +19,7 @@ export const POST = defineRoute(
     query: z.object({ dryRun: z.string().max(10).optional().describe("1 or true: plan only") }),
   },
   async ({ request, query }) => {
-    const actor = await actorOfRequest(request);
-    if (actor.kind !== "user") throw new AppError(401, "sign in, or send an API token (Authorization: Bearer …), to import a dbt manifest");
-    if (!(await takeHit("import-dbt", actor.id, IMPORTS_PER_MINUTE, 60)))
-      throw new AppError(429, `at most ${IMPORTS_PER_MINUTE} manifest imports a minute: try again shortly`);
+    await importingUser(request, "import-dbt", IMPORTS_PER_MINUTE, "dbt manifest");
     const manifest = await readManifestRequest(request);
     if (["1", "true"].includes(query.dryRun ?? "")) {
       const plan = await planDbtImport(manifest);
