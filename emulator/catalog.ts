@@ -110,6 +110,28 @@ const createdAt = (now: string): Created => ({
   created_at_cluster_version: CLUSTER_VERSION,
 });
 
+/** A relation's rw_relations row. */
+export const relationRow = (relation: Pick<RelationSpec, "id" | "name" | "kind" | "schema" | "definition">) => ({
+  id: relation.id,
+  name: relation.name,
+  relation_type: relation.kind,
+  schema_id: schemaIdOf(relation.schema),
+  owner: ROOT_USER_ID,
+  definition: relation.definition,
+  acl: [] as string[],
+});
+
+/** A job's rw_streaming_jobs row: CREATED, or CREATING while it backfills. */
+export const streamingJobRow = (relation: Pick<RelationSpec, "id" | "name">, status: "CREATED" | "CREATING" = "CREATED") => ({
+  id: relation.id,
+  name: relation.name,
+  database_id: DATABASE_ID,
+  status,
+  parallelism: "adaptive",
+  max_parallelism: VNODES,
+  resource_group: "default",
+});
+
 const baseRow = (relation: RelationSpec, created: Created) => ({
   id: relation.id,
   name: relation.name,
@@ -197,17 +219,7 @@ export async function addSink(db: PoolClient, layout: CatalogLayout, sink: Relat
   );
   const next = { fragmentId: Number(rows[0]!.fragment_id), internalId: Number(rows[0]!.internal_id) };
   const upstream = sink.upstream.map((name) => layout.relations.get(name)?.id ?? 0);
-  await insertRows(db, "rw_catalog.rw_relations", [
-    {
-      id: sink.id,
-      name: sink.name,
-      relation_type: "sink",
-      schema_id: schemaIdOf(sink.schema),
-      owner: ROOT_USER_ID,
-      definition: sink.definition,
-      acl: [],
-    },
-  ]);
+  await insertRows(db, "rw_catalog.rw_relations", [relationRow(sink)]);
   await insertSinkRows(db, [sink], created);
   await insertRows(
     db,
@@ -215,17 +227,7 @@ export async function addSink(db: PoolClient, layout: CatalogLayout, sink: Relat
     upstream.map((refobjid) => ({ objid: sink.id, refobjid })),
   );
   await insertRows(db, "rw_catalog.rw_columns", columnRows(sink));
-  await insertRows(db, "rw_catalog.rw_streaming_jobs", [
-    {
-      id: sink.id,
-      name: sink.name,
-      database_id: DATABASE_ID,
-      status: "CREATED",
-      parallelism: "adaptive",
-      max_parallelism: VNODES,
-      resource_group: "default",
-    },
-  ]);
+  await insertRows(db, "rw_catalog.rw_streaming_jobs", [streamingJobRow(sink)]);
   const job = jobRows(sink, next, layout.fragmentOf, created);
   await insertRows(db, "rw_catalog.rw_fragments", job.fragments);
   await insertRows(db, "rw_catalog.rw_internal_tables", job.internalTables);
@@ -331,19 +333,7 @@ export async function writeCatalog(db: Pool | PoolClient, relations: RelationSpe
   const base = (relation: RelationSpec) => baseRow(relation, created);
   const of = (kind: RelationSpec["kind"]) => relations.filter((relation) => relation.kind === kind);
 
-  await insertRows(
-    db,
-    "rw_catalog.rw_relations",
-    [...relations, ...hiddenSources].map((relation) => ({
-      id: relation.id,
-      name: relation.name,
-      relation_type: relation.kind,
-      schema_id: schemaIdOf(relation.schema),
-      owner,
-      definition: relation.definition,
-      acl,
-    })),
-  );
+  await insertRows(db, "rw_catalog.rw_relations", [...relations, ...hiddenSources].map(relationRow));
   await insertRows(
     db,
     "rw_catalog.rw_materialized_views",
@@ -387,15 +377,7 @@ export async function writeCatalog(db: Pool | PoolClient, relations: RelationSpe
   await insertRows(
     db,
     "rw_catalog.rw_streaming_jobs",
-    relations.map((relation) => ({
-      id: relation.id,
-      name: relation.name,
-      database_id: DATABASE_ID,
-      status: "CREATED",
-      parallelism: "adaptive",
-      max_parallelism: VNODES,
-      resource_group: "default",
-    })),
+    relations.map((relation) => streamingJobRow(relation)),
   );
 
   const fragments: Record<string, unknown>[] = [];

@@ -12,7 +12,8 @@ const describe = (statement: DdlStatement) =>
 
 /** Every statement checked first (the script as a whole or nothing); returns what was queued. */
 export async function queueDdl(pool: Pool, script: string): Promise<string[]> {
-  const statements = splitStatements(script).map(parseDdl);
+  const texts = splitStatements(script);
+  const statements = texts.map(parseDdl);
   if (statements.length === 0) throw new Error("no statement given");
   const { rows: relations } = await pool.query<CatalogRow>(
     `SELECT r.id, r.name, s.name AS schema, r.relation_type, m.status
@@ -50,7 +51,6 @@ export async function queueDdl(pool: Pool, script: string): Promise<string[]> {
     gone.add(existing.id);
     live.delete(key);
   }
-  const texts = splitStatements(script);
   // One fault row per statement, each its own transaction: created_at orders them.
   for (const [index, statement] of statements.entries()) {
     await setFault(pool, "ddl", `${statement.schema}.${statement.name}`, { sql: texts[index] });

@@ -8,9 +8,11 @@ import {
   OTHER_DATABASE_ID,
   addSink,
   hasStorage,
+  relationRow,
   removeFromCatalog,
   schemaIdOf,
   storageTableDdl,
+  streamingJobRow,
   writeCatalog,
   type CatalogLayout,
 } from "./catalog";
@@ -602,7 +604,7 @@ export class Emulator {
     const fragmentId = 900_000 + id;
     await inTransaction(this.pool, async (db) => {
       const base = { id, name, schema_id: schemaIdOf(source.schema), owner: 1, definition, acl: [] as string[] };
-      await insertRows(db, "rw_catalog.rw_relations", [{ ...base, relation_type: "materialized view" }]);
+      await insertRows(db, "rw_catalog.rw_relations", [relationRow(relation)]);
       await insertRows(db, "rw_catalog.rw_materialized_views", [
         {
           ...base,
@@ -616,17 +618,7 @@ export class Emulator {
           status: "Creating",
         },
       ]);
-      await insertRows(db, "rw_catalog.rw_streaming_jobs", [
-        {
-          id,
-          name,
-          database_id: DATABASE_ID,
-          status: "CREATING",
-          parallelism: "adaptive",
-          max_parallelism: 256,
-          resource_group: "default",
-        },
-      ]);
+      await insertRows(db, "rw_catalog.rw_streaming_jobs", [streamingJobRow(relation, "CREATING")]);
       await insertRows(
         db,
         "rw_catalog.rw_depend",

@@ -3,17 +3,15 @@
 // [10, 500)), so order_value_features and high_value_customers start where the stream keeps them:
 // totals grow by a sliver of themselves an hour, and the age of the last order is the same
 // exponential before and after start. A seed of its own shape drifts away within minutes.
-import { poisson, type Random } from "./random";
-import { HIGH_VALUE, MIN_ORDER_VALUE, ORDER_VALUE_RANGE, customerIdOf, pickUserShares } from "./workload";
+import { poisson, standardNormal, type Random } from "./random";
+import { HIGH_VALUE, MAX_ORDER_VALUE, MIN_ORDER_VALUE, customerIdOf, pickUserShares } from "./workload";
 
-const HIGH_SHARE = (MIN_ORDER_VALUE + ORDER_VALUE_RANGE - HIGH_VALUE) / ORDER_VALUE_RANGE;
+const HIGH_SHARE = (MAX_ORDER_VALUE - HIGH_VALUE) / (MAX_ORDER_VALUE - MIN_ORDER_VALUE);
 /** How long the customers have been ordering before start. */
 export const ORDER_HISTORY_MS = 30 * 86_400_000;
 
 export type OrderFeatureRow = { customerId: string; totalOrders: number; lifetimeValue: string; lastOrderMs: number };
 export type HighValueRow = { customerId: string; highValueOrders: number; maxOrderValue: string; lastHighValueMs: number };
-
-const standardNormal = (random: Random) => Math.sqrt(-2 * Math.log(1 - random.next())) * Math.cos(2 * Math.PI * random.next());
 
 /** How many of `count` orders are high-value: exact below 100 orders, normal above. */
 function highValueCount(random: Random, count: number): number {
@@ -22,8 +20,9 @@ function highValueCount(random: Random, count: number): number {
   return Math.min(count, Math.max(0, Math.round(count * HIGH_SHARE + spread * standardNormal(random))));
 }
 
-/** The sum of `count` uniform order values in [low, low + range): exact below 30 draws, normal above. */
-function sumOfValues(random: Random, count: number, low: number, range: number): number {
+/** The sum of `count` uniform order values in [low, high): exact below 30 draws, normal above. */
+function sumOfValues(random: Random, count: number, low: number, high: number): number {
+  const range = high - low;
   if (count < 30) return Array.from({ length: count }, () => low + random.next() * range).reduce((sum, value) => sum + value, 0);
   const mean = count * (low + range / 2);
   return Math.max(count * low, mean + Math.sqrt(count / 12) * range * standardNormal(random));
@@ -46,8 +45,8 @@ export function orderHistory(
     if (total === 0) continue;
     const high = highValueCount(random, total);
     const customerId = customerIdOf(user);
-    const highSum = sumOfValues(random, high, HIGH_VALUE, MIN_ORDER_VALUE + ORDER_VALUE_RANGE - HIGH_VALUE);
-    const lowSum = sumOfValues(random, total - high, MIN_ORDER_VALUE, HIGH_VALUE - MIN_ORDER_VALUE);
+    const highSum = sumOfValues(random, high, HIGH_VALUE, MAX_ORDER_VALUE);
+    const lowSum = sumOfValues(random, total - high, MIN_ORDER_VALUE, HIGH_VALUE);
     orders.push({
       customerId,
       totalOrders: total,
@@ -56,12 +55,11 @@ export function orderHistory(
     });
     if (high === 0) continue;
     // The largest of `high` uniform values in [200, 500): 500 − 300·(1 − U^(1/high)).
-    const top =
-      MIN_ORDER_VALUE + ORDER_VALUE_RANGE - (MIN_ORDER_VALUE + ORDER_VALUE_RANGE - HIGH_VALUE) * (1 - random.next() ** (1 / high));
+    const top = MAX_ORDER_VALUE - (MAX_ORDER_VALUE - HIGH_VALUE) * (1 - random.next() ** (1 / high));
     highValue.push({
       customerId,
       highValueOrders: high,
-      maxOrderValue: Math.min(top, MIN_ORDER_VALUE + ORDER_VALUE_RANGE - 0.01).toFixed(2),
+      maxOrderValue: Math.min(top, MAX_ORDER_VALUE - 0.01).toFixed(2),
       lastHighValueMs: options.nowMs - lastEventAgeMs(random, ratePerMs * HIGH_SHARE),
     });
   }

@@ -14,12 +14,14 @@ export function createRandom(seed: number): Random {
   return { next, int, pick: (items) => items[int(items.length)] as (typeof items)[number] };
 }
 
+/** A standard normal draw (Box–Muller). */
+export const standardNormal = (random: Random) => Math.sqrt(-2 * Math.log(1 - random.next())) * Math.cos(2 * Math.PI * random.next());
+
 /** A Poisson draw: Knuth's product below 30, a rounded normal above (exact enough for counts). */
 export function poisson(random: Random, mean: number): number {
   if (mean <= 0) return 0;
   if (mean >= 30) {
-    const normal = Math.sqrt(-2 * Math.log(1 - random.next())) * Math.cos(2 * Math.PI * random.next());
-    return Math.max(0, Math.round(mean + Math.sqrt(mean) * normal));
+    return Math.max(0, Math.round(mean + Math.sqrt(mean) * standardNormal(random)));
   }
   const limit = Math.exp(-mean);
   let product = random.next();

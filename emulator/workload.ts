@@ -8,9 +8,9 @@ const ITEMS_PER_USER = 20;
 export const CATEGORIES = ["books", "electronics", "garden", "toys", "fashion", "grocery"] as const;
 /** Sessions are 30-minute buckets of a user's activity. */
 export const SESSION_MS = 30 * 60_000;
-/** Order values are uniform in [MIN_ORDER_VALUE, MIN_ORDER_VALUE + ORDER_VALUE_RANGE). */
+/** Order values are uniform in [MIN_ORDER_VALUE, MAX_ORDER_VALUE). */
 export const MIN_ORDER_VALUE = 10;
-export const ORDER_VALUE_RANGE = 490;
+export const MAX_ORDER_VALUE = 500;
 /** Orders of this value or more are high-value (risk.high_value_customers). */
 export const HIGH_VALUE = 200;
 /** CDC orders for a barrier's `events` Kafka events: one in 20, at least one (per second of events: orders a second). */
@@ -71,7 +71,7 @@ export function generateTraffic(
     const user = pickUser(random, options.users);
     orders.push({
       customerId: customerIdOf(user),
-      orderValue: (MIN_ORDER_VALUE + random.next() * ORDER_VALUE_RANGE).toFixed(2),
+      orderValue: (MIN_ORDER_VALUE + random.next() * (MAX_ORDER_VALUE - MIN_ORDER_VALUE)).toFixed(2),
       createdAt: new Date(options.orderTimeEnd - random.int(1_000)),
     });
   }

@@ -17,13 +17,6 @@ async function post(manifest: string, dryRun: boolean) {
   return { status: response.status, body: await response.json() };
 }
 
-const KIND_LABEL: Record<DbtImportPlan["items"][number]["kind"], string> = {
-  create: "create",
-  update: "update",
-  unchanged: "unchanged",
-  conflict: "conflict",
-};
-
 /** Upload a dbt manifest.json: the dry run shows each model's plan, conflicts and candidates; apply is atomic. */
 export function DbtImport() {
   const [manifest, setManifest] = useState<{ name: string; text: string } | null>(null);
@@ -101,7 +94,7 @@ export function DbtImport() {
             {plan.items.map((item) => (
               <li key={item.uniqueId} data-kind={item.kind}>
                 <p className="mb-1 text-xs text-slate-500">
-                  <span className="font-medium">{KIND_LABEL[item.kind]}</span> · {item.uniqueId} · {item.file}
+                  <span className="font-medium">{item.kind}</span> · {item.uniqueId} · {item.file}
                 </p>
                 {item.plan ? <PlanView plan={item.plan} /> : <p className={`text-sm ${errorTextClass}`}>{item.reason}</p>}
               </li>

@@ -49,13 +49,11 @@ function draftOf(model: DbtModel, block: Record<string, unknown>, problems: DbtP
     }
     return [{ name: column.name, dtype, description: column.description ?? "" }];
   });
-  const { feature: _ignored, ...settings } = block;
-  void _ignored;
   return {
     name: model.name,
     description: model.description ?? "",
     tags: modelTags(model),
-    ...settings,
+    ...block,
     materialized_view: model.alias || model.name,
     features,
   };

@@ -1,6 +1,6 @@
 // What a dbt project adds to the lineage graph: its sources as upstream nodes of the RisingWave
 // relations they describe, its models' depends_on edges, each marked as coming from dbt. Pure.
-import type { LineageEdge, LineageGraph, LineageNode } from "../lineage/graph";
+import { relationNodeId, type LineageEdge, type LineageGraph, type LineageNode } from "../lineage/graph";
 import type { DbtManifest } from "./manifest";
 
 export type DbtLineageSource = {
@@ -56,9 +56,6 @@ export function dbtDocsUrl(docsUrl: string | undefined, uniqueId: string): strin
   return `${docsUrl.replace(/\/+$/, "")}/#!/${kind}/${encodeURIComponent(uniqueId)}`;
 }
 
-/** A graph node's relation id (`name`, or `schema.name` outside public), as buildLineageGraph names them. */
-const relationId = (schema: string, relation: string) => (schema === "public" ? relation : `${schema}.${relation}`);
-
 /**
  * Merges dbt projects into a RisingWave lineage graph: a node per dbt source that describes a relation
  * of the graph (matched by schema and name), with an edge to it; relations built by a dbt model carry
@@ -78,7 +75,7 @@ export function mergeDbtLineage(graph: LineageGraph, projects: DbtProjectLineage
   for (const project of projects) {
     const relationOf = new Map<string, string>(); // dbt unique_id → graph node id
     for (const model of project.models) {
-      const id = relationId(model.schema, model.relation);
+      const id = relationNodeId({ schema: model.schema, name: model.relation });
       const node = nodes.get(id);
       if (!node) continue;
       relationOf.set(model.uniqueId, id);
@@ -90,7 +87,7 @@ export function mergeDbtLineage(graph: LineageGraph, projects: DbtProjectLineage
       };
     }
     for (const source of project.sources) {
-      const target = relationId(source.schema, source.relation);
+      const target = relationNodeId({ schema: source.schema, name: source.relation });
       if (!nodes.has(target)) continue;
       const id = `dbt:${source.uniqueId}`;
       const node: LineageNode = {

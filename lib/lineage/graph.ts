@@ -79,6 +79,10 @@ export function externalEndpoint(
   return null;
 }
 
+/** A relation's node id: its name, schema-qualified outside `public`. */
+export const relationNodeId = (relation: { schema?: string | null; name: string }) =>
+  relation.schema && relation.schema !== "public" ? `${relation.schema}.${relation.name}` : relation.name;
+
 /**
  * The lineage graph from RisingWave's catalog and the registry. Edges run upstream → downstream
  * (rw_depend: refobjid → objid). Indexes fold into their table, a connector table's hidden source
@@ -91,8 +95,6 @@ export function buildLineageGraph(
   failingSinks: Map<number, SinkFailureSummary> = new Map(),
 ): LineageGraph {
   const byId = new Map(catalog.relations.map((relation) => [relation.id, relation]));
-  const nodeIdOf = (relation: CatalogRelation) =>
-    relation.schema && relation.schema !== "public" ? `${relation.schema}.${relation.name}` : relation.name;
   const groupByMv = new Map<string, RegisteredLineageGroup>();
   for (const group of groups) if (!groupByMv.has(group.materializedView)) groupByMv.set(group.materializedView, group);
 
@@ -124,7 +126,7 @@ export function buildLineageGraph(
 
   for (const relation of catalog.relations) {
     if (relation.kind === "index" || target.has(relation.id)) continue;
-    const id = nodeIdOf(relation);
+    const id = relationNodeId(relation);
     const group = relation.kind === "materialized view" ? groupByMv.get(relation.name) : undefined;
     const failure = relation.kind === "sink" ? failingSinks.get(relation.id) : undefined;
     // A failing sink is drawn like a group serving stale values: what reads it is going stale.
@@ -145,11 +147,11 @@ export function buildLineageGraph(
   for (const relation of catalog.relations) {
     const landed = byId.get(resolve(relation.id));
     if (landed && relation.kind !== "index" && (relation.kind === "source" || relation.kind === "sink"))
-      addExternal(relation, nodeIdOf(landed));
+      addExternal(relation, relationNodeId(landed));
   }
   const nodeOfId = (id: number) => {
     const relation = byId.get(resolve(id));
-    return relation && relation.kind !== "index" ? nodes.get(nodeIdOf(relation)) : undefined;
+    return relation && relation.kind !== "index" ? nodes.get(relationNodeId(relation)) : undefined;
   };
   for (const edge of catalog.depends) {
     const from = nodeOfId(edge.upstream);
@@ -162,7 +164,7 @@ export function buildLineageGraph(
     const table = catalog.relations.find(
       (candidate) => candidate.kind === "table" && candidate.name === relation.targetTableName && candidate.schema === relation.schema,
     );
-    if (table) addEdge(nodeIdOf(relation), nodeIdOf(table));
+    if (table) addEdge(relationNodeId(relation), relationNodeId(table));
   }
   return {
     nodes: [...nodes.values()].sort((a, b) => LINEAGE_KINDS.indexOf(a.kind) - LINEAGE_KINDS.indexOf(b.kind) || a.id.localeCompare(b.id)),

@@ -1,5 +1,5 @@
 import "server-only";
-import { groupsOfManifest, type DbtCandidate, type DbtGroup, type DbtProblem } from "../dbt/groups";
+import { groupsOfManifest, type DbtCandidate, type DbtGroup, type DbtGroups, type DbtProblem } from "../dbt/groups";
 import { lineageOfManifest } from "../dbt/lineage";
 import type { DbtManifest } from "../dbt/manifest";
 import { AppError } from "../errors";
@@ -42,8 +42,9 @@ function conflictOf(stored: StoredDefinition | undefined, group: DbtGroup): stri
 }
 
 /** What importing the manifest would do, without writing: per model create / update / unchanged / conflict. */
-export async function planDbtImport(manifest: DbtManifest): Promise<DbtImportPlan> {
-  const { groups, candidates, problems } = groupsOfManifest(manifest);
+export async function planDbtImport(manifest: DbtManifest, declared: DbtGroups = groupsOfManifest(manifest)): Promise<DbtImportPlan> {
+  const { groups, candidates } = declared;
+  const problems = [...declared.problems];
   const stored = await getGroups(groups.map((group) => group.definition.name));
   const items: DbtPlanItem[] = groups.map((group) => {
     const existing = stored.get(group.definition.name);
@@ -66,8 +67,8 @@ export async function planDbtImport(manifest: DbtManifest): Promise<DbtImportPla
  * Applies the manifest in one transaction (its groups, then its lineage), or nothing: 422 when a
  * model has problems, 409 when one conflicts. Audit entries name the project and the manifest's time.
  */
-export async function applyDbtImport(manifest: DbtManifest, actor: RegistryWriter) {
-  const plan = await planDbtImport(manifest);
+export async function applyDbtImport(manifest: DbtManifest, actor: RegistryWriter, declared: DbtGroups = groupsOfManifest(manifest)) {
+  const plan = await planDbtImport(manifest, declared);
   if (plan.problems.length > 0)
     throw new AppError(
       422,
@@ -85,7 +86,7 @@ export async function applyDbtImport(manifest: DbtManifest, actor: RegistryWrite
   // Groups the plan found unchanged are not read again in the transaction: a re-import of a large
   // manifest costs its plan, not a second read of every group.
   const unchanged = new Set(plan.items.filter((item) => item.kind === "unchanged").map((item) => item.name));
-  const changed = groupsOfManifest(manifest).groups.filter((group) => !unchanged.has(group.definition.name));
+  const changed = declared.groups.filter((group) => !unchanged.has(group.definition.name));
   const outcome = await upsertDefinitions(
     changed.map((group) => ({ definition: group.definition, source: { origin: { kind: "dbt" as const, ref: group.uniqueId }, context } })),
     actor,

@@ -21,17 +21,18 @@ export const POST = defineRoute(
   async ({ request, query }) => {
     await importingUser(request, "import-dbt", IMPORTS_PER_MINUTE, "dbt manifest");
     const manifest = await readManifestRequest(request);
+    const declared = groupsOfManifest(manifest);
     if (["1", "true"].includes(query.dryRun ?? "")) {
-      const plan = await planDbtImport(manifest);
+      const plan = await planDbtImport(manifest, declared);
       return Response.json(plan, { status: plan.problems.length > 0 ? 422 : plan.summary.conflict > 0 ? 409 : 200 });
     }
     // Every group of the manifest is checked before anything is written: all or nothing.
     const writer = await writerOf(request);
-    const definitions = groupsOfManifest(manifest).groups.map((group) => group.definition);
+    const definitions = declared.groups.map((group) => group.definition);
     const stored = await getGroups(definitions.map((definition) => definition.name));
     for (const definition of definitions)
       authorizeGroupChange(writer, definition.name, stored.get(definition.name)?.definition, definition);
     await assertCacheTemplatesFreeOfSinks(definitions);
-    return applyDbtImport(manifest, registryWriter(writer));
+    return applyDbtImport(manifest, registryWriter(writer), declared);
   },
 );
