@@ -3,6 +3,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { Redis } from "ioredis";
 import { DEFAULT_OPTIONS, Emulator, type EmulatorOptions } from "@/emulator/emulator";
 import { withDatabase } from "./urls";
 
@@ -19,6 +20,10 @@ export async function startTestEmulator(
 ): Promise<{ emulator: Emulator; archiveRoot: string; redisUrl: string }> {
   const archiveRoot = mkdtempSync(path.join(tmpdir(), "tideline-emulator-"));
   const redisUrl = testRedisUrl();
+  // Test files share this Redis database: an earlier file's keys would pass for this emulator's sinks.
+  const redis = new Redis(redisUrl);
+  await redis.flushdb();
+  redis.disconnect();
   const emulator = await Emulator.create({
     ...DEFAULT_OPTIONS,
     risingwaveUrl: process.env.RISINGWAVE_URL ?? "",
