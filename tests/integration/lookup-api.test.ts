@@ -56,9 +56,7 @@ describe("GET /api/lookup", () => {
 
   it("finds a composite key under its sorted JSON key", async () => {
     const result: LookupResult = await // (3, toys) is a seeded row; (3, books) exists only if the first barriers' random traffic made it.
-    (
-      await lookup(`group=user_item_affinity&key=${encodeURIComponent('{"user_id":3,"category":"toys"}')}`)
-    ).json();
+    (await lookup(`group=user_item_affinity&key=${encodeURIComponent('{"user_id":3,"category":"toys"}')}`)).json();
     expect(result.layers[1]).toMatchObject({ key: '{"category":"toys","user_id":3}', status: "found" });
     expect(result.features.every((feature) => feature.cells["redis:0"]?.state === "equal")).toBe(true);
   });
